@@ -1,0 +1,3 @@
+using Outreach.Cli;
+
+return await OutreachCli.RunAsync(args, Console.Out, Console.Error);

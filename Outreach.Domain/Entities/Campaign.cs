@@ -1,0 +1,79 @@
+using Outreach.Domain.Enums;
+using Outreach.Domain.StatusRules;
+
+namespace Outreach.Domain.Entities;
+
+/// <summary>A named outreach effort: what is sold, how emails are written and which sources enrich prospects.</summary>
+public sealed class Campaign : Entity
+{
+    /// <summary>Default subject limit in characters when the campaign sets none.</summary>
+    public const int DefaultMaxSubjectChars = 80;
+
+    /// <summary>Default body limit in words when the campaign sets none.</summary>
+    public const int DefaultMaxBodyWords = 180;
+
+    private Campaign()
+    {
+    }
+
+    /// <summary>Creates a campaign; flags must be known and required sources must be among them.</summary>
+    public Campaign(
+        string name,
+        string emailSubject,
+        string prompt,
+        Guid serviceId,
+        IEnumerable<string>? enrichmentFlags,
+        IEnumerable<string>? requiredEnrichment,
+        DedupeScope dedupeScope,
+        DateTimeOffset now,
+        int maxSubjectChars = DefaultMaxSubjectChars,
+        int maxBodyWords = DefaultMaxBodyWords)
+        : base(now)
+    {
+        Name = Guard.Required(name, nameof(name), 200);
+        EmailSubject = Guard.Required(emailSubject, nameof(emailSubject), 500);
+        Prompt = Guard.Required(prompt, nameof(prompt), int.MaxValue);
+        ServiceId = serviceId;
+        DedupeScope = dedupeScope;
+        EnrichmentFlags = NormalizeFlags(enrichmentFlags, nameof(enrichmentFlags));
+        RequiredEnrichment = NormalizeFlags(requiredEnrichment, nameof(requiredEnrichment));
+        var notEnabled = RequiredEnrichment.Except(EnrichmentFlags).ToList();
+        if (notEnabled.Count > 0)
+        {
+            throw new DomainValidationException($"Required enrichment {string.Join(", ", notEnabled)} is not among the campaign's enrichment flags.");
+        }
+
+        MaxSubjectChars = maxSubjectChars is > 0 and <= 500
+            ? maxSubjectChars
+            : throw new DomainValidationException("maxSubjectChars must be between 1 and 500.");
+        MaxBodyWords = maxBodyWords > 0 ? maxBodyWords : throw new DomainValidationException("maxBodyWords must be positive.");
+    }
+
+    public string Name { get; private set; } = null!;
+
+    public string EmailSubject { get; private set; } = null!;
+
+    public string Prompt { get; private set; } = null!;
+
+    public Guid ServiceId { get; private set; }
+
+    public List<string> EnrichmentFlags { get; private set; } = [];
+
+    public List<string> RequiredEnrichment { get; private set; } = [];
+
+    public DedupeScope DedupeScope { get; private set; }
+
+    public int MaxSubjectChars { get; private set; }
+
+    public int MaxBodyWords { get; private set; }
+
+    private static List<string> NormalizeFlags(IEnumerable<string>? flags, string name)
+    {
+        var normalized = (flags ?? []).Select(f => f.Trim().ToLowerInvariant()).Distinct().ToList();
+        var unknown = normalized.Where(f => !Entities.EnrichmentFlags.All.Contains(f)).ToList();
+        return unknown.Count == 0
+            ? normalized
+            : throw new DomainValidationException(
+                $"Unknown {name}: {string.Join(", ", unknown)}. Known flags: {string.Join(", ", Entities.EnrichmentFlags.All)}.");
+    }
+}

@@ -1,0 +1,90 @@
+using Outreach.Domain.Enums;
+using Outreach.Domain.StatusRules;
+
+namespace Outreach.Domain.Entities;
+
+/// <summary>The email written for one prospect, and a person's review of it; one row per prospect, upserted.</summary>
+public sealed class GeneratedEmail : Entity
+{
+    private GeneratedEmail()
+    {
+    }
+
+    /// <summary>Creates a PENDING email for <paramref name="prospectId"/>.</summary>
+    public GeneratedEmail(Guid prospectId, DateTimeOffset now)
+        : base(now)
+    {
+        ProspectId = prospectId;
+        GenerationStatus = GenerationStatus.Pending;
+        ReviewStatus = ReviewStatus.PendingReview;
+    }
+
+    public Guid ProspectId { get; private set; }
+
+    public string? Subject { get; private set; }
+
+    public string? Body { get; private set; }
+
+    public GenerationStatus GenerationStatus { get; private set; }
+
+    public string? Model { get; private set; }
+
+    public ReviewStatus ReviewStatus { get; private set; }
+
+    public string? ErrorMessage { get; private set; }
+
+    public DateTimeOffset? StartedAt { get; private set; }
+
+    public DateTimeOffset? GeneratedAt { get; private set; }
+
+    public DateTimeOffset? FailedAt { get; private set; }
+
+    public DateTimeOffset? ReviewedAt { get; private set; }
+
+    /// <summary>→ GENERATING.</summary>
+    public void StartGenerating(DateTimeOffset now)
+    {
+        StartedAt = MoveTo(GenerationStatus.Generating, now);
+        ErrorMessage = null;
+    }
+
+    /// <summary>GENERATING → COMPLETED with the email.</summary>
+    public void Complete(string subject, string body, string? model, DateTimeOffset now)
+    {
+        var s = Guard.Required(subject, nameof(subject), 500);
+        var b = Guard.Required(body, nameof(body), int.MaxValue);
+        GeneratedAt = MoveTo(GenerationStatus.Completed, now);
+        Subject = s;
+        Body = b;
+        Model = model;
+    }
+
+    /// <summary>→ FAILED with the reason.</summary>
+    public void Fail(string reason, DateTimeOffset now)
+    {
+        var message = Guard.Reason(reason);
+        FailedAt = MoveTo(GenerationStatus.Failed, now);
+        ErrorMessage = message;
+    }
+
+    /// <summary>Records a reviewer's verdict; only a generated email can be reviewed.</summary>
+    public void Review(ReviewStatus verdict, DateTimeOffset now)
+    {
+        if (GenerationStatus != GenerationStatus.Completed)
+        {
+            // Named by the generation status, which is what forbids the review.
+            throw new InvalidStatusTransitionException("Email review", GenerationStatus, verdict);
+        }
+
+        Rules.Review.EnsureCanMove(ReviewStatus, verdict);
+        ReviewStatus = verdict;
+        ReviewedAt = Touch(now);
+    }
+
+    private DateTimeOffset MoveTo(GenerationStatus next, DateTimeOffset now)
+    {
+        Rules.Generation.EnsureCanMove(GenerationStatus, next);
+        GenerationStatus = next;
+        return Touch(now);
+    }
+}

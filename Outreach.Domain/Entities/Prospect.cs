@@ -1,0 +1,126 @@
+using Outreach.Domain.Enums;
+using Outreach.Domain.StatusRules;
+
+namespace Outreach.Domain.Entities;
+
+/// <summary>A person to write to, imported from one CSV row. Unique per campaign by normalized email.</summary>
+public sealed class Prospect : Entity
+{
+    private Prospect()
+    {
+    }
+
+    /// <summary>Creates a PENDING prospect at position <paramref name="ordinal"/> of its batch.</summary>
+    public Prospect(
+        Guid campaignId,
+        Guid batchId,
+        int ordinal,
+        string email,
+        string? name,
+        string? company,
+        string? title,
+        string? linkedinUrl,
+        string? website,
+        IReadOnlyDictionary<string, string>? additionalData,
+        DateTimeOffset now)
+        : base(now)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(ordinal);
+        CampaignId = campaignId;
+        BatchId = batchId;
+        Ordinal = ordinal;
+        Email = Guard.Required(email, nameof(email), 320);
+        EmailNormalized = NormalizeEmail(Email);
+        Name = Guard.Optional(name, nameof(name), 300);
+        Company = Guard.Optional(company, nameof(company), 300);
+        Title = Guard.Optional(title, nameof(title), 300);
+        LinkedinUrl = Guard.Optional(linkedinUrl, nameof(linkedinUrl), 2048);
+        Website = Guard.Optional(website, nameof(website), 2048);
+        AdditionalData = additionalData is null ? [] : new Dictionary<string, string>(additionalData);
+        Status = ProspectStatus.Pending;
+    }
+
+    public Guid CampaignId { get; private set; }
+
+    public Guid BatchId { get; private set; }
+
+    public int Ordinal { get; private set; }
+
+    public string? Name { get; private set; }
+
+    public string Email { get; private set; } = null!;
+
+    public string EmailNormalized { get; private set; } = null!;
+
+    public string? Company { get; private set; }
+
+    public string? Title { get; private set; }
+
+    public string? LinkedinUrl { get; private set; }
+
+    public string? Website { get; private set; }
+
+    public ProspectStatus Status { get; private set; }
+
+    public Dictionary<string, string> AdditionalData { get; private set; } = [];
+
+    public string? ErrorMessage { get; private set; }
+
+    public DateTimeOffset? EnrichmentStartedAt { get; private set; }
+
+    public DateTimeOffset? EnrichedAt { get; private set; }
+
+    public DateTimeOffset? GenerationStartedAt { get; private set; }
+
+    public DateTimeOffset? CompletedAt { get; private set; }
+
+    public DateTimeOffset? FailedAt { get; private set; }
+
+    public ProspectEnrichment? Enrichment { get; private set; }
+
+    public ProspectAnalysis? Analysis { get; private set; }
+
+    public GeneratedEmail? GeneratedEmail { get; private set; }
+
+    /// <summary>The form used for uniqueness and dedupe: trimmed and lower-cased.</summary>
+    public static string NormalizeEmail(string email)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        return email.Trim().ToLowerInvariant();
+    }
+
+    /// <summary>PENDING → ENRICHING.</summary>
+    public void StartEnrichment(DateTimeOffset now) => EnrichmentStartedAt = MoveTo(ProspectStatus.Enriching, now);
+
+    /// <summary>ENRICHING → ENRICHED.</summary>
+    public void MarkEnriched(DateTimeOffset now) => EnrichedAt = MoveTo(ProspectStatus.Enriched, now);
+
+    /// <summary>ENRICHED → GENERATING.</summary>
+    public void StartGeneration(DateTimeOffset now) => GenerationStartedAt = MoveTo(ProspectStatus.Generating, now);
+
+    /// <summary>GENERATING → COMPLETED.</summary>
+    public void Complete(DateTimeOffset now) => CompletedAt = MoveTo(ProspectStatus.Completed, now);
+
+    /// <summary>Any active status → FAILED with the reason kept.</summary>
+    public void Fail(string reason, DateTimeOffset now)
+    {
+        var message = Guard.Reason(reason);
+        FailedAt = MoveTo(ProspectStatus.Failed, now);
+        ErrorMessage = message;
+    }
+
+    /// <summary>A FAILED prospect is queued again, from the start or, keeping its enrichment, from ENRICHED.</summary>
+    public void Requeue(bool keepEnrichment, DateTimeOffset now)
+    {
+        MoveTo(keepEnrichment ? ProspectStatus.Enriched : ProspectStatus.Pending, now);
+        ErrorMessage = null;
+        FailedAt = null;
+    }
+
+    private DateTimeOffset MoveTo(ProspectStatus next, DateTimeOffset now)
+    {
+        Rules.Prospect.EnsureCanMove(Status, next);
+        Status = next;
+        return Touch(now);
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Outreach.Domain.Persistence;
+
+/// <summary>Registers the database for the Functions app, the CLI and the tests alike.</summary>
+public static class PersistenceServiceCollectionExtensions
+{
+    /// <summary>
+    /// One <see cref="NpgsqlDataSource"/> (a singleton: it owns the connection pool) shared by EF Core
+    /// (<see cref="IDbContextFactory{TContext}"/>) and raw Npgsql. The connection string is validated
+    /// when the host starts, not on the first query.
+    /// </summary>
+    public static IServiceCollection AddOutreachPersistence(this IServiceCollection services)
+    {
+        services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddSingleton(sp => OutreachDatabase.CreateDataSource(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Outreach!));
+        services.AddDbContextFactory<OutreachDbContext>((sp, options) =>
+            options.UseOutreachDatabase(sp.GetRequiredService<NpgsqlDataSource>()));
+        return services;
+    }
+}

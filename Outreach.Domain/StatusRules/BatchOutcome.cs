@@ -1,0 +1,39 @@
+using Outreach.Domain.Enums;
+
+namespace Outreach.Domain.StatusRules;
+
+/// <summary>The fan-in rule: a batch's final status from its prospect counts.</summary>
+public static class BatchOutcome
+{
+    /// <summary>
+    /// COMPLETED when every prospect completed; PARTIAL when at least one completed and at least one did
+    /// not; FAILED when none completed. Prospects that neither completed nor failed (a cancelled batch)
+    /// count as not completed. An empty batch is FAILED: it produced no email, and calling it COMPLETED
+    /// would hide an upload whose rows were all rejected or already known.
+    /// </summary>
+    /// <param name="totalProspects">Prospects in the batch (rejected CSV rows are not prospects).</param>
+    /// <param name="completedProspects">Prospects with a generated email.</param>
+    /// <param name="failedProspects">Prospects that failed permanently.</param>
+    public static BatchStatus FinalStatus(int totalProspects, int completedProspects, int failedProspects)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(totalProspects);
+        ArgumentOutOfRangeException.ThrowIfNegative(completedProspects);
+        ArgumentOutOfRangeException.ThrowIfNegative(failedProspects);
+        if (completedProspects + failedProspects > totalProspects)
+        {
+            throw new ArgumentException(
+                $"completed ({completedProspects}) + failed ({failedProspects}) exceeds the batch's {totalProspects} prospects.");
+        }
+
+        if (completedProspects == 0)
+        {
+            return BatchStatus.Failed;
+        }
+
+        return completedProspects == totalProspects ? BatchStatus.Completed : BatchStatus.Partial;
+    }
+
+    /// <summary>Whether <paramref name="status"/> is one of the fan-in's final statuses.</summary>
+    public static bool IsFinal(BatchStatus status) =>
+        status is BatchStatus.Completed or BatchStatus.Partial or BatchStatus.Failed;
+}

@@ -1,0 +1,55 @@
+# Shared by the eng/ scripts: paths, ports and small helpers. Source it; do not run it.
+# shellcheck shell=bash
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+LOCAL="$ROOT/.local"
+ENV_FILE="$LOCAL/services.env"
+STARTED_FILE="$LOCAL/started-services"
+
+PG_PORT="${OUTREACH_PG_PORT:-55432}"
+PG_USER="outreach"
+PG_DATABASE="${OUTREACH_PG_DATABASE:-outreach}"
+AZURITE_BLOB_PORT="${OUTREACH_AZURITE_BLOB_PORT:-10000}"
+AZURITE_QUEUE_PORT="${OUTREACH_AZURITE_QUEUE_PORT:-10001}"
+AZURITE_TABLE_PORT="${OUTREACH_AZURITE_TABLE_PORT:-10002}"
+
+log() { printf '[%s] %s\n' "$(basename "$0")" "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+# True when something accepts TCP connections on 127.0.0.1:$1.
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+wait_for_port() {
+  local port=$1 what=$2 seconds=${3:-60}
+  for ((i = 0; i < seconds * 4; i++)); do
+    port_open "$port" && return 0
+    sleep 0.25
+  done
+  die "$what did not open 127.0.0.1:$port within ${seconds}s"
+}
+
+# PostgreSQL refuses to run as root; as root, run its tools as the 'postgres' system user.
+as_pg_owner() {
+  if [ "$(id -u)" -eq 0 ]; then
+    runuser -u postgres -- "$@"
+  else
+    "$@"
+  fi
+}
+
+# The newest installed PostgreSQL server's bin directory, or nothing.
+pg_bindir() {
+  local dir
+  dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  [ -n "$dir" ] && [ -x "$dir/initdb" ] && printf '%s' "$dir"
+}
+
+# Where the cluster lives: .local/pg in the checkout when the postgres user can reach it, else a
+# per-checkout folder under /tmp (a checkout under a private home directory is not traversable).
+pg_home() {
+  if [ "$(id -u)" -ne 0 ] || runuser -u postgres -- test -x "$ROOT" 2>/dev/null; then
+    printf '%s' "$LOCAL/pg"
+  else
+    printf '/tmp/outreach-pg-%s' "$(printf '%s' "$ROOT" | sha256sum | cut -c1-12)"
+  fi
+}

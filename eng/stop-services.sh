@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Stops what eng/start-services.sh started: the local PostgreSQL cluster and Azurite.
+#   eng/stop-services.sh [postgres] [azurite]    (both when none is named)
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+which=("$@")
+[ ${#which[@]} -gt 0 ] || which=(postgres azurite)
+
+for service in "${which[@]}"; do
+  case "$service" in
+    postgres)
+      bindir=$(pg_bindir || true)
+      data="$(pg_home)/data"
+      if [ -n "$bindir" ] && [ -s "$data/PG_VERSION" ] && as_pg_owner "$bindir/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+        as_pg_owner "$bindir/pg_ctl" -D "$data" -m fast -w stop >/dev/null && log "PostgreSQL: stopped"
+      fi
+      ;;
+    azurite)
+      if [ -s "$LOCAL/azurite.pid" ]; then
+        pid=$(cat "$LOCAL/azurite.pid")
+        if kill -0 "$pid" 2>/dev/null; then
+          # setsid made the emulator a group leader: stop the whole group.
+          kill -- "-$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true
+          for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+          log "Azurite: stopped"
+        fi
+        rm -f "$LOCAL/azurite.pid"
+      fi
+      ;;
+    *) die "unknown service '$service' (postgres, azurite)" ;;
+  esac
+done
