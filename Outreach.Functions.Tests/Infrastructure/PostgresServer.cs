@@ -15,7 +15,7 @@ public sealed class PostgresServer : IAsyncLifetime
 {
     private readonly SemaphoreSlim _cloneLock = new(1, 1);
     private readonly string _templateName = $"outreach_test_template_{Environment.ProcessId}";
-    private string _serverConnectionString = null!;
+    private string? _serverConnectionString;
 
     public async ValueTask InitializeAsync()
     {
@@ -37,6 +37,13 @@ public sealed class PostgresServer : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        if (_serverConnectionString is null)
+        {
+            // Initialization failed (no server configured): its message is the one worth reading.
+            _cloneLock.Dispose();
+            return;
+        }
+
         await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{_templateName}\" WITH (FORCE)");
         _cloneLock.Dispose();
     }
