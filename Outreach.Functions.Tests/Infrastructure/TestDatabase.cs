@@ -36,11 +36,7 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>Runs <paramref name="sql"/> and returns the first column of the first row.</summary>
     public async Task<T?> ScalarAsync<T>(string sql, params object[] parameters)
     {
-        await using var command = DataSource.CreateCommand(sql);
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
-        }
+        await using var command = Command(sql, parameters);
 
         var result = await command.ExecuteScalarAsync();
         return result is null or DBNull ? default : (T)result;
@@ -49,11 +45,7 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>Runs <paramref name="sql"/> and returns every row as an array of column values.</summary>
     public async Task<List<object?[]>> RowsAsync(string sql, params object[] parameters)
     {
-        await using var command = DataSource.CreateCommand(sql);
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
-        }
+        await using var command = Command(sql, parameters);
 
         var rows = new List<object?[]>();
         await using var reader = await command.ExecuteReaderAsync();
@@ -73,13 +65,20 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public async Task<int> ExecuteAsync(string sql, params object[] parameters)
     {
-        await using var command = DataSource.CreateCommand(sql);
+        await using var command = Command(sql, parameters);
+
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    private NpgsqlCommand Command(string sql, object[] parameters)
+    {
+        var command = DataSource.CreateCommand(sql);
         foreach (var parameter in parameters)
         {
             command.Parameters.Add(new NpgsqlParameter { Value = parameter });
         }
 
-        return await command.ExecuteNonQueryAsync();
+        return command;
     }
 
     public async ValueTask DisposeAsync()
