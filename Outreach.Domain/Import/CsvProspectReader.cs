@@ -1,0 +1,275 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using CsvHelper;
+
+namespace Outreach.Domain.Import;
+
+/// <summary>
+/// Reads prospects from a CSV stream in one pass: sniffs the encoding, lets CsvHelper detect the separator
+/// (, ; tab |, or Excel's <c>sep=</c> line), maps the header by alias, and yields every data row accepted
+/// or rejected with its line and reason. Hashes and size-checks the bytes as they go by.
+/// Row policy: a row with fewer fields than the header is padded with empty values (spreadsheets drop
+/// trailing empty cells); a row with more non-empty fields than the header is rejected (its values are
+/// likely shifted); an all-empty row is skipped; the second row with an email already seen is rejected.
+/// </summary>
+public sealed class CsvProspectReader : IAsyncDisposable
+{
+    /// <summary>Bytes sniffed for the encoding before parsing starts.</summary>
+    internal const int SniffBytes = 1 << 20;
+
+    private static readonly Encoding StrictUtf8 = new UTF8Encoding(false, false);
+
+    private readonly DigestStream _digest;
+    private readonly CsvReader _csv;
+    private readonly ImportOptions _options;
+    private readonly HashSet<long> _unterminatedRecords;
+
+    private CsvProspectReader(
+        DigestStream digest, CsvReader csv, ImportOptions options, HeaderMapping mapping, string encodingName, HashSet<long> unterminatedRecords)
+    {
+        _unterminatedRecords = unterminatedRecords;
+        _digest = digest;
+        _csv = csv;
+        _options = options;
+        Mapping = mapping;
+        EncodingName = encodingName;
+    }
+
+    /// <summary>How the header maps to prospect fields.</summary>
+    public HeaderMapping Mapping { get; }
+
+    /// <summary>The encoding the file was decoded with.</summary>
+    public string EncodingName { get; }
+
+    /// <summary>The field separator in use.</summary>
+    public char Separator => _csv.Separator;
+
+    /// <summary>Rows accepted so far.</summary>
+    public int AcceptedCount { get; private set; }
+
+    /// <summary>Rows rejected so far.</summary>
+    public int RejectedCount { get; private set; }
+
+    /// <summary>Bytes read from the source so far.</summary>
+    public long BytesRead => _digest.BytesRead;
+
+    /// <summary>Opens <paramref name="source"/> and reads its header. Whole-file problems throw <see cref="CsvFileRejectedException"/>.</summary>
+    public static async Task<CsvProspectReader> OpenAsync(Stream source, ImportOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(options);
+        var digest = new DigestStream(source, options.MaxFileBytes);
+        try
+        {
+            var prefix = new byte[SniffBytes];
+            var length = 0;
+            int read;
+            while (length < prefix.Length && (read = await digest.ReadAsync(prefix.AsMemory(length), cancellationToken)) > 0)
+            {
+                length += read;
+            }
+
+            if (length == 0)
+            {
+                throw new CsvFileRejectedException("The file is empty.");
+            }
+
+            var (encoding, encodingName) = TextEncodingSniffer.Detect(prefix.AsSpan(0, length), isWholeFile: length < prefix.Length);
+            var unterminated = new HashSet<long>();
+            var csvOptions = CsvReaderOptions.Default with
+            {
+                Encoding = encoding,
+                TrackLineNumbers = true,
+                SkipEmptyLines = true,
+                AllowLineBreaksInQuotes = true,
+                DetectSeparatorHint = true,
+                // An unclosed quote would otherwise swallow the rest of a large file into one record.
+                MaxRecordSize = Math.Max(1 << 20, options.MaxFieldChars * 4 * 64),
+                OnMalformedRecord = m =>
+                {
+                    if (m.Reason == CsvMalformedReason.UnterminatedQuote)
+                    {
+                        unterminated.Add(m.RecordNumber);
+                    }
+                },
+            };
+            var csv = CsvReader.Create(new PrefixedStream(prefix.AsMemory(0, length), digest), csvOptions, leaveOpen: false);
+            try
+            {
+                await csv.ReadHeaderAsync(cancellationToken);
+                var mapping = HeaderMapping.Create(csv.Headers);
+                // The callback keeps filling the same set while rows are read.
+                return new CsvProspectReader(digest, csv, options, mapping, encodingName, unterminated);
+            }
+            catch
+            {
+                await csv.DisposeAsync();
+                throw;
+            }
+        }
+        catch (CsvFormatException ex)
+        {
+            await digest.DisposeAsync();
+            throw new CsvFileRejectedException($"The header cannot be read: {ex.Message}");
+        }
+        catch
+        {
+            await digest.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Every data row, accepted or rejected, in file order.</summary>
+    public async IAsyncEnumerable<ImportRow> ReadRowsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var rows = 0;
+        while (await ReadNextAsync(cancellationToken))
+        {
+            if (++rows > _options.MaxRows)
+            {
+                throw new CsvFileRejectedException($"The file has more than {_options.MaxRows:N0} rows (Import__MaxRows).");
+            }
+
+            var row = Parse(seen);
+            if (row is null)
+            {
+                continue;
+            }
+
+            if (row.IsAccepted)
+            {
+                AcceptedCount++;
+            }
+            else
+            {
+                RejectedCount++;
+            }
+
+            yield return row;
+        }
+    }
+
+    /// <summary>Reads any bytes the parser left and returns the SHA-256 (lower-case hex) of the whole file.</summary>
+    public Task<string> FinishAsync(CancellationToken cancellationToken) => _digest.FinishAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync() => await _csv.DisposeAsync();
+
+    private async Task<bool> ReadNextAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _csv.ReadAsync(cancellationToken);
+        }
+        catch (CsvFormatException ex)
+        {
+            throw new CsvFileRejectedException($"The file cannot be parsed after line {_csv.LineNumber}: {ex.Message}");
+        }
+    }
+
+    private ImportRow? Parse(Dictionary<string, int> seen)
+    {
+        var line = checked((int)_csv.LineNumber);
+        var raw = StrictUtf8.GetString(_csv.RawRecord);
+        var fieldCount = _csv.FieldCount;
+        var values = new string[Math.Max(fieldCount, Mapping.Headers.Count)];
+        var anyValue = false;
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = i < fieldCount ? _csv.GetString(i) ?? string.Empty : string.Empty;
+            anyValue |= values[i].Length > 0;
+        }
+
+        if (!anyValue)
+        {
+            return null;
+        }
+
+        string? reason = null;
+        if (_unterminatedRecords.Contains(_csv.RowNumber + 1))
+        {
+            // Record numbers of malformed records count the header.
+            reason = "a quoted field is never closed";
+        }
+        else if (fieldCount > Mapping.Headers.Count && values.Skip(Mapping.Headers.Count).Any(v => v.Length > 0))
+        {
+            reason = $"the row has {fieldCount} fields; the header has {Mapping.Headers.Count}";
+        }
+        else if (values.Select((v, i) => (v, i)).FirstOrDefault(x => x.v.Length > _options.MaxFieldChars) is { v: not null } tooLong)
+        {
+            reason = $"field '{HeaderAt(tooLong.i)}' is {tooLong.v.Length:N0} characters; the limit is {_options.MaxFieldChars:N0} (Import__MaxFieldChars)";
+        }
+
+        if (reason is not null)
+        {
+            return new ImportRow(line, raw, null, reason);
+        }
+
+        var email = Value(values, ProspectField.Email) ?? string.Empty;
+        if (email.Length == 0)
+        {
+            return new ImportRow(line, raw, null, "email is missing");
+        }
+
+        if (EmailAddress.Problem(email) is { } problem)
+        {
+            return new ImportRow(line, raw, null, problem);
+        }
+
+        var normalized = Entities.Prospect.NormalizeEmail(email);
+        if (seen.TryGetValue(normalized, out var firstLine))
+        {
+            return new ImportRow(line, raw, null, $"duplicate of line {firstLine} (same email)");
+        }
+
+        var name = Value(values, ProspectField.Name) ?? JoinName(Value(values, ProspectField.FirstName), Value(values, ProspectField.LastName));
+        var draft = new ProspectDraft(
+            email,
+            normalized,
+            name,
+            Value(values, ProspectField.Company),
+            Value(values, ProspectField.Title),
+            Value(values, ProspectField.LinkedinUrl),
+            Value(values, ProspectField.Website),
+            Extras(values));
+
+        if (CheckLengths(draft) is { } lengthProblem)
+        {
+            return new ImportRow(line, raw, null, lengthProblem);
+        }
+
+        seen.Add(normalized, line);
+        return new ImportRow(line, raw, draft, null);
+    }
+
+    private string HeaderAt(int index) => index < Mapping.Headers.Count && Mapping.Headers[index].Length > 0 ? Mapping.Headers[index] : $"column {index + 1}";
+
+    private string? Value(string[] values, ProspectField field) =>
+        Mapping.FieldColumns.TryGetValue(field, out var i) && values[i].Trim() is { Length: > 0 } v ? v : null;
+
+    private Dictionary<string, string> Extras(string[] values)
+    {
+        var extras = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var i in Mapping.ExtraColumns)
+        {
+            if (values[i].Length > 0)
+            {
+                extras.TryAdd(Mapping.Headers[i], values[i]);
+            }
+        }
+
+        return extras;
+    }
+
+    private static string? JoinName(string? first, string? last) =>
+        first is null && last is null ? null : string.Join(' ', new[] { first, last }.Where(p => p is not null));
+
+    // The prospects table's column sizes: a longer value would fail the COPY for the whole file.
+    private static string? CheckLengths(ProspectDraft draft) =>
+        TooLong("name", draft.Name, 300) ?? TooLong("company", draft.Company, 300) ?? TooLong("title", draft.Title, 300)
+        ?? TooLong("linkedin_url", draft.LinkedinUrl, 2048) ?? TooLong("website", draft.Website, 2048);
+
+    private static string? TooLong(string field, string? value, int limit) =>
+        value is not null && value.Length > limit ? $"{field} is {value.Length:N0} characters; the limit is {limit:N0}" : null;
+}

@@ -1,0 +1,28 @@
+using System.Text.RegularExpressions;
+
+namespace Outreach.Domain.Import;
+
+/// <summary>The email check of the importer: one plain address (no display name, no list), with a dotted domain.</summary>
+public static partial class EmailAddress
+{
+    /// <summary>Why <paramref name="email"/> is not a usable address, or null when it is.</summary>
+    public static string? Problem(string email)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        if (email.Length > 320)
+        {
+            return $"email is {email.Length} characters; the limit is 320";
+        }
+
+        var at = email.IndexOf('@', StringComparison.Ordinal);
+        if (at <= 0 || at > 64 || !Shape().IsMatch(email) || email.Contains("..", StringComparison.Ordinal))
+        {
+            return $"'{email}' is not a valid email address";
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"^[^@\s<>()\[\],;:""\\]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$", RegexOptions.CultureInvariant)]
+    private static partial Regex Shape();
+}

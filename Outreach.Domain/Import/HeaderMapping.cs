@@ -1,0 +1,160 @@
+using System.Collections.Frozen;
+using System.Text;
+
+namespace Outreach.Domain.Import;
+
+/// <summary>
+/// Maps a CSV header row to prospect fields by alias, ignoring case, spaces, underscores, hyphens and dots,
+/// so the exports of Apollo, HubSpot, LinkedIn Sales Navigator and hand-made sheets all work. A column
+/// matching no alias, or a second column for a field already taken, goes to additional_data.
+/// </summary>
+public sealed class HeaderMapping
+{
+    private static readonly FrozenDictionary<string, ProspectField> Aliases = new Dictionary<string, ProspectField>
+    {
+        // Apollo: Email; HubSpot: Email; hand-made: Email Address, Work Email, E-mail.
+        ["email"] = ProspectField.Email,
+        ["emailaddress"] = ProspectField.Email,
+        ["workemail"] = ProspectField.Email,
+        ["businessemail"] = ProspectField.Email,
+        ["primaryemail"] = ProspectField.Email,
+        ["contactemail"] = ProspectField.Email,
+        ["emailid"] = ProspectField.Email,
+        ["name"] = ProspectField.Name,
+        ["fullname"] = ProspectField.Name,
+        ["contactname"] = ProspectField.Name,
+        ["prospectname"] = ProspectField.Name,
+        ["personname"] = ProspectField.Name,
+        ["firstname"] = ProspectField.FirstName,
+        ["first"] = ProspectField.FirstName,
+        ["givenname"] = ProspectField.FirstName,
+        ["forename"] = ProspectField.FirstName,
+        ["lastname"] = ProspectField.LastName,
+        ["last"] = ProspectField.LastName,
+        ["surname"] = ProspectField.LastName,
+        ["familyname"] = ProspectField.LastName,
+        // Apollo: Company; HubSpot: Company Name; Sales Navigator: Current Company.
+        ["company"] = ProspectField.Company,
+        ["companyname"] = ProspectField.Company,
+        ["organization"] = ProspectField.Company,
+        ["organisation"] = ProspectField.Company,
+        ["organizationname"] = ProspectField.Company,
+        ["organisationname"] = ProspectField.Company,
+        ["accountname"] = ProspectField.Company,
+        ["employer"] = ProspectField.Company,
+        ["currentcompany"] = ProspectField.Company,
+        // Apollo: Title; HubSpot: Job Title; Sales Navigator: Current Title.
+        ["title"] = ProspectField.Title,
+        ["jobtitle"] = ProspectField.Title,
+        ["position"] = ProspectField.Title,
+        ["role"] = ProspectField.Title,
+        ["designation"] = ProspectField.Title,
+        ["currenttitle"] = ProspectField.Title,
+        // Apollo: Person Linkedin Url (not Company Linkedin Url); HubSpot: LinkedIn URL; Sales Navigator: Profile URL.
+        ["personlinkedinurl"] = ProspectField.LinkedinUrl,
+        ["linkedinurl"] = ProspectField.LinkedinUrl,
+        ["linkedin"] = ProspectField.LinkedinUrl,
+        ["linkedinprofile"] = ProspectField.LinkedinUrl,
+        ["linkedinprofileurl"] = ProspectField.LinkedinUrl,
+        ["profileurl"] = ProspectField.LinkedinUrl,
+        // Apollo: Website; HubSpot: Website URL.
+        ["website"] = ProspectField.Website,
+        ["websiteurl"] = ProspectField.Website,
+        ["companywebsite"] = ProspectField.Website,
+        ["companywebsiteurl"] = ProspectField.Website,
+        ["companyurl"] = ProspectField.Website,
+        ["companydomain"] = ProspectField.Website,
+        ["domain"] = ProspectField.Website,
+        ["url"] = ProspectField.Website,
+    }.ToFrozenDictionary();
+
+    private HeaderMapping(IReadOnlyList<string> headers, IReadOnlyDictionary<ProspectField, int> fields)
+    {
+        Headers = headers;
+        FieldColumns = fields;
+        var mapped = fields.Values.ToHashSet();
+        ExtraColumns = Enumerable.Range(0, headers.Count).Where(i => !mapped.Contains(i) && headers[i].Length > 0).ToList();
+    }
+
+    /// <summary>The header names as read (trimmed).</summary>
+    public IReadOnlyList<string> Headers { get; }
+
+    /// <summary>Column index of each mapped field.</summary>
+    public IReadOnlyDictionary<ProspectField, int> FieldColumns { get; }
+
+    /// <summary>Columns that go to additional_data, keyed by their header.</summary>
+    public IReadOnlyList<int> ExtraColumns { get; }
+
+    /// <summary>Header → field name, for reports (<c>outreach validate</c>): additional columns map to "additional_data".</summary>
+    public IReadOnlyDictionary<string, string> Describe()
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < Headers.Count; i++)
+        {
+            if (Headers[i].Length == 0 || result.ContainsKey(Headers[i]))
+            {
+                continue;
+            }
+
+            var field = FieldColumns.FirstOrDefault(kv => kv.Value == i);
+            result[Headers[i]] = FieldColumns.Values.Contains(i) ? FieldName(field.Key) : "additional_data";
+        }
+
+        return result;
+    }
+
+    /// <summary>Maps <paramref name="headers"/>; throws <see cref="CsvFileRejectedException"/> when there is no email column.</summary>
+    public static HeaderMapping Create(IReadOnlyList<string> headers)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        var trimmed = headers.Select(h => h.Trim().Trim('\uFEFF').Trim()).ToList();
+        var fields = new Dictionary<ProspectField, int>();
+        for (var i = 0; i < trimmed.Count; i++)
+        {
+            if (Aliases.TryGetValue(Normalize(trimmed[i]), out var field))
+            {
+                // The first column for a field wins; a second one (Company and Company Name) is kept as extra data.
+                fields.TryAdd(field, i);
+            }
+        }
+
+        if (!fields.ContainsKey(ProspectField.Email))
+        {
+            throw new CsvFileRejectedException(
+                $"No email column. The header has: {string.Join(", ", trimmed.Where(h => h.Length > 0).Take(30))}. " +
+                "Name one column Email, Email Address or Work Email.");
+        }
+
+        return new HeaderMapping(trimmed, fields);
+    }
+
+    /// <summary>The comparison form of a header: lower case without spaces, underscores, hyphens or dots.</summary>
+    public static string Normalize(string header)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        var sb = new StringBuilder(header.Length);
+        foreach (var c in header)
+        {
+            if (!char.IsWhiteSpace(c) && c is not ('_' or '-' or '.'))
+            {
+                sb.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>The snake_case name of a field, as the prospects table names it.</summary>
+    public static string FieldName(ProspectField field) => field switch
+    {
+        ProspectField.Email => "email",
+        ProspectField.Name => "name",
+        ProspectField.FirstName => "first_name",
+        ProspectField.LastName => "last_name",
+        ProspectField.Company => "company",
+        ProspectField.Title => "title",
+        ProspectField.LinkedinUrl => "linkedin_url",
+        ProspectField.Website => "website",
+        _ => throw new ArgumentOutOfRangeException(nameof(field)),
+    };
+}

@@ -1,0 +1,65 @@
+using System.Text;
+using System.Text.Unicode;
+
+namespace Outreach.Domain.Import;
+
+/// <summary>
+/// Decides how to decode a CSV from its first bytes: a byte order mark (UTF-8, UTF-16, UTF-32) is honoured;
+/// without one, valid UTF-8 is UTF-8 and anything else is Windows-1252 — what Excel writes on Windows.
+/// </summary>
+internal static class TextEncodingSniffer
+{
+    static TextEncodingSniffer() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    /// <summary>The encoding to decode with (null: UTF-8 or the byte order mark) and a name for reports.</summary>
+    public static (Encoding? Encoding, string Name) Detect(ReadOnlySpan<byte> prefix, bool isWholeFile)
+    {
+        if (prefix.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            return (null, "utf-8 (BOM)");
+        }
+
+        if (prefix.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0x00, 0x00]) || prefix.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]))
+        {
+            return (null, "utf-32 (BOM)");
+        }
+
+        if (prefix.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            return (null, "utf-16le (BOM)");
+        }
+
+        if (prefix.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return (null, "utf-16be (BOM)");
+        }
+
+        if (prefix.Contains((byte)0))
+        {
+            throw new CsvFileRejectedException("The file is not CSV text (it contains binary data).");
+        }
+
+        // A multi-byte sequence cut by the end of the sniffed prefix is not an error.
+        var checkedBytes = isWholeFile ? prefix : prefix[..TrimIncompleteSequence(prefix)];
+        return Utf8.IsValid(checkedBytes) ? (null, "utf-8") : (Encoding.GetEncoding(1252), "windows-1252");
+    }
+
+    private static int TrimIncompleteSequence(ReadOnlySpan<byte> bytes)
+    {
+        // Step back over at most three continuation bytes to the last lead byte.
+        var end = bytes.Length;
+        for (var i = 1; i <= 3 && i <= bytes.Length; i++)
+        {
+            var b = bytes[^i];
+            if ((b & 0xC0) == 0x80)
+            {
+                continue;
+            }
+
+            var needed = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+            return needed > i ? end - i : end;
+        }
+
+        return end;
+    }
+}
