@@ -1,12 +1,12 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
-using Outreach.Domain.Persistence;
+using Outreach.Functions;
 
-// The Functions host starts this worker; registrations here are shared with the CLI and the tests
-// through the extension methods they call, so the three run the same code.
+// The Functions host starts this worker. The registrations live in AddOutreachFunctions so the CLI and
+// the tests run exactly the same services.
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 
-builder.Services.AddOutreachPersistence();
+builder.Services.AddOutreachFunctions();
 
 await builder.Build().RunAsync();

@@ -10,15 +10,18 @@ public sealed class CsvUpload : Entity
     {
     }
 
-    /// <summary>Records a received blob; the campaign is null when the blob's path named no known campaign.</summary>
-    public CsvUpload(Guid? campaignId, string container, string blobName, string etag, string contentSha256, long sizeBytes, DateTimeOffset now)
+    /// <summary>
+    /// Records a received blob. The campaign is null when the blob's path named no known campaign; the hash
+    /// is null when the file was rejected before it was read (too large, unknown campaign).
+    /// </summary>
+    public CsvUpload(Guid? campaignId, string container, string blobName, string etag, string? contentSha256, long sizeBytes, DateTimeOffset now)
         : base(now)
     {
         CampaignId = campaignId;
         Container = Guard.Required(container, nameof(container), 63);
         BlobName = Guard.Required(blobName, nameof(blobName), 1024);
         ETag = Guard.Required(etag, nameof(etag), 100);
-        ContentSha256 = Guard.Required(contentSha256, nameof(contentSha256), 64);
+        ContentSha256 = Guard.Optional(contentSha256, nameof(contentSha256), 64);
         SizeBytes = sizeBytes;
         Status = UploadStatus.Received;
     }
@@ -31,7 +34,7 @@ public sealed class CsvUpload : Entity
 
     public string ETag { get; private set; } = null!;
 
-    public string ContentSha256 { get; private set; } = null!;
+    public string? ContentSha256 { get; private set; }
 
     public long SizeBytes { get; private set; }
 

@@ -109,8 +109,15 @@ public sealed class CsvProspectReader : IAsyncDisposable
         }
         catch (CsvFormatException ex)
         {
+            var rejection = await WithDigestAsync(digest, new CsvFileRejectedException($"The header cannot be read: {ex.Message}"), cancellationToken);
             await digest.DisposeAsync();
-            throw new CsvFileRejectedException($"The header cannot be read: {ex.Message}");
+            throw rejection;
+        }
+        catch (CsvFileRejectedException ex)
+        {
+            var rejection = await WithDigestAsync(digest, ex, cancellationToken);
+            await digest.DisposeAsync();
+            throw rejection;
         }
         catch
         {
@@ -128,7 +135,7 @@ public sealed class CsvProspectReader : IAsyncDisposable
         {
             if (++rows > _options.MaxRows)
             {
-                throw new CsvFileRejectedException($"The file has more than {_options.MaxRows:N0} rows (Import__MaxRows).");
+                throw await WithDigestAsync(_digest, new CsvFileRejectedException($"The file has more than {_options.MaxRows:N0} rows (Import__MaxRows)."), cancellationToken);
             }
 
             var row = Parse(seen);
@@ -155,6 +162,27 @@ public sealed class CsvProspectReader : IAsyncDisposable
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync() => await _csv.DisposeAsync();
+
+    /// <summary>
+    /// Adds the file's hash to a rejection when the rest of the file can still be read (it is bounded by the
+    /// byte limit), so the same rejected content arriving again is recognised as the same upload.
+    /// </summary>
+    private static async Task<CsvFileRejectedException> WithDigestAsync(DigestStream digest, CsvFileRejectedException rejection, CancellationToken cancellationToken)
+    {
+        if (digest.LimitExceeded || rejection.ContentSha256 is not null)
+        {
+            return rejection;
+        }
+
+        try
+        {
+            return new CsvFileRejectedException(rejection.Message) { ContentSha256 = await digest.FinishAsync(cancellationToken) };
+        }
+        catch (CsvFileRejectedException)
+        {
+            return rejection;
+        }
+    }
 
     private async Task<bool> ReadNextAsync(CancellationToken cancellationToken)
     {

@@ -13,6 +13,9 @@ internal sealed class DigestStream(Stream inner, long maxBytes) : Stream
 
     public long BytesRead { get; private set; }
 
+    /// <summary>Whether the byte limit was hit (the rest of the file was not read).</summary>
+    public bool LimitExceeded { get; private set; }
+
     public override bool CanRead => true;
 
     public override bool CanSeek => false;
@@ -81,6 +84,7 @@ internal sealed class DigestStream(Stream inner, long maxBytes) : Stream
         BytesRead += read.Length;
         if (BytesRead > maxBytes)
         {
+            LimitExceeded = true;
             throw new CsvFileRejectedException($"The file is larger than {maxBytes:N0} bytes (Import__MaxFileBytes).");
         }
 

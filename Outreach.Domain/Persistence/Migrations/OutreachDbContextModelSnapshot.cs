@@ -372,7 +372,6 @@ namespace Outreach.Domain.Persistence.Migrations
                         .HasColumnName("container");
 
                     b.Property<string>("ContentSha256")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character(64)")
                         .HasColumnName("content_sha256")

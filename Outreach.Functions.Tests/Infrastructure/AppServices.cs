@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Outreach.Functions;
+
+namespace Outreach.Functions.Tests.Infrastructure;
+
+/// <summary>The app's real service registrations (AddOutreachFunctions) over a test database and settings.</summary>
+internal static class AppServices
+{
+    public static ServiceProvider Build(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var values = new Dictionary<string, string?> { ["ConnectionStrings:Outreach"] = database.ConnectionString };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
+        services.AddLogging();
+        services.AddOutreachFunctions();
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    /// <summary>A Durable client that knows no instance and records what is scheduled.</summary>
+    public static Mock<DurableTaskClient> DurableClient()
+    {
+        var durable = new Mock<DurableTaskClient>(MockBehavior.Strict, "test");
+        durable.Setup(d => d.GetInstanceAsync(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((OrchestrationMetadata?)null);
+        durable.Setup(d => d.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((TaskName _, object? _, StartOrchestrationOptions? o, CancellationToken _) => o!.InstanceId!);
+        return durable;
+    }
+}

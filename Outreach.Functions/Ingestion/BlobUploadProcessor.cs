@@ -1,0 +1,83 @@
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Outreach.Domain.Enums;
+using Outreach.Domain.Import;
+using Outreach.Functions.Orchestrators;
+
+namespace Outreach.Functions.Ingestion;
+
+/// <summary>
+/// What happens when a CSV lands in <c>prospect-uploads/{campaign}/{name}</c>: ingest it, then start the
+/// batch's orchestration. Shared by the blob trigger and <c>outreach run</c>, so a drop, an HTTP upload and
+/// a local run take one code path.
+/// </summary>
+public sealed partial class BlobUploadProcessor(UploadIngestor ingestor, ILogger<BlobUploadProcessor> logger)
+{
+    /// <summary>The container people drop CSV files into.</summary>
+    public const string UploadsContainer = "prospect-uploads";
+
+    /// <summary>Ingests <paramref name="blob"/> for campaign <paramref name="campaignReference"/> and starts its orchestration.</summary>
+    public async Task<IngestionResult> ProcessAsync(BlobClient blob, string campaignReference, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(blob);
+        ArgumentNullException.ThrowIfNull(durable);
+        BlobProperties properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
+        var source = new UploadSource(blob.BlobContainerName, blob.Name, properties.ETag.ToString(), properties.ContentLength, campaignReference);
+
+        // Read exactly the version whose ETag was recorded: a blob overwritten mid-read fails the read
+        // (and the trigger retries with the new version) instead of importing a mix of two files.
+        var result = await ingestor.IngestAsync(
+            source,
+            ct => blob.OpenReadAsync(new BlobOpenReadOptions(allowModifications: false) { Conditions = new BlobRequestConditions { IfMatch = properties.ETag } }, ct),
+            cancellationToken);
+
+        // A redelivery finds a batch that may never have been started (the first start failed): start it now.
+        if (result is { BatchId: { } batchId, BatchStatus: BatchStatus.Uploaded })
+        {
+            await StartBatchAsync(durable, batchId, cancellationToken);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Starts <c>batch-{id}</c> unless it exists. A failure is logged, not thrown: the batch is committed and
+    /// stays UPLOADED, and the sweeper starts it later — retrying the whole blob would only find it again.
+    /// </summary>
+    public async Task<bool> StartBatchAsync(DurableTaskClient durable, Guid batchId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(durable);
+        var instanceId = Domain.Entities.Batch.InstanceIdFor(batchId);
+        try
+        {
+            if (await durable.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken) is not null)
+            {
+                return false;
+            }
+
+            await durable.ScheduleNewOrchestrationInstanceAsync(
+                nameof(ProcessBatchOrchestrator),
+                new ProcessBatchInput(batchId),
+                new StartOrchestrationOptions(instanceId),
+                cancellationToken);
+            LogStarted(instanceId);
+            return true;
+        }
+        catch (Exception ex) when (ex is RequestFailedException or InvalidOperationException or HttpRequestException or TimeoutException
+            || ex.GetType().Name.Contains("Rpc", StringComparison.Ordinal))
+        {
+            LogStartFailed(ex, instanceId);
+            return false;
+        }
+    }
+
+    [LoggerMessage(LogLevel.Information, "Started orchestration {InstanceId}")]
+    private partial void LogStarted(string instanceId);
+
+    [LoggerMessage(LogLevel.Warning, "Could not start orchestration {InstanceId}; the batch stays UPLOADED and the sweeper will start it")]
+    private partial void LogStartFailed(Exception exception, string instanceId);
+}
