@@ -12,6 +12,7 @@ public static class OutreachCli
         var root = new RootCommand("Outreach: researched, personalized cold emails from a CSV of prospects.")
         {
             MigrateCommand.Create(),
+            ValidateCommand.Create(),
         };
 
         var invocation = new InvocationConfiguration { Output = output, Error = error };
