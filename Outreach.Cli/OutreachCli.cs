@@ -13,6 +13,7 @@ public static class OutreachCli
         {
             MigrateCommand.Create(),
             ValidateCommand.Create(),
+            BenchCommand.Create(),
         };
 
         var invocation = new InvocationConfiguration { Output = output, Error = error };
