@@ -20,10 +20,19 @@ for service in "${which[@]}"; do
       if [ -s "$LOCAL/azurite.pid" ]; then
         pid=$(cat "$LOCAL/azurite.pid")
         if kill -0 "$pid" 2>/dev/null; then
-          # setsid made the emulator a group leader: stop the whole group.
-          kill -- "-$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true
+          # setsid made the emulator a group leader: stop the whole group, gracefully first.
+          kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
           for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-          log "Azurite: stopped"
+          if kill -0 "$pid" 2>/dev/null; then
+            log "Azurite: still running 10s after SIGTERM; killing it"
+            kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+            sleep 0.5
+          fi
+          if kill -0 "$pid" 2>/dev/null; then
+            log "Azurite: could not stop process $pid"
+          else
+            log "Azurite: stopped"
+          fi
         fi
         rm -f "$LOCAL/azurite.pid"
       fi
