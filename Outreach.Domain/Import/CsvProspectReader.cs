@@ -161,7 +161,11 @@ public sealed class CsvProspectReader : IAsyncDisposable
     public Task<string> FinishAsync(CancellationToken cancellationToken) => _digest.FinishAsync(cancellationToken);
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync() => await _csv.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _csv.DisposeAsync();
+        await _digest.DisposeAsync();
+    }
 
     /// <summary>
     /// Adds the file's hash to a rejection when the rest of the file can still be read (it is bounded by the

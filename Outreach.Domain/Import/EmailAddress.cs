@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Outreach.Domain.Import;
@@ -15,13 +16,27 @@ public static partial class EmailAddress
         }
 
         var at = email.IndexOf('@', StringComparison.Ordinal);
-        if (at <= 0 || at > 64 || !Shape().IsMatch(email) || email.Contains("..", StringComparison.Ordinal))
+        var invalid = $"'{email}' is not a valid email address";
+        if (at <= 0 || at > 64 || email.Contains("..", StringComparison.Ordinal))
         {
-            return $"'{email}' is not a valid email address";
+            return invalid;
         }
 
-        return null;
+        // Internationalised domains (münchen.de) are checked in their ASCII (punycode) form.
+        string asciiDomain;
+        try
+        {
+            asciiDomain = Idn.GetAscii(email[(at + 1)..]);
+        }
+        catch (ArgumentException)
+        {
+            return invalid;
+        }
+
+        return Shape().IsMatch(string.Concat(email.AsSpan(0, at + 1), asciiDomain)) ? null : invalid;
     }
+
+    private static readonly IdnMapping Idn = new() { AllowUnassigned = false, UseStd3AsciiRules = true };
 
     [GeneratedRegex(@"^[^@\s<>()\[\],;:""\\]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$", RegexOptions.CultureInvariant)]
     private static partial Regex Shape();

@@ -185,6 +185,19 @@ public sealed class CsvProspectReaderTests
         Assert.Equal((2, 6), (reader.AcceptedCount, reader.RejectedCount));
     }
 
+    [Theory]
+    [InlineData("jürgen@münchen.example", true)]
+    [InlineData("o'brien+sales@shamrock-pay.example", true)]
+    [InlineData("first.last@sub.domain.example", true)]
+    [InlineData("Ada Lovelace <ada@example.com>", false)]
+    [InlineData("ada@example", false)]
+    [InlineData("ada@@example.com", false)]
+    [InlineData("ada..l@example.com", false)]
+    [InlineData("a,b@example.com", false)]
+    [InlineData("ada@-bad-.example", false)]
+    public void EmailProblem_ForCommonShapes_AcceptsOnlyPlainAddresses(string email, bool valid) =>
+        Assert.Equal(valid, Outreach.Domain.Import.EmailAddress.Problem(email) is null);
+
     [Fact]
     public async Task ReadRows_WhenAQuoteIsNeverClosed_RejectsThatRowAndKeepsTheOnesBefore()
     {
