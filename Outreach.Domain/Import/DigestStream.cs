@@ -7,7 +7,7 @@ namespace Outreach.Domain.Import;
 /// clear rejection once more than the allowed bytes arrive — so a file is hashed and size-checked in
 /// the same single pass that parses it, never loaded whole.
 /// </summary>
-internal sealed class DigestStream(Stream inner, long maxBytes) : Stream
+internal sealed class DigestStream(Stream inner, long maxBytes) : ReadOnlyStream
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
@@ -15,20 +15,6 @@ internal sealed class DigestStream(Stream inner, long maxBytes) : Stream
 
     /// <summary>Whether the byte limit was hit (the rest of the file was not read).</summary>
     public bool LimitExceeded { get; private set; }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => BytesRead;
-        set => throw new NotSupportedException();
-    }
 
     /// <summary>Reads what is left (the parser may stop early) and returns the digest of the whole content.</summary>
     public async Task<string> FinishAsync(CancellationToken cancellationToken)
@@ -41,8 +27,6 @@ internal sealed class DigestStream(Stream inner, long maxBytes) : Stream
         return Convert.ToHexStringLower(_hash.GetHashAndReset());
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
         var n = inner.Read(buffer);
@@ -54,19 +38,6 @@ internal sealed class DigestStream(Stream inner, long maxBytes) : Stream
         var n = await inner.ReadAsync(buffer, cancellationToken);
         return Account(buffer.Span[..n]);
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Outreach.Domain.Entities;
 using Outreach.Domain.Enums;
@@ -39,7 +38,8 @@ public sealed class LargeUploadTests(PostgresServer server)
         var path = Path.GetTempFileName();
         try
         {
-            await WriteLargeCsvAsync(path, Rows);
+            // The benchmark's generator: the test and `outreach bench ingest` read the same kind of file.
+            await Outreach.Cli.Commands.BenchCommand.WriteCsvAsync(path, Rows);
             await using (var file = File.OpenRead(path))
             {
                 await container.DropAsync(campaignName, "large.csv", file);
@@ -68,17 +68,6 @@ public sealed class LargeUploadTests(PostgresServer server)
         finally
         {
             File.Delete(path);
-        }
-    }
-
-    internal static async Task WriteLargeCsvAsync(string path, int rows)
-    {
-        await using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false), bufferSize: 1 << 16);
-        await writer.WriteLineAsync("First Name,Last Name,Email,Company,Title,Website,Person Linkedin Url,Industry");
-        for (var i = 0; i < rows; i++)
-        {
-            await writer.WriteLineAsync(
-                $"First{i},Last{i},person{i}@company{i % 5000}.example,Company {i % 5000},Head of Engineering,https://company{i % 5000}.example,https://www.linkedin.com/in/person-{i},Software");
         }
     }
 
