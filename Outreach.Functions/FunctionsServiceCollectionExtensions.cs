@@ -1,19 +1,40 @@
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Outreach.Domain.Import;
 using Outreach.Domain.Persistence;
 using Outreach.Functions.Ingestion;
+using Outreach.Functions.Pipeline;
+using Outreach.Functions.Providers;
 
 namespace Outreach.Functions;
 
 /// <summary>The app's services in one place, so the Functions host, <c>outreach</c> and the tests register the same things.</summary>
 public static class FunctionsServiceCollectionExtensions
 {
-    /// <summary>Persistence, the CSV importer and the upload processor.</summary>
+    /// <summary>Persistence, the CSV importer, the upload processor, the pipeline and its default providers.</summary>
     public static IServiceCollection AddOutreachFunctions(this IServiceCollection services)
     {
         services.AddOutreachPersistence();
         services.AddOutreachImport();
         services.AddSingleton<BlobUploadProcessor>();
+
+        services.AddOptions<PipelineOptions>()
+            .BindConfiguration(PipelineOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new BlobServiceClient(
+            sp.GetRequiredService<IConfiguration>()["AzureWebJobsStorage"]
+            ?? throw new InvalidOperationException("AzureWebJobsStorage is not set: it names the storage account for uploads, results and the Durable task hub.")));
+        services.AddSingleton<ProspectStore>();
+        services.AddSingleton<ResultsWriter>();
+
+        // Defaults until the provider clients are configured; TryAdd lets tests and hosts supply their own.
+        services.TryAddSingleton<IProspectEnricher, NotConfiguredEnricher>();
+        services.TryAddSingleton<IProspectAnalyzer, TemplateAnalyzer>();
+        services.TryAddSingleton<IEmailGenerator, TemplateEmailGenerator>();
         return services;
     }
 }

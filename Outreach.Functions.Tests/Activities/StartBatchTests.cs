@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Outreach.Domain.Persistence;
 using Outreach.Functions.Activities;
 using Outreach.Functions.Tests.Builders;
 using Outreach.Functions.Tests.Infrastructure;
@@ -23,14 +21,14 @@ public sealed class StartBatchTests(PostgresServer server)
             await db.SaveChangesAsync(ct);
         }
 
-        var activity = new StartBatch(services.GetRequiredService<IDbContextFactory<OutreachDbContext>>(), TimeProvider.System);
+        var activity = ActivatorUtilities.CreateInstance<StartBatch>(services);
         var input = new StartBatchInput(scenario.Batch.Id, scenario.Batch.InstanceId);
 
         var first = await activity.RunAsync(input, ct);
         var second = await activity.RunAsync(input, ct);
 
-        Assert.Equal((true, 4), (first.Started, first.TotalProspects));
-        Assert.False(second.Started);
+        Assert.Equal((4, 500, 4, null), (first.OrdinalCount, first.ChunkSize, first.MaxChunksInFlight, first.Windows));
+        Assert.Equal(first, second);
         Assert.Equal("ENRICHING", await database.ScalarAsync<string>("SELECT status::text FROM batches"));
         var job = Assert.Single(await database.RowsAsync("SELECT job_type::text, status::text, progress_total, instance_id FROM processing_jobs"));
         Assert.Equal(("FULL_PIPELINE", "RUNNING", 4, scenario.Batch.InstanceId), ((string)job[0]!, (string)job[1]!, (int)job[2]!, (string)job[3]!));

@@ -9,6 +9,7 @@ using Outreach.Domain.Enums;
 using Outreach.Domain.Persistence;
 using Outreach.Functions.Ingestion;
 using Outreach.Functions.Orchestrators;
+using Outreach.Functions.Pipeline;
 using Outreach.Functions.Tests.Builders;
 using Outreach.Functions.Tests.Infrastructure;
 

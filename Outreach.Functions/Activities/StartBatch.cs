@@ -1,43 +1,66 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
+using Microsoft.Extensions.Options;
 using Outreach.Domain.Entities;
 using Outreach.Domain.Enums;
 using Outreach.Domain.Persistence;
+using Outreach.Functions.Pipeline;
 
 namespace Outreach.Functions.Activities;
 
-/// <summary>Input of <see cref="StartBatch"/>.</summary>
-public sealed record StartBatchInput(Guid BatchId, string InstanceId);
-
-/// <summary>Output of <see cref="StartBatch"/>: whether this call started the batch, and its size.</summary>
-public sealed record StartBatchResult(bool Started, int TotalProspects);
+/// <summary>Input of <see cref="StartBatch"/>: a first run names no job; a retry names the job it created.</summary>
+public sealed record StartBatchInput(Guid BatchId, string InstanceId, Guid? JobId = null, JobType JobType = JobType.FullPipeline);
 
 /// <summary>
-/// UPLOADED → ENRICHING, a FULL_PIPELINE processing job RUNNING, and the workflow at BEGIN_ENRICHMENT — in one
-/// transaction, behind a guarded update, so a repeated execution of the activity changes nothing.
+/// Starts a run and returns its plan. A first run moves the batch UPLOADED → ENRICHING behind a guarded
+/// update, opens a FULL_PIPELINE job RUNNING and moves the workflow to BEGIN_ENRICHMENT; a retry starts the
+/// job it was given. Running it again finds the job it made and changes nothing. The pipeline settings reach
+/// the orchestrator here, not through DI.
 /// </summary>
-public sealed class StartBatch(IDbContextFactory<OutreachDbContext> contexts, TimeProvider clock)
+public sealed class StartBatch(IDbContextFactory<OutreachDbContext> contexts, IOptions<PipelineOptions> options, TimeProvider clock)
 {
-    /// <summary>Marks the batch started.</summary>
+    /// <summary>Marks the run started and plans it.</summary>
     [Function(nameof(StartBatch))]
-    public async Task<StartBatchResult> RunAsync([ActivityTrigger] StartBatchInput input, CancellationToken cancellationToken)
+    public async Task<BatchPlan> RunAsync([ActivityTrigger] StartBatchInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow();
+        var job = input.JobId is { } jobId
+            ? await StartRetryJobAsync(db, jobId, input.InstanceId, now, cancellationToken)
+            : await StartFirstRunAsync(db, input, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
 
-        // The guard: only the execution that moves the batch out of UPLOADED does the rest.
+        var settings = options.Value;
+        var total = await db.Batches.Where(b => b.Id == input.BatchId).Select(b => b.TotalProspects).SingleAsync(cancellationToken);
+        IReadOnlyList<int>? windows = null;
+        if (input.JobId is not null)
+        {
+            // A retry visits only the windows that hold prospects to redo.
+            var eligible = ListChunkProspects.EligibleStatuses(job.JobType);
+            windows = await db.Prospects
+                .Where(p => p.BatchId == input.BatchId && eligible.Contains(p.Status))
+                .Select(p => p.Ordinal / settings.ChunkSize).Distinct().OrderBy(w => w).ToListAsync(cancellationToken);
+        }
+
+        return new BatchPlan(job.Id, job.JobType, total, settings.ChunkSize, settings.MaxChunksInFlight, windows, settings.MaxAttempts, settings.FirstRetryDelaySeconds);
+    }
+
+    private static async Task<ProcessingJob> StartFirstRunAsync(OutreachDbContext db, StartBatchInput input, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // The guard: only the execution that moves the batch out of UPLOADED opens the job.
         var moved = await db.Database.ExecuteSqlAsync(
             $"UPDATE batches SET status = 'ENRICHING', started_at = coalesce(started_at, {now}), updated_at = {now} WHERE id = {input.BatchId} AND status = 'UPLOADED'",
             cancellationToken);
-        var batch = await db.Batches.AsNoTracking().SingleAsync(b => b.Id == input.BatchId, cancellationToken);
         if (moved == 0)
         {
-            return new StartBatchResult(false, batch.TotalProspects);
+            return await db.ProcessingJobs.Where(j => j.BatchId == input.BatchId && j.InstanceId == input.InstanceId).OrderBy(j => j.CreatedAt).FirstOrDefaultAsync(cancellationToken)
+                ?? throw new InvalidOperationException($"Batch {input.BatchId} is not UPLOADED and has no job for {input.InstanceId}.");
         }
 
+        var batch = await db.Batches.AsNoTracking().SingleAsync(b => b.Id == input.BatchId, cancellationToken);
         var job = new ProcessingJob(batch.CampaignId, batch.Id, JobType.FullPipeline, batch.TotalProspects, now);
         job.Start(input.InstanceId, now);
         db.ProcessingJobs.Add(job);
@@ -47,8 +70,17 @@ public sealed class StartBatch(IDbContextFactory<OutreachDbContext> contexts, Ti
             session.AdvanceTo(WorkflowStep.BeginEnrichment, now);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new StartBatchResult(true, batch.TotalProspects);
+        return job;
+    }
+
+    private static async Task<ProcessingJob> StartRetryJobAsync(OutreachDbContext db, Guid jobId, string instanceId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var job = await db.ProcessingJobs.SingleAsync(j => j.Id == jobId, cancellationToken);
+        if (job.Status == JobStatus.Pending)
+        {
+            job.Start(instanceId, now);
+        }
+
+        return job;
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Outreach.Domain.Enums;
 using Outreach.Domain.Import;
 using Outreach.Functions.Orchestrators;
+using Outreach.Functions.Pipeline;
 
 namespace Outreach.Functions.Ingestion;
 

@@ -1,24 +1,68 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Outreach.Functions.Activities;
+using Outreach.Functions.Pipeline;
 
 namespace Outreach.Functions.Orchestrators;
 
-/// <summary>Input of <see cref="ProcessBatchOrchestrator"/>: ids only.</summary>
-public sealed record ProcessBatchInput(Guid BatchId);
-
 /// <summary>
-/// One orchestration per batch (instance id <c>batch-{id}</c>). For now it marks the batch started; the
-/// per-prospect fan-out and the fan-in arrive with the pipeline.
+/// One run over a batch: start it, fan out chunk sub-orchestrations of at most ChunkSize prospects with
+/// at most MaxChunksInFlight running, then fan in. Deterministic: settings arrive through StartBatch, and the
+/// history holds chunk ranges and counts, never prospect data — a chunk's prospects live in its own history.
 /// </summary>
 public static class ProcessBatchOrchestrator
 {
     /// <summary>Runs the batch.</summary>
     [Function(nameof(ProcessBatchOrchestrator))]
-    public static async Task<StartBatchResult> RunAsync([OrchestrationTrigger] TaskOrchestrationContext context, ProcessBatchInput input)
+    public static async Task<FinalizeBatchResult> RunAsync([OrchestrationTrigger] TaskOrchestrationContext context, ProcessBatchInput input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        return await context.CallActivityAsync<StartBatchResult>(nameof(StartBatch), new StartBatchInput(input.BatchId, context.InstanceId));
+
+        var plan = await context.CallActivityAsync<BatchPlan>(nameof(StartBatch), new StartBatchInput(input.BatchId, context.InstanceId, input.JobId, input.JobType));
+        var chunks = Chunks(plan).ToList();
+        var step = plan.JobType == Domain.Enums.JobType.Generation ? "GENERATING" : "ENRICHING";
+        var completed = 0;
+        var failed = 0;
+        context.SetCustomStatus(new PipelineStatus(step, 0, 0, plan.OrdinalCount));
+
+        var inFlight = new List<Task<ChunkResult>>();
+        foreach (var (from, to) in chunks)
+        {
+            if (inFlight.Count >= plan.MaxChunksInFlight)
+            {
+                var done = await Task.WhenAny(inFlight);
+                inFlight.Remove(done);
+                (completed, failed) = (completed + done.Result.Completed, failed + done.Result.Failed);
+                context.SetCustomStatus(new PipelineStatus(step, completed, failed, plan.OrdinalCount));
+            }
+
+            inFlight.Add(context.CallSubOrchestratorAsync<ChunkResult>(
+                nameof(ProcessProspectChunkOrchestrator),
+                new ChunkInput(input.BatchId, plan.JobId, plan.JobType, from, to, plan.MaxAttempts, plan.FirstRetryDelaySeconds),
+                new SubOrchestrationOptions(TaskOptions.FromRetryPolicy(new RetryPolicy(1, TimeSpan.FromSeconds(1))), $"{context.InstanceId}-chunk-{from}")));
+        }
+
+        foreach (var result in await Task.WhenAll(inFlight))
+        {
+            (completed, failed) = (completed + result.Completed, failed + result.Failed);
+        }
+
+        context.SetCustomStatus(new PipelineStatus("FINALIZING", completed, failed, plan.OrdinalCount));
+        var final = await context.CallActivityAsync<FinalizeBatchResult>(nameof(FinalizeBatch), new FinalizeBatchInput(input.BatchId, plan.JobId));
+        context.SetCustomStatus(new PipelineStatus(final.Status.ToString().ToUpperInvariant(), final.Generated, final.Failed, final.Total));
+        return final;
+    }
+
+    /// <summary>The chunk ranges [from, to] of ordinals: every window of a first run, or the windows a retry names.</summary>
+    public static IEnumerable<(int From, int To)> Chunks(BatchPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var windows = plan.Windows ?? Enumerable.Range(0, (plan.OrdinalCount + plan.ChunkSize - 1) / plan.ChunkSize).ToList();
+        foreach (var window in windows)
+        {
+            var from = window * plan.ChunkSize;
+            yield return (from, Math.Min(from + plan.ChunkSize, plan.OrdinalCount) - 1);
+        }
     }
 }

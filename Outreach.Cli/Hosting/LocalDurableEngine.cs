@@ -1,0 +1,149 @@
+using System.Net;
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing.Sidecar.Grpc;
+using Microsoft.DurableTask.Worker;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Outreach.Functions;
+using Outreach.Functions.Pipeline;
+
+namespace Outreach.Cli.Hosting;
+
+/// <summary>Concurrency of the local engine (<c>LocalEngine__*</c>), sized like host.json's maxConcurrent* settings.</summary>
+public sealed class LocalEngineOptions
+{
+    /// <summary>Configuration section.</summary>
+    public const string SectionName = "LocalEngine";
+
+    /// <summary>Activities running at once.</summary>
+    public int MaxConcurrentActivities { get; set; } = 16;
+
+    /// <summary>Orchestration episodes running at once.</summary>
+    public int MaxConcurrentOrchestrations { get; set; } = 8;
+
+    /// <summary>Control-queue partitions of the task hub.</summary>
+    public int PartitionCount { get; set; } = 4;
+}
+
+/// <summary>
+/// A Durable engine in this process, without the Functions host: the gRPC sidecar of the Durable Task
+/// in-process test host (<see cref="TaskHubGrpcServer"/>) over the Durable Task Framework's Azure Storage
+/// backend — the one Durable Functions uses by default — on the storage account of <c>AzureWebJobsStorage</c>
+/// (Azurite locally). State lives in storage, so a run survives a restart like production does. The worker
+/// runs the app's own orchestrators and activities (<see cref="PipelineRegistry"/>) with the app's own services.
+/// </summary>
+public sealed class LocalDurableEngine : IAsyncDisposable
+{
+    private readonly WebApplication _sidecar;
+    private readonly IHost _worker;
+    private readonly GrpcChannel _channel;
+
+    private LocalDurableEngine(AzureStorageOrchestrationService service, WebApplication sidecar, IHost worker, GrpcChannel channel)
+    {
+        Service = service;
+        _sidecar = sidecar;
+        _worker = worker;
+        _channel = channel;
+    }
+
+    /// <summary>The client for starting and managing orchestrations.</summary>
+    public DurableTaskClient Client => _worker.Services.GetRequiredService<DurableTaskClient>();
+
+    /// <summary>The worker's services: the app's registrations.</summary>
+    public IServiceProvider Services => _worker.Services;
+
+    /// <summary>The task hub's storage backend.</summary>
+    public AzureStorageOrchestrationService Service { get; }
+
+    /// <summary>Starts the engine on task hub <c>TaskHubName</c> (default OutreachLocal).</summary>
+    /// <param name="configuration">Settings by their app-setting names (AzureWebJobsStorage, ConnectionStrings__Outreach, …).</param>
+    /// <param name="configureServices">Registrations applied before the app's own (tests use it to supply providers).</param>
+    /// <param name="loggerFactory">Where engine and app logs go; none by default.</param>
+    /// <param name="cancellationToken">Cancels start-up.</param>
+    public static async Task<LocalDurableEngine> StartAsync(
+        IConfiguration configuration, Action<IServiceCollection>? configureServices = null, ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        loggerFactory ??= Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
+        var storage = configuration["AzureWebJobsStorage"]
+            ?? throw new InvalidOperationException("AzureWebJobsStorage is not set; eng/start-services.sh starts Azurite and writes it to .local/services.env.");
+        var engine = new LocalEngineOptions();
+        configuration.GetSection(LocalEngineOptions.SectionName).Bind(engine);
+
+        var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        {
+            TaskHubName = configuration["TaskHubName"] ?? "OutreachLocal",
+            StorageAccountClientProvider = new StorageAccountClientProvider(storage),
+            MaxConcurrentTaskActivityWorkItems = engine.MaxConcurrentActivities,
+            MaxConcurrentTaskOrchestrationWorkItems = engine.MaxConcurrentOrchestrations,
+            PartitionCount = engine.PartitionCount,
+            // Locally, an idle queue should be noticed within a second, not the production default of 30.
+            MaxQueuePollingInterval = TimeSpan.FromSeconds(1),
+            LoggerFactory = loggerFactory,
+        });
+        await service.CreateIfNotExistsAsync();
+
+        var sidecarBuilder = WebApplication.CreateSlimBuilder();
+        sidecarBuilder.Logging.ClearProviders();
+        sidecarBuilder.Services.AddSingleton(loggerFactory);
+        sidecarBuilder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
+        sidecarBuilder.Services.AddGrpc(o => o.MaxReceiveMessageSize = 16 * 1024 * 1024);
+        var backend = new TagSafeOrchestrationService(service);
+        sidecarBuilder.Services.AddSingleton<IOrchestrationService>(backend);
+        sidecarBuilder.Services.AddSingleton<IOrchestrationServiceClient>(backend);
+        sidecarBuilder.Services.AddSingleton<TaskHubGrpcServer>();
+        var sidecar = sidecarBuilder.Build();
+        sidecar.MapGrpcService<TaskHubGrpcServer>();
+        await sidecar.StartAsync(cancellationToken);
+        var address = sidecar.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+
+        var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { MaxReceiveMessageSize = 16 * 1024 * 1024 });
+        var workerBuilder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        workerBuilder.Configuration.AddConfiguration(configuration);
+        workerBuilder.Services.AddSingleton(loggerFactory);
+        workerBuilder.Services.AddLogging();
+        configureServices?.Invoke(workerBuilder.Services);
+        workerBuilder.Services.AddOutreachFunctions();
+        workerBuilder.Services.AddDurableTaskWorker(builder =>
+        {
+            builder.UseGrpc(channel);
+            builder.AddTasks(registry => registry.AddOutreachPipeline());
+            builder.Configure(o =>
+            {
+                o.Concurrency.MaximumConcurrentActivityWorkItems = engine.MaxConcurrentActivities;
+                o.Concurrency.MaximumConcurrentOrchestrationWorkItems = engine.MaxConcurrentOrchestrations;
+            });
+        });
+        workerBuilder.Services.AddDurableTaskClient(builder =>
+        {
+            builder.UseGrpc(channel);
+            builder.RegisterDirectly();
+        });
+        var worker = workerBuilder.Build();
+        await worker.StartAsync(cancellationToken);
+        return new LocalDurableEngine(service, sidecar, worker, channel);
+    }
+
+    /// <summary>Stops the worker and the sidecar. Orchestration state stays in storage.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _worker.StopAsync(timeout.Token);
+        _worker.Dispose();
+        await _sidecar.StopAsync(timeout.Token);
+        await _sidecar.DisposeAsync();
+        _channel.Dispose();
+        await Service.StopAsync(isForced: true);
+    }
+}

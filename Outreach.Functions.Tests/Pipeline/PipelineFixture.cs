@@ -1,0 +1,118 @@
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Outreach.Cli.Hosting;
+using Outreach.Domain.Entities;
+using Outreach.Domain.Enums;
+using Outreach.Functions.Ingestion;
+using Outreach.Functions.Pipeline;
+using Outreach.Functions.Providers;
+using Outreach.Functions.Tests.Builders;
+using Outreach.Functions.Tests.Infrastructure;
+
+namespace Outreach.Functions.Tests.Pipeline;
+
+/// <summary>
+/// A test's own database, upload container and task hub, with the local Durable engine (Azure Storage backend
+/// on Azurite) running the app's real orchestrators and activities. Providers are scripted to fail on cue.
+/// </summary>
+internal sealed class PipelineFixture : IAsyncDisposable
+{
+    private PipelineFixture(TestDatabase database, UploadContainer container, LocalDurableEngine engine, ScriptedProviders providers, Campaign campaign)
+    {
+        Database = database;
+        Container = container;
+        Engine = engine;
+        Providers = providers;
+        Campaign = campaign;
+    }
+
+    public TestDatabase Database { get; }
+
+    public UploadContainer Container { get; }
+
+    public LocalDurableEngine Engine { get; }
+
+    public ScriptedProviders Providers { get; }
+
+    public Campaign Campaign { get; }
+
+    public DurableTaskClient Client => Engine.Client;
+
+    public static async Task<PipelineFixture> StartAsync(PostgresServer server, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var database = await server.CreateDatabaseAsync();
+        var container = await UploadContainer.CreateAsync();
+        var values = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Outreach"] = database.ConnectionString,
+            ["AzureWebJobsStorage"] = TestEnvironment.StorageConnectionString,
+            ["TaskHubName"] = $"t{Guid.NewGuid():N}"[..20],
+            ["Pipeline:FirstRetryDelaySeconds"] = "1",
+            ["Pipeline:MaxAttempts"] = "3",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var providers = new ScriptedProviders();
+
+        // OUTREACH_TEST_LOGS=1 shows engine and app logs on the console when a pipeline test needs explaining.
+        var logs = Environment.GetEnvironmentVariable("OUTREACH_TEST_LOGS") == "1"
+            ? LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information))
+            : null;
+        var engine = await LocalDurableEngine.StartAsync(
+            new ConfigurationBuilder().AddInMemoryCollection(values).Build(),
+            services =>
+            {
+                services.AddSingleton<IProspectEnricher>(providers);
+                services.AddSingleton<IEmailGenerator>(providers);
+            },
+            logs,
+            TestContext.Current.CancellationToken);
+
+        Campaign campaign;
+        await using (var db = database.CreateContext())
+        {
+            var service = new ServiceBuilder().Build();
+            campaign = new CampaignBuilder().Named("Pipeline test").WithFlags(EnrichmentFlags.LinkedIn, EnrichmentFlags.Website).Build(service.Id);
+            db.AddRange(service, campaign);
+            await db.SaveChangesAsync();
+        }
+
+        return new PipelineFixture(database, container, engine, providers, campaign);
+    }
+
+    /// <summary>Drops a CSV with these emails, lets the trigger code ingest it and start the batch, and returns the batch id.</summary>
+    public async Task<Guid> StartBatchAsync(params string[] emails)
+    {
+        var file = CsvFileBuilder.WithHeader("Email", "Full Name", "Company", "Title");
+        for (var i = 0; i < emails.Length; i++)
+        {
+            file.Row(emails[i], $"Person {i}", $"Company {i % 3}", "CTO");
+        }
+
+        var blob = await Container.DropAsync(Campaign.Name, $"{Guid.NewGuid():N}.csv", file.Build());
+        var result = await Engine.Services.GetRequiredService<BlobUploadProcessor>().ProcessAsync(blob, Campaign.Name, Client, TestContext.Current.CancellationToken);
+        Assert.Equal(UploadStatus.Imported, result.Status);
+        return result.BatchId!.Value;
+    }
+
+    public async Task<OrchestrationMetadata> WaitAsync(string instanceId, TimeSpan? timeout = null)
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        cts.CancelAfter(timeout ?? TimeSpan.FromMinutes(2));
+        return await Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, cts.Token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        var service = Engine.Service;
+        await Engine.DisposeAsync();
+        await service.DeleteAsync();
+        await Container.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}

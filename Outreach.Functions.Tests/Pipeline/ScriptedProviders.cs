@@ -1,0 +1,46 @@
+using System.Collections.Concurrent;
+using Outreach.Functions.Pipeline;
+using Outreach.Functions.Providers;
+
+namespace Outreach.Functions.Tests.Pipeline;
+
+/// <summary>
+/// Providers that fail on cue, keyed by the prospect's email: <c>perm-enrich…</c> fails enrichment
+/// permanently, <c>flaky…</c> fails once transiently then succeeds, <c>always-transient…</c> never stops
+/// failing transiently, <c>perm-gen…</c> fails generation. Everything else behaves like the template providers.
+/// </summary>
+internal sealed class ScriptedProviders : IProspectEnricher, IEmailGenerator
+{
+    private readonly NotConfiguredEnricher _enricher = new(TimeProvider.System);
+    private readonly TemplateEmailGenerator _generator = new();
+
+    public ConcurrentDictionary<Guid, int> EnrichCalls { get; } = new();
+
+    public TimeSpan EnrichDelay { get; set; } = TimeSpan.Zero;
+
+    public async Task<EnrichmentOutcome> EnrichAsync(ProspectFacts prospect, CampaignBrief campaign, CancellationToken cancellationToken)
+    {
+        var calls = EnrichCalls.AddOrUpdate(prospect.Id, 1, (_, n) => n + 1);
+        if (EnrichDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(EnrichDelay, cancellationToken);
+        }
+
+        if (prospect.Email.StartsWith("perm-enrich", StringComparison.Ordinal))
+        {
+            throw new PermanentProspectException("Enrich Layer: 404 no profile for this URL");
+        }
+
+        if (prospect.Email.StartsWith("always-transient", StringComparison.Ordinal) || (prospect.Email.StartsWith("flaky", StringComparison.Ordinal) && calls == 1))
+        {
+            throw new TransientProspectException("Enrich Layer: 429 Too Many Requests");
+        }
+
+        return await _enricher.EnrichAsync(prospect, campaign, cancellationToken);
+    }
+
+    public Task<EmailDraft> GenerateAsync(ProspectFacts prospect, EnrichmentOutcome enrichment, AnalysisOutcome analysis, CampaignBrief campaign, CancellationToken cancellationToken) =>
+        prospect.Email.StartsWith("perm-gen", StringComparison.Ordinal)
+            ? throw new PermanentProspectException("OpenRouter: 402 insufficient credits")
+            : _generator.GenerateAsync(prospect, enrichment, analysis, campaign, cancellationToken);
+}

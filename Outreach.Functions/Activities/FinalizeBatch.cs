@@ -1,0 +1,68 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.EntityFrameworkCore;
+using Outreach.Domain.Enums;
+using Outreach.Domain.Persistence;
+using Outreach.Domain.StatusRules;
+using Outreach.Functions.Pipeline;
+
+namespace Outreach.Functions.Activities;
+
+/// <summary>
+/// Fan-in: the batch's final status from its stored counters (COMPLETED, PARTIAL or FAILED), the job
+/// COMPLETED (or FAILED when nothing completed), the workflow COMPLETED (or ERROR), and the results CSVs.
+/// A second execution finds everything final and only rewrites the same files.
+/// </summary>
+public sealed class FinalizeBatch(IDbContextFactory<OutreachDbContext> contexts, ResultsWriter results, TimeProvider clock)
+{
+    /// <summary>Finishes the run.</summary>
+    [Function(nameof(FinalizeBatch))]
+    public async Task<FinalizeBatchResult> RunAsync([ActivityTrigger] FinalizeBatchInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            var now = clock.GetUtcNow();
+            var batch = await db.Batches.SingleAsync(b => b.Id == input.BatchId, cancellationToken);
+            if (!BatchOutcome.IsFinal(batch.Status))
+            {
+                batch.Finish(now);
+            }
+
+            var failed = batch.Status == BatchStatus.Failed;
+            var reason = batch.ErrorMessage ?? "No prospect completed.";
+            var job = await db.ProcessingJobs.SingleAsync(j => j.Id == input.JobId, cancellationToken);
+            if (job.Status == JobStatus.Running)
+            {
+                if (failed)
+                {
+                    job.Fail(reason, now);
+                }
+                else
+                {
+                    job.Complete(now);
+                }
+            }
+
+            var session = await db.WorkflowSessions.SingleOrDefaultAsync(w => w.BatchId == batch.Id, cancellationToken);
+            if (session is { Status: WorkflowStatus.Active })
+            {
+                if (failed)
+                {
+                    session.MarkError(reason, now);
+                }
+                else
+                {
+                    session.Complete(now);
+                }
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        var final = await db.Batches.AsNoTracking().SingleAsync(b => b.Id == input.BatchId, cancellationToken);
+        var (emails, rejected) = await results.WriteAsync(input.BatchId, cancellationToken);
+        return new FinalizeBatchResult(final.Status, final.TotalProspects, final.GeneratedEmails, final.FailedProspects, emails, rejected);
+    }
+}

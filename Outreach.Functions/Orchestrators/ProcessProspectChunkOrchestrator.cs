@@ -1,0 +1,82 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Outreach.Domain.Enums;
+using Outreach.Functions.Activities;
+using Outreach.Functions.Pipeline;
+
+namespace Outreach.Functions.Orchestrators;
+
+/// <summary>
+/// The prospects of one ordinal range, each through EnrichProspect → AnalyzeProspect → GenerateEmail.
+/// A transient failure (<see cref="TransientProspectException"/>) is retried with backoff; any other
+/// failure, or one that outlasts its attempts, fails that prospect with its message and the others go on.
+/// </summary>
+public static class ProcessProspectChunkOrchestrator
+{
+    /// <summary>Runs the chunk.</summary>
+    [Function(nameof(ProcessProspectChunkOrchestrator))]
+    public static async Task<ChunkResult> RunAsync([OrchestrationTrigger] TaskOrchestrationContext context, ChunkInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+
+        var prospects = await context.CallActivityAsync<List<Guid>>(nameof(ListChunkProspects), input);
+        var retry = TransientRetry(input.MaxAttempts, input.FirstRetryDelaySeconds);
+        var outcomes = await Task.WhenAll(prospects.Select(id => RunProspectAsync(context, input, new ProspectWork(id, input.JobId), retry)));
+        return new ChunkResult(outcomes.Count(ok => ok), outcomes.Count(ok => !ok));
+    }
+
+    /// <summary>Retries only failures caused by <see cref="TransientProspectException"/>, doubling the delay each time.</summary>
+    public static TaskOptions TransientRetry(int maxAttempts, int firstRetryDelaySeconds) =>
+        TaskOptions.FromRetryHandler(async retry =>
+        {
+            if (!retry.LastFailure.IsCausedBy<TransientProspectException>() || retry.LastAttemptNumber >= maxAttempts)
+            {
+                return false;
+            }
+
+            var delay = TimeSpan.FromSeconds(firstRetryDelaySeconds * Math.Pow(2, retry.LastAttemptNumber - 1));
+            if (delay > TimeSpan.Zero)
+            {
+                await retry.OrchestrationContext.CreateTimer(delay, retry.CancellationToken);
+            }
+
+            return true;
+        });
+
+    private static async Task<bool> RunProspectAsync(TaskOrchestrationContext context, ChunkInput chunk, ProspectWork work, TaskOptions retry)
+    {
+        try
+        {
+            if (chunk.JobType != JobType.Generation)
+            {
+                await context.CallActivityAsync(nameof(EnrichProspect), work, retry);
+            }
+
+            if (chunk.JobType != JobType.Enrichment)
+            {
+                await context.CallActivityAsync(nameof(AnalyzeProspect), work, retry);
+                await context.CallActivityAsync(nameof(GenerateEmail), work, retry);
+            }
+
+            return true;
+        }
+        catch (TaskFailedException ex)
+        {
+            await context.CallActivityAsync(nameof(FailProspect), new FailProspectInput(work.ProspectId, work.JobId, Describe(ex)), retry);
+            return false;
+        }
+    }
+
+    private static string Describe(TaskFailedException ex)
+    {
+        // The innermost failure is the provider's own message; the wrappers only repeat the task name.
+        var details = ex.FailureDetails;
+        while (details.InnerFailure is not null)
+        {
+            details = details.InnerFailure;
+        }
+
+        return $"{ex.TaskName}: {details.ErrorMessage}";
+    }
+}

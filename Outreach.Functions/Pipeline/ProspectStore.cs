@@ -1,0 +1,260 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Outreach.Domain.Entities;
+using Outreach.Domain.Enums;
+using Outreach.Domain.Persistence;
+using Outreach.Domain.StatusRules;
+using Outreach.Functions.Providers;
+
+namespace Outreach.Functions.Pipeline;
+
+/// <summary>A prospect with what the providers may use, its status and whether its job still runs.</summary>
+public sealed record ProspectState(ProspectFacts Facts, CampaignBrief Campaign, Guid BatchId, ProspectStatus Status, bool JobRunning);
+
+/// <summary>
+/// The pipeline's reads and its guarded transitions. A transition is one statement: it moves the prospect
+/// only from the statuses the rules allow, only while its job is RUNNING, and bumps the batch counter and
+/// the job's progress only when the prospect actually moved — so an activity that runs twice counts once,
+/// and a cancelled job gets no new work.
+/// </summary>
+public sealed class ProspectStore(IDbContextFactory<OutreachDbContext> contexts, NpgsqlDataSource dataSource, TimeProvider clock)
+{
+    /// <summary>The counters a transition may bump.</summary>
+    public enum Counter
+    {
+        /// <summary>No counter.</summary>
+        None,
+        /// <summary>batches.enriched_prospects.</summary>
+        Enriched,
+        /// <summary>batches.generated_emails and the job's progress.</summary>
+        Generated,
+        /// <summary>batches.failed_prospects and the job's progress.</summary>
+        Failed,
+    }
+
+    /// <summary>Loads the prospect, its campaign brief and its job's state; null when the prospect does not exist.</summary>
+    public async Task<ProspectState?> LoadAsync(ProspectWork work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await (
+            from p in db.Prospects.AsNoTracking()
+            join c in db.Campaigns.AsNoTracking() on p.CampaignId equals c.Id
+            join s in db.Services.AsNoTracking() on c.ServiceId equals s.Id
+            where p.Id == work.ProspectId
+            select new { p, c, s }).SingleOrDefaultAsync(cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var running = await db.ProcessingJobs.AnyAsync(j => j.Id == work.JobId && j.Status == JobStatus.Running, cancellationToken);
+        var (prospect, campaign, service) = (row.p, row.c, row.s);
+        return new ProspectState(
+            new ProspectFacts(prospect.Id, prospect.Name, prospect.Email, prospect.Company, prospect.Title, prospect.LinkedinUrl, prospect.Website, prospect.AdditionalData),
+            new CampaignBrief(
+                campaign.Id, campaign.Name, campaign.EmailSubject, campaign.Prompt, campaign.EnrichmentFlags, campaign.RequiredEnrichment,
+                service.Name, service.Description, service.ValueProposition, campaign.MaxSubjectChars, campaign.MaxBodyWords),
+            prospect.BatchId,
+            prospect.Status,
+            running);
+    }
+
+    /// <summary>Moves the prospect to <paramref name="to"/> if the rules allow it from its current status and the job runs; true when it moved.</summary>
+    public async Task<bool> MoveAsync(ProspectWork work, ProspectStatus to, Counter counter, string? errorMessage, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var timestamp = to switch
+        {
+            ProspectStatus.Enriching => "enrichment_started_at",
+            ProspectStatus.Enriched => "enriched_at",
+            ProspectStatus.Generating => "generation_started_at",
+            ProspectStatus.Completed => "completed_at",
+            ProspectStatus.Failed => "failed_at",
+            _ => throw new ArgumentOutOfRangeException(nameof(to), to, "Not a pipeline step."),
+        };
+        var batchCounter = counter switch
+        {
+            Counter.Enriched => "enriched_prospects",
+            Counter.Generated => "generated_emails",
+            Counter.Failed => "failed_prospects",
+            _ => null,
+        };
+        var countsProgress = counter is Counter.Generated or Counter.Failed;
+
+        // Column names come from the switches above, never from input. Data-modifying CTEs always run to
+        // completion, and they see only the rows `moved` returned: no move, no count.
+        var countBatch = batchCounter is null ? string.Empty : $"""
+            , counted AS (
+                UPDATE batches b SET {batchCounter} = {batchCounter} + 1, updated_at = @now
+                FROM moved WHERE b.id = moved.batch_id RETURNING b.id)
+            """;
+        var countProgress = !countsProgress ? string.Empty : """
+            , progressed AS (
+                UPDATE processing_jobs j SET progress_current = progress_current + 1, updated_at = @now
+                FROM moved WHERE j.id = @job RETURNING j.id)
+            """;
+        var sql = $"""
+            WITH moved AS (
+                UPDATE prospects p SET status = @to, updated_at = @now, {timestamp} = @now,
+                       error_message = CASE WHEN @to = 'FAILED'::prospect_status THEN @error ELSE NULL END
+                WHERE p.id = @id AND p.status = ANY(@from)
+                  AND EXISTS (SELECT 1 FROM processing_jobs j WHERE j.id = @job AND j.status = 'RUNNING')
+                RETURNING p.batch_id)
+            {countBatch}
+            {countProgress}
+            SELECT count(*) FROM moved
+            """;
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.AddWithValue("to", to);
+        command.Parameters.AddWithValue("now", clock.GetUtcNow());
+        command.Parameters.AddWithValue("error", (object?)errorMessage ?? DBNull.Value);
+        command.Parameters.AddWithValue("id", work.ProspectId);
+        command.Parameters.AddWithValue("from", Rules.Prospect.PredecessorsOf(to).ToArray());
+        command.Parameters.AddWithValue("job", work.JobId);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))! == 1;
+    }
+
+    /// <summary>ENRICHING → GENERATING for the batch, the first time one of its prospects starts generation.</summary>
+    public async Task MarkBatchGeneratingAsync(Guid batchId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "UPDATE batches SET status = 'GENERATING', generation_started_at = @now, updated_at = @now WHERE id = @id AND status IN ('ENRICHING', 'ENRICHED')");
+        command.Parameters.AddWithValue("now", clock.GetUtcNow());
+        command.Parameters.AddWithValue("id", batchId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Stores what enrichment found (upsert by prospect).</summary>
+    public async Task SaveEnrichmentAsync(Guid prospectId, EnrichmentOutcome outcome, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var row = await db.ProspectEnrichments.SingleOrDefaultAsync(e => e.ProspectId == prospectId, cancellationToken);
+        if (row is null)
+        {
+            row = new ProspectEnrichment(prospectId, now);
+            db.ProspectEnrichments.Add(row);
+        }
+
+        if (row.Status != EnrichmentStatus.Processing)
+        {
+            row.Start(now);
+        }
+
+        row.Complete(outcome.CompanyWebsite, outcome.CompanySummary, outcome.LinkedinSummary, outcome.TechStack, outcome.Sources, now);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The stored enrichment, as the providers see it.</summary>
+    public async Task<EnrichmentOutcome> LoadEnrichmentAsync(Guid prospectId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.ProspectEnrichments.AsNoTracking().SingleOrDefaultAsync(e => e.ProspectId == prospectId, cancellationToken);
+        return row is null
+            ? new EnrichmentOutcome(null, null, null, [], new Dictionary<string, SourceResult>())
+            : new EnrichmentOutcome(row.CompanyWebsite, row.CompanySummary, row.LinkedinSummary, row.TechStack, row.EnrichmentData);
+    }
+
+    /// <summary>Stores (or replaces) the analysis.</summary>
+    public async Task SaveAnalysisAsync(Guid prospectId, AnalysisOutcome outcome, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var row = await db.ProspectAnalyses.SingleOrDefaultAsync(a => a.ProspectId == prospectId, cancellationToken);
+        if (row is null)
+        {
+            row = new ProspectAnalysis(prospectId, now);
+            db.ProspectAnalyses.Add(row);
+        }
+
+        row.Record(outcome.PersonalizationOpportunities, outcome.PainPoints, outcome.MarketPosition, outcome.SuggestedApproach,
+            outcome.ExecutiveSummary, outcome.ConfidenceScore, outcome.Sources, outcome.Model, now);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The stored analysis; throws when analysis has not run.</summary>
+    public async Task<AnalysisOutcome> LoadAnalysisAsync(Guid prospectId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var a = await db.ProspectAnalyses.AsNoTracking().SingleOrDefaultAsync(x => x.ProspectId == prospectId, cancellationToken)
+            ?? throw new PermanentProspectException("The prospect has no analysis to write an email from.");
+        return new AnalysisOutcome(a.PersonalizationOpportunities, a.PainPoints, a.MarketPosition, a.SuggestedApproach, a.ExecutiveSummary, a.ConfidenceScore ?? 0, a.Sources, a.Model ?? "unknown");
+    }
+
+    /// <summary>Whether an email was already stored for the prospect (a re-executed activity must not write it twice).</summary>
+    public async Task<bool> HasCompletedEmailAsync(Guid prospectId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.GeneratedEmails.AnyAsync(e => e.ProspectId == prospectId && e.GenerationStatus == GenerationStatus.Completed, cancellationToken);
+    }
+
+    /// <summary>Creates (or re-opens) the email row as GENERATING before the generator runs, so a failure has a row to mark.</summary>
+    public async Task BeginEmailAsync(Guid prospectId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var row = await db.GeneratedEmails.SingleOrDefaultAsync(e => e.ProspectId == prospectId, cancellationToken);
+        if (row is null)
+        {
+            row = new GeneratedEmail(prospectId, now);
+            db.GeneratedEmails.Add(row);
+        }
+
+        if (row.GenerationStatus is GenerationStatus.Pending or GenerationStatus.Failed)
+        {
+            row.StartGenerating(now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Stores the generated email (upsert by prospect).</summary>
+    public async Task SaveEmailAsync(Guid prospectId, EmailDraft draft, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var row = await db.GeneratedEmails.SingleOrDefaultAsync(e => e.ProspectId == prospectId, cancellationToken);
+        if (row is null)
+        {
+            row = new GeneratedEmail(prospectId, now);
+            db.GeneratedEmails.Add(row);
+        }
+
+        if (row.GenerationStatus == GenerationStatus.Completed)
+        {
+            return;
+        }
+
+        if (row.GenerationStatus != GenerationStatus.Generating)
+        {
+            row.StartGenerating(now);
+        }
+
+        row.Complete(draft.Subject, draft.Body, draft.Model, now);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Marks unfinished enrichment and email rows of a failed prospect as FAILED with the reason.</summary>
+    public async Task FailDetailsAsync(Guid prospectId, string reason, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var enrichment = await db.ProspectEnrichments.SingleOrDefaultAsync(e => e.ProspectId == prospectId, cancellationToken);
+        if (enrichment is { Status: EnrichmentStatus.Pending or EnrichmentStatus.Processing })
+        {
+            enrichment.Fail(reason, null, now);
+        }
+
+        var email = await db.GeneratedEmails.SingleOrDefaultAsync(e => e.ProspectId == prospectId, cancellationToken);
+        if (email is { GenerationStatus: GenerationStatus.Pending or GenerationStatus.Generating })
+        {
+            email.Fail(reason, now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

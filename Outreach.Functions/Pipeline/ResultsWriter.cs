@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text;
+using Azure.Storage.Blobs;
+using Microsoft.EntityFrameworkCore;
+using Outreach.Domain.Enums;
+using Outreach.Domain.Export;
+using Outreach.Domain.Persistence;
+
+namespace Outreach.Functions.Pipeline;
+
+/// <summary>
+/// Writes a batch's results to <c>outreach-results/{batchId}/emails.csv</c> and <c>…/rejected.csv</c>,
+/// streaming rows from the database into the blob (UTF-8 with BOM so Excel shows accents). Overwrites, so
+/// writing twice gives the same files.
+/// </summary>
+public sealed class ResultsWriter(BlobServiceClient blobs, IDbContextFactory<OutreachDbContext> contexts)
+{
+    /// <summary>The results container.</summary>
+    public const string ResultsContainer = "outreach-results";
+
+    /// <summary>Header of emails.csv.</summary>
+    public static readonly string[] EmailColumns = ["ordinal", "name", "email", "company", "title", "subject", "body", "review_status", "model", "generated_at"];
+
+    /// <summary>Header of rejected.csv.</summary>
+    public static readonly string[] RejectedColumns = ["line", "reason", "raw"];
+
+    /// <summary>Writes both files; returns their paths (container/blob).</summary>
+    public async Task<(string EmailsCsv, string RejectedCsv)> WriteAsync(Guid batchId, CancellationToken cancellationToken)
+    {
+        var container = blobs.GetBlobContainerClient(ResultsContainer);
+        await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        var emailsName = $"{batchId:D}/emails.csv";
+        var rejectedName = $"{batchId:D}/rejected.csv";
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+
+        await using (var writer = await OpenAsync(container.GetBlobClient(emailsName), cancellationToken))
+        {
+            await writer.WriteAsync(SafeCsv.Row(EmailColumns));
+            var rows = from p in db.Prospects.AsNoTracking()
+                       join e in db.GeneratedEmails.AsNoTracking() on p.Id equals e.ProspectId
+                       where p.BatchId == batchId && e.GenerationStatus == GenerationStatus.Completed
+                       orderby p.Ordinal
+                       select new { p.Ordinal, p.Name, p.Email, p.Company, p.Title, e.Subject, e.Body, e.ReviewStatus, e.Model, e.GeneratedAt };
+            await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
+            {
+                await writer.WriteAsync(SafeCsv.Row(
+                    r.Ordinal.ToString(CultureInfo.InvariantCulture), r.Name, r.Email, r.Company, r.Title, r.Subject, r.Body,
+                    Domain.StatusRules.StatusLabel.Of(r.ReviewStatus), r.Model, r.GeneratedAt?.ToString("O", CultureInfo.InvariantCulture)));
+            }
+        }
+
+        await using (var writer = await OpenAsync(container.GetBlobClient(rejectedName), cancellationToken))
+        {
+            await writer.WriteAsync(SafeCsv.Row(RejectedColumns));
+            var rejected = await (from b in db.Batches.AsNoTracking()
+                                  join u in db.CsvUploads.AsNoTracking() on b.UploadId equals u.Id
+                                  where b.Id == batchId
+                                  select u.RejectedRows).SingleOrDefaultAsync(cancellationToken) ?? [];
+            foreach (var row in rejected)
+            {
+                await writer.WriteAsync(SafeCsv.Row(row.Line.ToString(CultureInfo.InvariantCulture), row.Reason, row.Raw));
+            }
+        }
+
+        return ($"{ResultsContainer}/{emailsName}", $"{ResultsContainer}/{rejectedName}");
+    }
+
+    private static async Task<StreamWriter> OpenAsync(BlobClient blob, CancellationToken cancellationToken)
+    {
+        var stream = await blob.OpenWriteAsync(overwrite: true, cancellationToken: cancellationToken);
+        return new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+    }
+}
