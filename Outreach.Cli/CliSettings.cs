@@ -10,6 +10,10 @@ namespace Outreach.Cli;
 /// </summary>
 internal static class CliSettings
 {
+    /// <summary>The first of <paramref name="keys"/> (configuration keys) with no value, as its app-setting name; null when all are set.</summary>
+    public static string? Missing(IConfiguration configuration, params string[] keys) =>
+        keys.FirstOrDefault(k => string.IsNullOrWhiteSpace(configuration[k]))?.Replace(":", "__", StringComparison.Ordinal);
+
     public static IConfiguration Load(string? directory = null)
     {
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);

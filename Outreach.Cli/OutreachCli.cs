@@ -13,6 +13,8 @@ public static class OutreachCli
         {
             MigrateCommand.Create(),
             ValidateCommand.Create(),
+            RunCommand.Create(),
+            StatusCommand.Create(),
             BenchCommand.Create(),
         };
 

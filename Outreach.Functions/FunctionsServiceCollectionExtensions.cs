@@ -30,6 +30,7 @@ public static class FunctionsServiceCollectionExtensions
             ?? throw new InvalidOperationException("AzureWebJobsStorage is not set: it names the storage account for uploads, results and the Durable task hub.")));
         services.AddSingleton<ProspectStore>();
         services.AddSingleton<ResultsWriter>();
+        services.AddSingleton<Queries.BatchQueries>();
 
         // Defaults until the provider clients are configured; TryAdd lets tests and hosts supply their own.
         services.TryAddSingleton<IProspectEnricher, NotConfiguredEnricher>();

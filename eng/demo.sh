@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# The demo command. Today it brings up what the foundation has: local PostgreSQL and Azurite, and the
-# schema (outreach migrate). The end-to-end run — `outreach run samples/prospects.csv` producing
-# researched emails — arrives with the pipeline; until then this script says so and stops there.
-# Services are left running for you to explore; eng/stop-services.sh stops them.
+# The demo: starts local PostgreSQL and Azurite, applies the migrations, and runs samples/prospects.csv
+# through the whole pipeline on the local Durable engine (`outreach run`), with the sample campaign
+# (created from samples/campaign.json on the first run). It prints the batch summary, the rejected rows
+# and where the results CSV is; it exits non-zero unless the batch ends COMPLETED.
+# Running it again does not process the sample twice: the upload is recognised by its content, and the
+# demo shows the batch it made the first time. Services stay up; eng/stop-services.sh stops them.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
@@ -13,16 +15,15 @@ source "$ENV_FILE"
 
 log "building the outreach command"
 dotnet build "$ROOT/Outreach.Cli" -v quiet -nologo >/dev/null
-dotnet "$ROOT/Outreach.Cli/bin/Debug/net10.0/outreach.dll" migrate
+outreach() { dotnet "$ROOT/Outreach.Cli/bin/Debug/net10.0/outreach.dll" "$@"; }
 
-cat <<TEXT
+outreach migrate
+outreach run samples/prospects.csv --campaign samples/campaign.json --json > "$LOCAL/demo-batch.json"
+outreach status "$(sed -n 's/^  "id": "\(.*\)",$/\1/p' "$LOCAL/demo-batch.json")"
 
-Outreach is set up locally:
-  PostgreSQL  127.0.0.1:${PG_PORT}, database ${PG_DATABASE}, schema migrated
-              (source .local/services.env, then psql shows the tables: \\dt)
-  Azurite     blob/queue/table on 127.0.0.1:${AZURITE_BLOB_PORT}-${AZURITE_TABLE_PORT}
-
-Not yet: turning samples/prospects.csv into emails. That is \`outreach run\`, which arrives with the
-durable pipeline; this demo will run it as soon as it exists.
-Stop the services with eng/stop-services.sh.
-TEXT
+status=$(sed -n 's/^  "status": "\(.*\)",$/\1/p' "$LOCAL/demo-batch.json")
+if [ "$status" != "COMPLETED" ]; then
+  log "the sample batch ended $status, not COMPLETED"
+  exit 1
+fi
+log "done: open the emails in .local/results/, or run \`source .local/services.env\` and explore with psql"

@@ -92,6 +92,14 @@ public sealed class UploadIngestor(
             return await RecordFailureAsync(source, campaign.Id, ex.ContentSha256, ex.Message, cancellationToken);
         }
 
+        // The same content for this campaign was imported before (a copy under another name, or a re-upload):
+        // find it without provoking the unique key, which stays the guard against two deliveries at once.
+        if (await FindExistingAsync(db, source, sha256, campaign.Id, cancellationToken) is { } sameContent)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return sameContent;
+        }
+
         var now = clock.GetUtcNow();
         var upload = new CsvUpload(campaign.Id, source.Container, source.BlobName, source.ETag, sha256, bytesRead, now);
         db.CsvUploads.Add(upload);

@@ -1,0 +1,259 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text.Json;
+using Azure.Storage.Blobs;
+using Microsoft.DurableTask.Client;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Outreach.Cli.Hosting;
+using Outreach.Domain.Entities;
+using Outreach.Domain.Enums;
+using Outreach.Domain.Persistence;
+using Outreach.Domain.StatusRules;
+using Outreach.Functions.Campaigns;
+using Outreach.Functions.Ingestion;
+using Outreach.Functions.Pipeline;
+using Outreach.Functions.Queries;
+
+namespace Outreach.Cli.Commands;
+
+/// <summary>
+/// <c>outreach run &lt;file.csv&gt; --campaign &lt;name | campaign.json&gt; [--json]</c>: uploads the file to
+/// <c>prospect-uploads</c> like a user would, runs the blob trigger's code and the orchestration on the local
+/// Durable engine, shows progress, and prints the batch. Running it again on the same file attaches to the
+/// batch that file already made (and finishes it if a previous run was stopped).
+/// </summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "The CSV of prospects." };
+        var campaign = new Option<string>("--campaign") { Description = "A campaign name, or a campaign JSON file (created when no campaign has its name).", Required = true };
+        var json = new Option<bool>("--json") { Description = "Print the batch as JSON (the shape of GET /api/batches/{id}) as the last thing on stdout." };
+        var verbose = new Option<bool>("--verbose") { Description = "Show the engine's and the app's logs." };
+        var command = new Command("run", "Import a CSV and run the pipeline locally, without the Functions host.") { file, campaign, json, verbose };
+        command.SetAction((parse, ct) => RunAsync(
+            parse.GetValue(file)!, parse.GetValue(campaign)!, parse.GetValue(json), parse.GetValue(verbose), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(FileInfo file, string campaignArgument, bool json, bool verbose, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var configuration = CliSettings.Load();
+        if (CliSettings.Missing(configuration, "ConnectionStrings:Outreach", "AzureWebJobsStorage") is { } missing)
+        {
+            await error.WriteLineAsync($"{missing} is not set. Start the local services with eng/start-services.sh and `source .local/services.env`.");
+            return 2;
+        }
+
+        if (!file.Exists)
+        {
+            await error.WriteLineAsync($"No such file: {file.FullName}");
+            return 2;
+        }
+
+        using var logs = CliLogging.Create(verbose);
+        await using var engine = await LocalDurableEngine.StartAsync(configuration, loggerFactory: logs, cancellationToken: cancellationToken);
+        var contexts = engine.Services.GetRequiredService<IDbContextFactory<OutreachDbContext>>();
+
+        Campaign campaign;
+        try
+        {
+            campaign = await ResolveCampaignAsync(contexts, campaignArgument, error, cancellationToken);
+        }
+        catch (Domain.StatusRules.DomainValidationException ex)
+        {
+            await error.WriteLineAsync(ex.Message);
+            return 2;
+        }
+
+        var blobs = engine.Services.GetRequiredService<BlobServiceClient>();
+        var container = blobs.GetBlobContainerClient(BlobUploadProcessor.UploadsContainer);
+        await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        var blob = container.GetBlobClient($"{campaign.Name}/{file.Name}");
+        await using (var stream = file.OpenRead())
+        {
+            await blob.UploadAsync(stream, overwrite: true, cancellationToken);
+        }
+
+        await error.WriteLineAsync($"Uploaded {file.Name} to {container.Name}/{blob.Name}");
+        var result = await engine.Services.GetRequiredService<BlobUploadProcessor>().ProcessAsync(blob, campaign.Name, engine.Client, cancellationToken);
+        if (result.Status == UploadStatus.Failed)
+        {
+            await error.WriteLineAsync($"The upload was rejected: {result.ErrorMessage}");
+            return 2;
+        }
+
+        var batchId = result.BatchId!.Value;
+        await error.WriteLineAsync(result.AlreadyIngested
+            ? $"This file was imported before, as batch {batchId} ({result.BatchStatus?.ToString().ToUpperInvariant()}); attaching to it."
+            : $"Imported batch {batchId}: {result.RowsAccepted} prospects, {result.RowsRejected} rows rejected.");
+
+        var queries = engine.Services.GetRequiredService<BatchQueries>();
+        var watch = Stopwatch.StartNew();
+        await WaitWithProgressAsync(engine.Client, queries, batchId, error, cancellationToken);
+        var view = await queries.GetAsync(batchId, RuntimeStatusOf(engine.Client), cancellationToken) ?? throw new InvalidOperationException($"Batch {batchId} disappeared.");
+        await PrintAsync(view, contexts, blobs, json, watch.Elapsed, output, error, cancellationToken);
+        return view.Status == StatusLabel.Of(BatchStatus.Failed) ? 1 : 0;
+    }
+
+    internal static Func<string, CancellationToken, Task<string?>> RuntimeStatusOf(DurableTaskClient client) =>
+        async (instanceId, ct) => (await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, ct))?.RuntimeStatus.ToString();
+
+    private static async Task<Campaign> ResolveCampaignAsync(IDbContextFactory<OutreachDbContext> contexts, string argument, TextWriter error, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (argument.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && File.Exists(argument))
+        {
+            var request = CampaignRequest.Parse(await File.ReadAllTextAsync(argument, cancellationToken));
+            var existing = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Name == request.Name.Trim(), cancellationToken);
+            if (existing is not null)
+            {
+                await error.WriteLineAsync($"Using campaign '{existing.Name}'.");
+                return existing;
+            }
+
+            var created = await request.CreateAsync(db, DateTimeOffset.UtcNow, cancellationToken);
+            await error.WriteLineAsync($"Created campaign '{created.Name}' from {argument}.");
+            return created;
+        }
+
+        return await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Name == argument, cancellationToken)
+            ?? throw new Domain.StatusRules.DomainValidationException(
+                $"No campaign named '{argument}'. Pass a campaign JSON file (like samples/campaign.json) to create one.");
+    }
+
+    private static async Task WaitWithProgressAsync(DurableTaskClient client, BatchQueries queries, Guid batchId, TextWriter error, CancellationToken cancellationToken)
+    {
+        var interactive = !Console.IsErrorRedirected && ReferenceEquals(error, Console.Error);
+        var lastPrinted = -1;
+        var lastLine = DateTime.UtcNow;
+        while (true)
+        {
+            var view = await queries.GetAsync(batchId, RuntimeStatusOf(client), cancellationToken);
+            if (view is null)
+            {
+                return;
+            }
+
+            var done = view.GeneratedEmails + view.FailedProspects;
+            var finished = view.Results is not null && view.RuntimeStatus is not ("Running" or "Pending");
+            if (interactive)
+            {
+                await error.WriteAsync($"\r{Bar(view.PercentDone)} {done}/{view.TotalProspects}  {view.Status,-10} emails {view.GeneratedEmails}, failed {view.FailedProspects}   ");
+            }
+            else if (done != lastPrinted && (finished || DateTime.UtcNow - lastLine > TimeSpan.FromSeconds(2)))
+            {
+                await error.WriteLineAsync($"{Bar(view.PercentDone)} {done}/{view.TotalProspects} {view.Status} (emails {view.GeneratedEmails}, failed {view.FailedProspects})");
+                (lastPrinted, lastLine) = (done, DateTime.UtcNow);
+            }
+
+            if (finished || view.RuntimeStatus is "Failed" or "Terminated")
+            {
+                if (interactive)
+                {
+                    await error.WriteLineAsync();
+                }
+
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(400), cancellationToken);
+        }
+    }
+
+    private static string Bar(double percent)
+    {
+        var filled = (int)Math.Round(percent / 5);
+        return $"[{new string('#', filled)}{new string('.', 20 - filled)}] {percent,5:F1}%";
+    }
+
+    internal static async Task PrintAsync(
+        BatchView view, IDbContextFactory<OutreachDbContext> contexts, BlobServiceClient blobs, bool json, TimeSpan? elapsed, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        string? localResults = null;
+        if (view.Results is not null)
+        {
+            localResults = await DownloadResultsAsync(blobs, view, cancellationToken);
+        }
+
+        if (json)
+        {
+            await output.WriteLineAsync(JsonSerializer.Serialize(view, CliJson.Options));
+            return;
+        }
+
+        await output.WriteLineAsync($"Batch {view.Id}: {view.Status}" + (elapsed is { } e ? $" in {e.TotalSeconds:F1} s" : string.Empty));
+        await output.WriteLineAsync($"  prospects {view.TotalProspects}, enriched {view.EnrichedProspects}, emails {view.GeneratedEmails}, failed {view.FailedProspects} ({view.PercentDone:F1}% done)");
+        if (view.Job is { } job)
+        {
+            await output.WriteLineAsync($"  job {job.Type} {job.Status} {job.ProgressCurrent}/{job.ProgressTotal}; workflow {view.Workflow?.Step} {view.Workflow?.Status}; orchestration {view.RuntimeStatus ?? "unknown"}");
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var failed = await db.Prospects.AsNoTracking().Where(p => p.BatchId == view.Id && p.Status == ProspectStatus.Failed)
+            .OrderBy(p => p.Ordinal).Select(p => new { p.Ordinal, p.ErrorMessage }).Take(20).ToListAsync(cancellationToken);
+        foreach (var f in failed)
+        {
+            await output.WriteLineAsync($"  failed prospect #{f.Ordinal}: {f.ErrorMessage}");
+        }
+
+        var rejected = await (from b in db.Batches.AsNoTracking()
+                              join u in db.CsvUploads.AsNoTracking() on b.UploadId equals u.Id
+                              where b.Id == view.Id
+                              select u.RejectedRows).SingleOrDefaultAsync(cancellationToken) ?? [];
+        if (rejected.Count > 0)
+        {
+            await output.WriteLineAsync($"  rejected rows ({rejected.Count}):");
+            foreach (var row in rejected)
+            {
+                await output.WriteLineAsync($"    line {row.Line}: {row.Reason}");
+            }
+        }
+
+        if (view.Results is { } results)
+        {
+            await output.WriteLineAsync($"  results: {results.EmailsCsv} and {results.RejectedCsv} (storage)");
+            await output.WriteLineAsync($"  local copy: {localResults}");
+        }
+    }
+
+    private static async Task<string> DownloadResultsAsync(BlobServiceClient blobs, BatchView view, CancellationToken cancellationToken)
+    {
+        var directory = Path.Combine(Directory.GetCurrentDirectory(), ".local", "results", view.Id.ToString("D"));
+        Directory.CreateDirectory(directory);
+        var container = blobs.GetBlobContainerClient(ResultsWriter.ResultsContainer);
+        foreach (var name in new[] { "emails.csv", "rejected.csv" })
+        {
+            await container.GetBlobClient($"{view.Id:D}/{name}").DownloadToAsync(Path.Combine(directory, name), cancellationToken);
+        }
+
+        return Path.Combine(directory, "emails.csv");
+    }
+}
+
+/// <summary>JSON as the HTTP API writes it: camelCase, indented for people.</summary>
+internal static class CliJson
+{
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+}
+
+/// <summary>Console logging for the CLI: to stderr, warnings and errors unless --verbose.</summary>
+internal static class CliLogging
+{
+    public static ILoggerFactory Create(bool verbose) => LoggerFactory.Create(builder =>
+    {
+        builder.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
+        if (!verbose)
+        {
+            // The storage backend warns about lease and queue housekeeping that needs no action locally.
+            builder.AddFilter("DurableTask", LogLevel.Error);
+            builder.AddFilter("Microsoft.DurableTask", LogLevel.Error);
+            builder.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Error);
+        }
+    });
+}

@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using Outreach.Domain.Entities;
+using Outreach.Domain.Persistence;
+using Outreach.Domain.StatusRules;
+using Outreach.Functions.Pipeline;
+
+namespace Outreach.Functions.Queries;
+
+/// <summary>A batch as <c>GET /api/batches/{id}</c> and <c>outreach status</c> show it. Enum values are their database labels.</summary>
+public sealed record BatchView(
+    Guid Id,
+    Guid CampaignId,
+    string Name,
+    string Status,
+    int TotalProspects,
+    int EnrichedProspects,
+    int GeneratedEmails,
+    int FailedProspects,
+    double PercentDone,
+    JobView? Job,
+    WorkflowView? Workflow,
+    string? RuntimeStatus,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? CompletedAt,
+    ResultsView? Results,
+    string? ErrorMessage);
+
+/// <summary>The batch's latest processing job.</summary>
+public sealed record JobView(Guid Id, string Type, string Status, int ProgressCurrent, int ProgressTotal);
+
+/// <summary>The batch's workflow session.</summary>
+public sealed record WorkflowView(string Step, string Status);
+
+/// <summary>Where the results are, once the batch is final.</summary>
+public sealed record ResultsView(string EmailsCsv, string RejectedCsv);
+
+/// <summary>
+/// Reads a batch from its stored counters — never by counting prospects — plus its latest job and workflow,
+/// and the orchestration's runtime status from whatever Durable client the caller has.
+/// </summary>
+public sealed class BatchQueries(IDbContextFactory<OutreachDbContext> contexts)
+{
+    /// <summary>The batch, or null when there is none with that id.</summary>
+    /// <param name="batchId">The batch.</param>
+    /// <param name="runtimeStatus">Looks up an orchestration instance's runtime status (null when unknown).</param>
+    /// <param name="cancellationToken">Cancels the queries.</param>
+    public async Task<BatchView?> GetAsync(Guid batchId, Func<string, CancellationToken, Task<string?>>? runtimeStatus, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var batch = await db.Batches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == batchId, cancellationToken);
+        if (batch is null)
+        {
+            return null;
+        }
+
+        var job = await db.ProcessingJobs.AsNoTracking().Where(j => j.BatchId == batchId).OrderByDescending(j => j.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        var session = await db.WorkflowSessions.AsNoTracking().SingleOrDefaultAsync(w => w.BatchId == batchId, cancellationToken);
+        var instanceId = job?.InstanceId ?? batch.InstanceId;
+        var final = BatchOutcome.IsFinal(batch.Status);
+        var done = batch.GeneratedEmails + batch.FailedProspects;
+        return new BatchView(
+            batch.Id,
+            batch.CampaignId,
+            batch.Name,
+            StatusLabel.Of(batch.Status),
+            batch.TotalProspects,
+            batch.EnrichedProspects,
+            batch.GeneratedEmails,
+            batch.FailedProspects,
+            batch.TotalProspects == 0 ? (final ? 100 : 0) : Math.Round(100.0 * done / batch.TotalProspects, 1),
+            job is null ? null : new JobView(job.Id, StatusLabel.Of(job.JobType), StatusLabel.Of(job.Status), job.ProgressCurrent, job.ProgressTotal),
+            session is null ? null : new WorkflowView(StatusLabel.Of(session.CurrentStep), StatusLabel.Of(session.Status)),
+            runtimeStatus is null ? null : await runtimeStatus(instanceId, cancellationToken),
+            batch.StartedAt,
+            batch.CompletedAt,
+            final ? new ResultsView($"{ResultsWriter.ResultsContainer}/{batch.Id:D}/emails.csv", $"{ResultsWriter.ResultsContainer}/{batch.Id:D}/rejected.csv") : null,
+            batch.ErrorMessage);
+    }
+
+    /// <summary>The orchestration instance of the batch's latest job (the first run's <c>batch-{id}</c> until a retry).</summary>
+    public async Task<string?> InstanceIdAsync(Guid batchId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.ProcessingJobs.AsNoTracking().Where(j => j.BatchId == batchId).OrderByDescending(j => j.CreatedAt).Select(j => j.InstanceId).FirstOrDefaultAsync(cancellationToken)
+            ?? Batch.InstanceIdFor(batchId);
+    }
+}
