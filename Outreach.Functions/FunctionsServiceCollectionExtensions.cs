@@ -31,6 +31,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<ProspectStore>();
         services.AddSingleton<ResultsWriter>();
         services.AddSingleton<Queries.BatchQueries>();
+        services.AddSingleton<Control.BatchControl>();
 
         // Defaults until the provider clients are configured; TryAdd lets tests and hosts supply their own.
         services.TryAddSingleton<IProspectEnricher, NotConfiguredEnricher>();

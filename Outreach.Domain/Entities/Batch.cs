@@ -93,6 +93,19 @@ public sealed class Batch : Entity
         return final;
     }
 
+    /// <summary>
+    /// A user cancelled the batch: it ends now with the fan-in rule over what finished (unfinished prospects
+    /// count as not completed), and the reason says how far it got.
+    /// </summary>
+    public BatchStatus Cancel(DateTimeOffset now)
+    {
+        var final = BatchOutcome.FinalStatus(TotalProspects, GeneratedEmails, FailedProspects);
+        MoveTo(final, now);
+        ErrorMessage = $"Cancelled by a user after {GeneratedEmails + FailedProspects} of {TotalProspects} prospects.";
+        CompletedAt = UpdatedAt;
+        return final;
+    }
+
     /// <summary>The batch itself failed (not its prospects).</summary>
     public void Fail(string reason, DateTimeOffset now)
     {

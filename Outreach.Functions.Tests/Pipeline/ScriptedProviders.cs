@@ -18,6 +18,9 @@ internal sealed class ScriptedProviders : IProspectEnricher, IEmailGenerator
 
     public TimeSpan EnrichDelay { get; set; } = TimeSpan.Zero;
 
+    /// <summary>While true, <c>fix-me…</c> prospects fail generation and <c>fix-enrich…</c> ones fail enrichment, permanently.</summary>
+    public bool Broken { get; set; }
+
     public async Task<EnrichmentOutcome> EnrichAsync(ProspectFacts prospect, CampaignBrief campaign, CancellationToken cancellationToken)
     {
         var calls = EnrichCalls.AddOrUpdate(prospect.Id, 1, (_, n) => n + 1);
@@ -26,7 +29,7 @@ internal sealed class ScriptedProviders : IProspectEnricher, IEmailGenerator
             await Task.Delay(EnrichDelay, cancellationToken);
         }
 
-        if (prospect.Email.StartsWith("perm-enrich", StringComparison.Ordinal))
+        if (prospect.Email.StartsWith("perm-enrich", StringComparison.Ordinal) || (Broken && prospect.Email.StartsWith("fix-enrich", StringComparison.Ordinal)))
         {
             throw new PermanentProspectException("Enrich Layer: 404 no profile for this URL");
         }
@@ -40,7 +43,7 @@ internal sealed class ScriptedProviders : IProspectEnricher, IEmailGenerator
     }
 
     public Task<EmailDraft> GenerateAsync(ProspectFacts prospect, EnrichmentOutcome enrichment, AnalysisOutcome analysis, CampaignBrief campaign, CancellationToken cancellationToken) =>
-        prospect.Email.StartsWith("perm-gen", StringComparison.Ordinal)
+        prospect.Email.StartsWith("perm-gen", StringComparison.Ordinal) || (Broken && prospect.Email.StartsWith("fix-me", StringComparison.Ordinal))
             ? throw new PermanentProspectException("OpenRouter: 402 insufficient credits")
             : _generator.GenerateAsync(prospect, enrichment, analysis, campaign, cancellationToken);
 }

@@ -94,12 +94,15 @@ public sealed class ProspectStore(IDbContextFactory<OutreachDbContext> contexts,
                 UPDATE processing_jobs j SET progress_current = progress_current + 1, updated_at = @now
                 FROM moved WHERE j.id = @job RETURNING j.id)
             """;
+        // The job's row is locked first (the same order as cancel), so a cancel waits for moves in flight and
+        // every later move sees the job CANCELLED.
         var sql = $"""
-            WITH moved AS (
+            WITH job AS (
+                SELECT id FROM processing_jobs WHERE id = @job AND status = 'RUNNING' FOR NO KEY UPDATE),
+            moved AS (
                 UPDATE prospects p SET status = @to, updated_at = @now, {timestamp} = @now,
                        error_message = CASE WHEN @to = 'FAILED'::prospect_status THEN @error ELSE NULL END
-                WHERE p.id = @id AND p.status = ANY(@from)
-                  AND EXISTS (SELECT 1 FROM processing_jobs j WHERE j.id = @job AND j.status = 'RUNNING')
+                WHERE p.id = @id AND p.status = ANY(@from) AND EXISTS (SELECT 1 FROM job)
                 RETURNING p.batch_id)
             {countBatch}
             {countProgress}

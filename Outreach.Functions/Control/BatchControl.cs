@@ -1,0 +1,237 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Outreach.Domain.Entities;
+using Outreach.Domain.Enums;
+using Outreach.Domain.Persistence;
+using Outreach.Domain.StatusRules;
+using Outreach.Functions.Orchestrators;
+using Outreach.Functions.Pipeline;
+
+namespace Outreach.Functions.Control;
+
+/// <summary>What a control operation did: accepted, or why not (the HTTP API maps these to 202, 404 and 409).</summary>
+public enum ControlOutcome
+{
+    /// <summary>Done or started.</summary>
+    Accepted,
+    /// <summary>No such batch.</summary>
+    NotFound,
+    /// <summary>The batch's state does not allow it; the reason says why.</summary>
+    Conflict,
+}
+
+/// <summary>The result of a control operation.</summary>
+public sealed record ControlResult(ControlOutcome Outcome, string? Reason = null, Guid? JobId = null, string? InstanceId = null);
+
+/// <summary>
+/// Pause, resume, cancel and retry of a batch. Pause and resume suspend and resume its orchestration; cancel
+/// marks its job CANCELLED — which every activity checks before changing a prospect, so no new prospect work
+/// happens — ends the batch and terminates the orchestration; retry re-runs only the FAILED prospects as a new
+/// processing job, putting the counters back exactly as if they had never run.
+/// </summary>
+public sealed class BatchControl(IDbContextFactory<OutreachDbContext> contexts, ResultsWriter results, TimeProvider clock)
+{
+    /// <summary>Suspends a running batch.</summary>
+    public async Task<ControlResult> PauseAsync(Guid batchId, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(durable);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var (batch, job) = await LoadAsync(db, batchId, cancellationToken);
+        if (batch is null)
+        {
+            return new ControlResult(ControlOutcome.NotFound, $"No batch {batchId}.");
+        }
+
+        var instance = job?.InstanceId;
+        var runtime = instance is null ? null : await durable.GetInstanceAsync(instance, getInputsAndOutputs: false, cancellationToken);
+        if (job is not { Status: JobStatus.Running } || runtime?.RuntimeStatus != OrchestrationRuntimeStatus.Running)
+        {
+            return new ControlResult(ControlOutcome.Conflict, $"Only a running batch can be paused; batch {batchId} is {StatusLabel.Of(batch.Status)} and its orchestration is {runtime?.RuntimeStatus.ToString() ?? "not started"}.");
+        }
+
+        await durable.SuspendInstanceAsync(instance!, "Paused by a user", cancellationToken);
+        await UpdateSessionAsync(db, batchId, s => s.Pause(clock.GetUtcNow()), s => s.Status == WorkflowStatus.Active, cancellationToken);
+        return new ControlResult(ControlOutcome.Accepted, JobId: job.Id, InstanceId: instance);
+    }
+
+    /// <summary>Resumes a paused batch.</summary>
+    public async Task<ControlResult> ResumeAsync(Guid batchId, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(durable);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var (batch, job) = await LoadAsync(db, batchId, cancellationToken);
+        if (batch is null)
+        {
+            return new ControlResult(ControlOutcome.NotFound, $"No batch {batchId}.");
+        }
+
+        var instance = job?.InstanceId;
+        var runtime = instance is null ? null : await durable.GetInstanceAsync(instance, getInputsAndOutputs: false, cancellationToken);
+        if (runtime?.RuntimeStatus != OrchestrationRuntimeStatus.Suspended)
+        {
+            return new ControlResult(ControlOutcome.Conflict, $"Only a paused batch can be resumed; the orchestration of batch {batchId} is {runtime?.RuntimeStatus.ToString() ?? "not started"}.");
+        }
+
+        await durable.ResumeInstanceAsync(instance!, "Resumed by a user", cancellationToken);
+        await UpdateSessionAsync(db, batchId, s => s.Resume(clock.GetUtcNow()), s => s.Status == WorkflowStatus.Paused, cancellationToken);
+        return new ControlResult(ControlOutcome.Accepted, JobId: job!.Id, InstanceId: instance);
+    }
+
+    /// <summary>Stops a batch for good: no new prospect work, the batch ends with what finished, results are written.</summary>
+    public async Task<ControlResult> CancelAsync(Guid batchId, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(durable);
+        string? instance;
+        Guid? jobId;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var batch = await db.Batches.SingleOrDefaultAsync(b => b.Id == batchId, cancellationToken);
+            if (batch is null)
+            {
+                return new ControlResult(ControlOutcome.NotFound, $"No batch {batchId}.");
+            }
+
+            if (BatchOutcome.IsFinal(batch.Status))
+            {
+                return new ControlResult(ControlOutcome.Conflict, $"Batch {batchId} has already ended ({StatusLabel.Of(batch.Status)}).");
+            }
+
+            var now = clock.GetUtcNow();
+            var job = await db.ProcessingJobs.Where(j => j.BatchId == batchId).OrderByDescending(j => j.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+            if (job is { Status: JobStatus.Pending or JobStatus.Running })
+            {
+                // Cancelling the job is what stops the work. Its row lock comes first, as in every prospect move:
+                // moves already holding it finish (counters included) before this update, later ones see CANCELLED.
+                job.Cancel(now);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            // Re-read the counters after the job's row lock: nothing moves them any more.
+            await db.Entry(batch).ReloadAsync(cancellationToken);
+            batch.Cancel(now);
+            var session = await db.WorkflowSessions.SingleOrDefaultAsync(w => w.BatchId == batchId, cancellationToken);
+            if (session is { Status: WorkflowStatus.Active or WorkflowStatus.Paused })
+            {
+                session.Abandon(now);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            (instance, jobId) = (job?.InstanceId ?? batch.InstanceId, job?.Id);
+        }
+
+        if (await durable.GetInstanceAsync(instance, getInputsAndOutputs: false, cancellationToken) is { IsRunning: true } or { RuntimeStatus: OrchestrationRuntimeStatus.Suspended or OrchestrationRuntimeStatus.Pending })
+        {
+            await durable.TerminateInstanceAsync(instance, new TerminateInstanceOptions("Cancelled by a user", Recursive: true), cancellationToken);
+        }
+
+        await results.WriteAsync(batchId, cancellationToken);
+        return new ControlResult(ControlOutcome.Accepted, JobId: jobId, InstanceId: instance);
+    }
+
+    /// <summary>
+    /// Re-runs the FAILED prospects of a PARTIAL or FAILED batch as a new job: FULL_PIPELINE and ENRICHMENT from
+    /// the start, GENERATION from their kept enrichment (only prospects that were enriched qualify).
+    /// </summary>
+    public async Task<ControlResult> RetryAsync(Guid batchId, JobType jobType, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(durable);
+        Guid jobId;
+        string instance;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var batch = await db.Batches.FromSql($"SELECT * FROM batches WHERE id = {batchId} FOR UPDATE").SingleOrDefaultAsync(cancellationToken);
+            if (batch is null)
+            {
+                return new ControlResult(ControlOutcome.NotFound, $"No batch {batchId}.");
+            }
+
+            if (batch.Status is not (BatchStatus.Partial or BatchStatus.Failed))
+            {
+                return new ControlResult(ControlOutcome.Conflict, $"Only a PARTIAL or FAILED batch can be retried; batch {batchId} is {StatusLabel.Of(batch.Status)}.");
+            }
+
+            var generationOnly = jobType == JobType.Generation;
+            var requeued = await RequeueFailedAsync(db, batchId, generationOnly, cancellationToken);
+            if (requeued == 0)
+            {
+                return new ControlResult(ControlOutcome.Conflict, generationOnly
+                    ? $"Batch {batchId} has no failed prospect with its enrichment kept; retry it as FULL_PIPELINE."
+                    : $"Batch {batchId} has no failed prospects to retry.");
+            }
+
+            var now = clock.GetUtcNow();
+            await db.Entry(batch).ReloadAsync(cancellationToken);
+            batch.Reopen(jobType, now);
+            var jobs = await db.ProcessingJobs.CountAsync(j => j.BatchId == batchId, cancellationToken);
+            var job = new ProcessingJob(batch.CampaignId, batchId, jobType, requeued, now);
+            db.ProcessingJobs.Add(job);
+            var session = await db.WorkflowSessions.SingleOrDefaultAsync(w => w.BatchId == batchId, cancellationToken);
+            if (session is { Status: WorkflowStatus.Completed or WorkflowStatus.Error })
+            {
+                session.Reopen(generationOnly ? WorkflowStep.EmailGeneration : WorkflowStep.BeginEnrichment, now);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            (jobId, instance) = (job.Id, $"{batch.InstanceId}-retry-{jobs}");
+        }
+
+        await durable.ScheduleNewOrchestrationInstanceAsync(
+            nameof(ProcessBatchOrchestrator), new ProcessBatchInput(batchId, jobId, jobType), new StartOrchestrationOptions(instance), cancellationToken);
+        return new ControlResult(ControlOutcome.Accepted, JobId: jobId, InstanceId: instance);
+    }
+
+    /// <summary>
+    /// FAILED → PENDING (or ENRICHED for a generation retry), taking them off failed_prospects and, when they
+    /// will be enriched again, off enriched_prospects — so the retry counts them exactly once more.
+    /// </summary>
+    private static async Task<int> RequeueFailedAsync(OutreachDbContext db, Guid batchId, bool generationOnly, CancellationToken cancellationToken)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var command = new NpgsqlCommand(generationOnly
+            ? """
+              WITH requeued AS (
+                  UPDATE prospects SET status = 'ENRICHED', error_message = NULL, failed_at = NULL, updated_at = now()
+                  WHERE batch_id = @batch AND status = 'FAILED' AND enriched_at IS NOT NULL
+                  RETURNING 1)
+              UPDATE batches SET failed_prospects = failed_prospects - (SELECT count(*) FROM requeued), updated_at = now()
+              WHERE id = @batch RETURNING (SELECT count(*) FROM requeued)::int
+              """
+            : """
+              WITH failed AS (
+                  SELECT id, enriched_at IS NOT NULL AS was_enriched FROM prospects WHERE batch_id = @batch AND status = 'FAILED' FOR UPDATE),
+              requeued AS (
+                  UPDATE prospects p SET status = 'PENDING', error_message = NULL, failed_at = NULL, enriched_at = NULL,
+                         enrichment_started_at = NULL, generation_started_at = NULL, updated_at = now()
+                  FROM failed WHERE p.id = failed.id RETURNING failed.was_enriched)
+              UPDATE batches SET failed_prospects = failed_prospects - (SELECT count(*) FROM requeued),
+                                 enriched_prospects = enriched_prospects - (SELECT count(*) FROM requeued WHERE was_enriched),
+                                 updated_at = now()
+              WHERE id = @batch RETURNING (SELECT count(*) FROM requeued)::int
+              """, connection);
+        command.Parameters.AddWithValue("batch", batchId);
+        return (int)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private static async Task<(Batch? Batch, ProcessingJob? Job)> LoadAsync(OutreachDbContext db, Guid batchId, CancellationToken cancellationToken)
+    {
+        var batch = await db.Batches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == batchId, cancellationToken);
+        var job = batch is null ? null : await db.ProcessingJobs.AsNoTracking().Where(j => j.BatchId == batchId).OrderByDescending(j => j.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        return (batch, job);
+    }
+
+    private static async Task UpdateSessionAsync(OutreachDbContext db, Guid batchId, Action<WorkflowSession> change, Func<WorkflowSession, bool> when, CancellationToken cancellationToken)
+    {
+        var session = await db.WorkflowSessions.SingleOrDefaultAsync(w => w.BatchId == batchId, cancellationToken);
+        if (session is not null && when(session))
+        {
+            change(session);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+}
