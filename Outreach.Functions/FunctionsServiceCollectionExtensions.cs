@@ -19,6 +19,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddOutreachPersistence();
         services.AddOutreachImport();
         services.AddSingleton<BlobUploadProcessor>();
+        services.AddSingleton<BatchSweeper>();
 
         services.AddOptions<PipelineOptions>()
             .BindConfiguration(PipelineOptions.SectionName)

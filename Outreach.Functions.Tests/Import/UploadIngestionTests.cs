@@ -260,6 +260,30 @@ public sealed class UploadIngestionTests(PostgresServer server) : IAsyncLifetime
         retry.Verify(d => d.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
+    [Fact]
+    public async Task Sweep_WhenABatchWasLeftUploaded_StartsItOnceAndLeavesRecentAndStartedBatchesAlone()
+    {
+        var broken = AppServices.DurableClient();
+        broken.Setup(d => d.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new InvalidOperationException("task hub unavailable"));
+        var stranded = await Processor.ProcessAsync(await _container.DropAsync(_campaign.Name, "old.csv", SampleFile()), _campaign.Name, broken.Object, Ct);
+        var recent = await Processor.ProcessAsync(
+            await _container.DropAsync(_campaign.Name, "new.csv", CsvFileBuilder.WithHeader("Email").Row("recent@example.com").Build()), _campaign.Name, broken.Object, Ct);
+        await _database.ExecuteAsync("UPDATE batches SET created_at = now() - interval '10 minutes' WHERE id = $1", stranded.BatchId!.Value);
+        var durable = AppServices.DurableClient();
+
+        var started = await _services.GetRequiredService<BatchSweeper>().SweepAsync(durable.Object, Ct);
+
+        Assert.Equal(1, started);
+        durable.Verify(d => d.ScheduleNewOrchestrationInstanceAsync(
+            new TaskName(nameof(ProcessBatchOrchestrator)),
+            It.Is<object?>(i => ((ProcessBatchInput)i!).BatchId == stranded.BatchId),
+            It.Is<StartOrchestrationOptions?>(o => o!.InstanceId == $"batch-{stranded.BatchId:D}"),
+            It.IsAny<CancellationToken>()), Times.Once);
+        durable.Verify(d => d.ScheduleNewOrchestrationInstanceAsync(
+            It.IsAny<TaskName>(), It.Is<object?>(i => ((ProcessBatchInput)i!).BatchId == recent.BatchId), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
     private BlobUploadProcessor Processor => _services.GetRequiredService<BlobUploadProcessor>();
 
     private static byte[] SampleFile() => CsvFileBuilder.WithHeader("First Name", "Last Name", "Email", "Company")
