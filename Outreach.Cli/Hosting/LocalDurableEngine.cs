@@ -34,6 +34,13 @@ public sealed class LocalEngineOptions
 
     /// <summary>Control-queue partitions of the task hub.</summary>
     public int PartitionCount { get; set; } = 4;
+
+    /// <summary>
+    /// How long a message taken by a worker that then stopped stays invisible before another worker may take it
+    /// (the backend's default is 5 minutes). Shorter means a restarted run resumes sooner; it must stay above the
+    /// longest activity, or a slow activity runs twice (harmless — activities are idempotent — but wasted).
+    /// </summary>
+    public int VisibilityTimeoutSeconds { get; set; } = 120;
 }
 
 /// <summary>
@@ -90,6 +97,8 @@ public sealed class LocalDurableEngine : IAsyncDisposable
             PartitionCount = engine.PartitionCount,
             // Locally, an idle queue should be noticed within a second, not the production default of 30.
             MaxQueuePollingInterval = TimeSpan.FromSeconds(1),
+            WorkItemQueueVisibilityTimeout = TimeSpan.FromSeconds(engine.VisibilityTimeoutSeconds),
+            ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(engine.VisibilityTimeoutSeconds),
             LoggerFactory = loggerFactory,
         });
         await service.CreateIfNotExistsAsync();

@@ -19,8 +19,14 @@ namespace Outreach.Functions.Tests.Pipeline;
 /// </summary>
 internal sealed class PipelineFixture : IAsyncDisposable
 {
-    private PipelineFixture(TestDatabase database, UploadContainer container, LocalDurableEngine engine, ScriptedProviders providers, Campaign campaign)
+    private readonly IConfiguration _configuration;
+    private readonly ILoggerFactory? _logs;
+
+    private PipelineFixture(
+        TestDatabase database, UploadContainer container, LocalDurableEngine engine, ScriptedProviders providers, Campaign campaign, IConfiguration configuration, ILoggerFactory? logs)
     {
+        _configuration = configuration;
+        _logs = logs;
         Database = database;
         Container = container;
         Engine = engine;
@@ -32,13 +38,16 @@ internal sealed class PipelineFixture : IAsyncDisposable
 
     public UploadContainer Container { get; }
 
-    public LocalDurableEngine Engine { get; }
+    public LocalDurableEngine Engine { get; private set; }
 
     public ScriptedProviders Providers { get; }
 
     public Campaign Campaign { get; }
 
     public DurableTaskClient Client => Engine.Client;
+
+    /// <summary>The blob of the last <see cref="StartBatchAsync"/>.</summary>
+    public string LastBlobName { get; private set; } = string.Empty;
 
     public static async Task<PipelineFixture> StartAsync(PostgresServer server, IReadOnlyDictionary<string, string?>? settings = null)
     {
@@ -63,15 +72,8 @@ internal sealed class PipelineFixture : IAsyncDisposable
         var logs = Environment.GetEnvironmentVariable("OUTREACH_TEST_LOGS") == "1"
             ? LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information))
             : null;
-        var engine = await LocalDurableEngine.StartAsync(
-            new ConfigurationBuilder().AddInMemoryCollection(values).Build(),
-            services =>
-            {
-                services.AddSingleton<IProspectEnricher>(providers);
-                services.AddSingleton<IEmailGenerator>(providers);
-            },
-            logs,
-            TestContext.Current.CancellationToken);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var engine = await StartEngineAsync(configuration, providers, logs);
 
         Campaign campaign;
         await using (var db = database.CreateContext())
@@ -82,8 +84,30 @@ internal sealed class PipelineFixture : IAsyncDisposable
             await db.SaveChangesAsync();
         }
 
-        return new PipelineFixture(database, container, engine, providers, campaign);
+        return new PipelineFixture(database, container, engine, providers, campaign, configuration, logs);
     }
+
+    /// <summary>Stops the engine as a crashed or closed host would stop, and starts a new one on the same task hub.</summary>
+    public async Task RestartEngineAsync()
+    {
+        await Engine.DisposeAsync();
+        Engine = await StartEngineAsync(_configuration, Providers, _logs);
+    }
+
+    private static Task<LocalDurableEngine> StartEngineAsync(IConfiguration configuration, ScriptedProviders providers, ILoggerFactory? logs) =>
+        LocalDurableEngine.StartAsync(
+            configuration,
+            services =>
+            {
+                services.AddSingleton<IProspectEnricher>(providers);
+                services.AddSingleton<IEmailGenerator>(providers);
+            },
+            logs,
+            TestContext.Current.CancellationToken);
+
+    /// <summary>Runs the trigger code again on a blob already dropped (a redelivery, or `outreach run` on the same file).</summary>
+    public async Task<Outreach.Domain.Import.IngestionResult> RedeliverAsync(string blobName) =>
+        await Engine.Services.GetRequiredService<BlobUploadProcessor>().ProcessAsync(Container.Client.GetBlobClient(blobName), Campaign.Name, Client, TestContext.Current.CancellationToken);
 
     /// <summary>Drops a CSV with these emails, lets the trigger code ingest it and start the batch, and returns the batch id.</summary>
     public async Task<Guid> StartBatchAsync(params string[] emails)
@@ -95,6 +119,7 @@ internal sealed class PipelineFixture : IAsyncDisposable
         }
 
         var blob = await Container.DropAsync(Campaign.Name, $"{Guid.NewGuid():N}.csv", file.Build());
+        LastBlobName = blob.Name;
         var result = await Engine.Services.GetRequiredService<BlobUploadProcessor>().ProcessAsync(blob, Campaign.Name, Client, TestContext.Current.CancellationToken);
         Assert.Equal(UploadStatus.Imported, result.Status);
         return result.BatchId!.Value;
@@ -114,5 +139,6 @@ internal sealed class PipelineFixture : IAsyncDisposable
         await service.DeleteAsync();
         await Container.DisposeAsync();
         await Database.DisposeAsync();
+        _logs?.Dispose();
     }
 }
