@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks, each against a baseline measured in the same run (never timed unit tests):
-#   eng/bench.sh ingest [--rows N] [--runs N]   the CSV importer vs psql \copy of the same rows (target >= 0.5x)
+#   eng/bench.sh ingest [--rows N] [--runs N]          the CSV importer vs psql \copy of the same rows (target >= 0.5x)
+#   eng/bench.sh pipeline [--prospects N] [--latency-ms N]  the pipeline vs the engine's ceiling (target >= 0.5x)
 # Starts the local services like eng/test.sh (and stops what it started); uses a throw-away database.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -8,9 +9,9 @@ cd "$ROOT"
 
 what="${1:-}"
 case "$what" in
-  ingest) shift ;;
-  pipeline|providers|api) die "'$what' arrives with its issue; available now: ingest" ;;
-  *) die "usage: eng/bench.sh ingest [--rows N] [--runs N]" ;;
+  ingest|pipeline) shift ;;
+  providers|api) die "'$what' arrives with its issue; available now: ingest, pipeline" ;;
+  *) die "usage: eng/bench.sh ingest [--rows N] [--runs N] | pipeline [--prospects N] [--latency-ms N]" ;;
 esac
 
 "$ROOT/eng/start-services.sh"

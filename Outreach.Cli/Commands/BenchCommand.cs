@@ -30,7 +30,11 @@ internal static class BenchCommand
         var psql = new Option<string?>("--psql") { Description = "Path of psql (default: psql on PATH or under /usr/lib/postgresql)." };
         var ingest = new Command("ingest", "CSV import (parse + validate + COPY) vs psql \\copy of the same rows.") { rows, runs, psql };
         ingest.SetAction((parse, ct) => IngestAsync(parse.GetValue(rows), parse.GetValue(runs), parse.GetValue(psql), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct));
-        return new Command("bench", "Benchmarks, as ratios against a baseline measured in the same run.") { ingest };
+        var prospects = new Option<int>("--prospects") { Description = "Prospects in the batch.", DefaultValueFactory = _ => 2_000 };
+        var latency = new Option<int>("--latency-ms") { Description = "Delay of every provider call and no-op activity.", DefaultValueFactory = _ => 0 };
+        var pipeline = new Command("pipeline", "The pipeline vs the engine's ceiling and vs plain Parallel.ForEachAsync, same run.") { prospects, latency };
+        pipeline.SetAction((parse, ct) => PipelineBench.RunAsync(parse.GetValue(prospects), parse.GetValue(latency), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct));
+        return new Command("bench", "Benchmarks, as ratios against a baseline measured in the same run.") { ingest, pipeline };
     }
 
     private static async Task<int> IngestAsync(int rows, int runs, string? psqlPath, TextWriter output, TextWriter error, CancellationToken cancellationToken)
@@ -50,7 +54,7 @@ internal static class BenchCommand
         }
 
         var bench = new NpgsqlConnectionStringBuilder(configured) { Database = "outreach_bench" };
-        await RecreateDatabaseAsync(configured, bench.Database!, cancellationToken);
+        await BenchDatabase.RecreateAsync(configured, bench.Database!, cancellationToken);
         await using var dataSource = OutreachDatabase.CreateDataSource(bench.ConnectionString);
         await MigrateAsync(dataSource, cancellationToken);
 
@@ -95,7 +99,7 @@ internal static class BenchCommand
         {
             workDir.Delete(recursive: true);
             NpgsqlConnection.ClearAllPools();
-            await DropDatabaseAsync(configured, bench.Database!, CancellationToken.None);
+            await BenchDatabase.DropAsync(configured, bench.Database!, CancellationToken.None);
         }
     }
 
@@ -209,24 +213,6 @@ internal static class BenchCommand
         options.UseOutreachDatabase(dataSource);
         await using var db = new OutreachDbContext(options.Options);
         await db.Database.MigrateAsync(cancellationToken);
-    }
-
-    private static async Task RecreateDatabaseAsync(string configured, string name, CancellationToken cancellationToken)
-    {
-        await DropDatabaseAsync(configured, name, cancellationToken);
-        await ServerCommandAsync(configured, $"CREATE DATABASE \"{name}\"", cancellationToken);
-    }
-
-    private static Task DropDatabaseAsync(string configured, string name, CancellationToken cancellationToken) =>
-        ServerCommandAsync(configured, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", cancellationToken);
-
-    private static async Task ServerCommandAsync(string configured, string sql, CancellationToken cancellationToken)
-    {
-        var server = new NpgsqlConnectionStringBuilder(configured) { Database = "postgres", Pooling = false };
-        await using var connection = new NpgsqlConnection(server.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static double Median(List<double> values)

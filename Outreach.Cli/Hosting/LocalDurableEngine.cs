@@ -77,9 +77,14 @@ public sealed class LocalDurableEngine : IAsyncDisposable
     /// <param name="configuration">Settings by their app-setting names (AzureWebJobsStorage, ConnectionStrings__Outreach, …).</param>
     /// <param name="configureServices">Registrations applied before the app's own (tests use it to supply providers).</param>
     /// <param name="loggerFactory">Where engine and app logs go; none by default.</param>
+    /// <param name="extraTasks">Orchestrators and activities beside the pipeline's (the benchmark's baseline).</param>
     /// <param name="cancellationToken">Cancels start-up.</param>
     public static async Task<LocalDurableEngine> StartAsync(
-        IConfiguration configuration, Action<IServiceCollection>? configureServices = null, ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default)
+        IConfiguration configuration,
+        Action<IServiceCollection>? configureServices = null,
+        ILoggerFactory? loggerFactory = null,
+        Action<Microsoft.DurableTask.DurableTaskRegistry>? extraTasks = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         loggerFactory ??= Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
@@ -127,7 +132,11 @@ public sealed class LocalDurableEngine : IAsyncDisposable
         workerBuilder.Services.AddDurableTaskWorker(builder =>
         {
             builder.UseGrpc(channel);
-            builder.AddTasks(registry => registry.AddOutreachPipeline());
+            builder.AddTasks(registry =>
+            {
+                registry.AddOutreachPipeline();
+                extraTasks?.Invoke(registry);
+            });
             builder.Configure(o =>
             {
                 o.Concurrency.MaximumConcurrentActivityWorkItems = engine.MaxConcurrentActivities;

@@ -103,7 +103,7 @@ internal sealed class PipelineFixture : IAsyncDisposable
                 services.AddSingleton<IEmailGenerator>(providers);
             },
             logs,
-            TestContext.Current.CancellationToken);
+            cancellationToken: TestContext.Current.CancellationToken);
 
     /// <summary>Runs the trigger code again on a blob already dropped (a redelivery, or `outreach run` on the same file).</summary>
     public async Task<Outreach.Domain.Import.IngestionResult> RedeliverAsync(string blobName) =>
