@@ -38,14 +38,12 @@ public sealed class BatchControl(IDbContextFactory<OutreachDbContext> contexts, 
     {
         ArgumentNullException.ThrowIfNull(durable);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var (batch, job) = await LoadAsync(db, batchId, cancellationToken);
+        var (batch, job, instance, runtime) = await LoadRunAsync(db, batchId, durable, cancellationToken);
         if (batch is null)
         {
             return new ControlResult(ControlOutcome.NotFound, $"No batch {batchId}.");
         }
 
-        var instance = job?.InstanceId;
-        var runtime = instance is null ? null : await durable.GetInstanceAsync(instance, getInputsAndOutputs: false, cancellationToken);
         if (job is not { Status: JobStatus.Running } || runtime?.RuntimeStatus != OrchestrationRuntimeStatus.Running)
         {
             return new ControlResult(ControlOutcome.Conflict, $"Only a running batch can be paused; batch {batchId} is {StatusLabel.Of(batch.Status)} and its orchestration is {runtime?.RuntimeStatus.ToString() ?? "not started"}.");
@@ -61,14 +59,12 @@ public sealed class BatchControl(IDbContextFactory<OutreachDbContext> contexts, 
     {
         ArgumentNullException.ThrowIfNull(durable);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var (batch, job) = await LoadAsync(db, batchId, cancellationToken);
+        var (batch, job, instance, runtime) = await LoadRunAsync(db, batchId, durable, cancellationToken);
         if (batch is null)
         {
             return new ControlResult(ControlOutcome.NotFound, $"No batch {batchId}.");
         }
 
-        var instance = job?.InstanceId;
-        var runtime = instance is null ? null : await durable.GetInstanceAsync(instance, getInputsAndOutputs: false, cancellationToken);
         if (runtime?.RuntimeStatus != OrchestrationRuntimeStatus.Suspended)
         {
             return new ControlResult(ControlOutcome.Conflict, $"Only a paused batch can be resumed; the orchestration of batch {batchId} is {runtime?.RuntimeStatus.ToString() ?? "not started"}.");
@@ -218,11 +214,15 @@ public sealed class BatchControl(IDbContextFactory<OutreachDbContext> contexts, 
         return (int)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    private static async Task<(Batch? Batch, ProcessingJob? Job)> LoadAsync(OutreachDbContext db, Guid batchId, CancellationToken cancellationToken)
+    /// <summary>The batch, its latest job, that job's orchestration instance and the instance's state.</summary>
+    private static async Task<(Batch? Batch, ProcessingJob? Job, string? Instance, OrchestrationMetadata? Runtime)> LoadRunAsync(
+        OutreachDbContext db, Guid batchId, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         var batch = await db.Batches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == batchId, cancellationToken);
         var job = batch is null ? null : await db.ProcessingJobs.AsNoTracking().Where(j => j.BatchId == batchId).OrderByDescending(j => j.CreatedAt).FirstOrDefaultAsync(cancellationToken);
-        return (batch, job);
+        var instance = job?.InstanceId;
+        var runtime = instance is null ? null : await durable.GetInstanceAsync(instance, getInputsAndOutputs: false, cancellationToken);
+        return (batch, job, instance, runtime);
     }
 
     private static async Task UpdateSessionAsync(OutreachDbContext db, Guid batchId, Action<WorkflowSession> change, Func<WorkflowSession, bool> when, CancellationToken cancellationToken)

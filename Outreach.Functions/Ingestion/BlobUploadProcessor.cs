@@ -68,8 +68,7 @@ public sealed partial class BlobUploadProcessor(UploadIngestor ingestor, ILogger
             LogStarted(instanceId);
             return true;
         }
-        catch (Exception ex) when (ex is RequestFailedException or InvalidOperationException or HttpRequestException or TimeoutException
-            || ex.GetType().Name.Contains("Rpc", StringComparison.Ordinal))
+        catch (Exception ex) when (ex is RequestFailedException or Grpc.Core.RpcException or InvalidOperationException or HttpRequestException or TimeoutException)
         {
             LogStartFailed(ex, instanceId);
             return false;

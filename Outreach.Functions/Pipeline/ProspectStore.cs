@@ -134,13 +134,7 @@ public sealed class ProspectStore(IDbContextFactory<OutreachDbContext> contexts,
         ArgumentNullException.ThrowIfNull(outcome);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var row = await db.ProspectEnrichments.SingleOrDefaultAsync(e => e.ProspectId == prospectId, cancellationToken);
-        if (row is null)
-        {
-            row = new ProspectEnrichment(prospectId, now);
-            db.ProspectEnrichments.Add(row);
-        }
-
+        var row = await FindOrAddAsync(db.ProspectEnrichments, e => e.ProspectId == prospectId, () => new ProspectEnrichment(prospectId, now), cancellationToken);
         if (row.Status != EnrichmentStatus.Processing)
         {
             row.Start(now);
@@ -166,13 +160,7 @@ public sealed class ProspectStore(IDbContextFactory<OutreachDbContext> contexts,
         ArgumentNullException.ThrowIfNull(outcome);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var row = await db.ProspectAnalyses.SingleOrDefaultAsync(a => a.ProspectId == prospectId, cancellationToken);
-        if (row is null)
-        {
-            row = new ProspectAnalysis(prospectId, now);
-            db.ProspectAnalyses.Add(row);
-        }
-
+        var row = await FindOrAddAsync(db.ProspectAnalyses, a => a.ProspectId == prospectId, () => new ProspectAnalysis(prospectId, now), cancellationToken);
         row.Record(outcome.PersonalizationOpportunities, outcome.PainPoints, outcome.MarketPosition, outcome.SuggestedApproach,
             outcome.ExecutiveSummary, outcome.ConfidenceScore, outcome.Sources, outcome.Model, now);
         await db.SaveChangesAsync(cancellationToken);
@@ -199,12 +187,7 @@ public sealed class ProspectStore(IDbContextFactory<OutreachDbContext> contexts,
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var row = await db.GeneratedEmails.SingleOrDefaultAsync(e => e.ProspectId == prospectId, cancellationToken);
-        if (row is null)
-        {
-            row = new GeneratedEmail(prospectId, now);
-            db.GeneratedEmails.Add(row);
-        }
+        var row = await FindOrAddAsync(db.GeneratedEmails, e => e.ProspectId == prospectId, () => new GeneratedEmail(prospectId, now), cancellationToken);
 
         if (row.GenerationStatus is GenerationStatus.Pending or GenerationStatus.Failed)
         {
@@ -220,12 +203,7 @@ public sealed class ProspectStore(IDbContextFactory<OutreachDbContext> contexts,
         ArgumentNullException.ThrowIfNull(draft);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var row = await db.GeneratedEmails.SingleOrDefaultAsync(e => e.ProspectId == prospectId, cancellationToken);
-        if (row is null)
-        {
-            row = new GeneratedEmail(prospectId, now);
-            db.GeneratedEmails.Add(row);
-        }
+        var row = await FindOrAddAsync(db.GeneratedEmails, e => e.ProspectId == prospectId, () => new GeneratedEmail(prospectId, now), cancellationToken);
 
         if (row.GenerationStatus == GenerationStatus.Completed)
         {
@@ -239,6 +217,20 @@ public sealed class ProspectStore(IDbContextFactory<OutreachDbContext> contexts,
 
         row.Complete(draft.Subject, draft.Body, draft.Model, now);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The one row of a prospect's enrichment, analysis or email, added when it does not exist yet (the upsert).</summary>
+    private static async Task<T> FindOrAddAsync<T>(DbSet<T> rows, System.Linq.Expressions.Expression<Func<T, bool>> ofProspect, Func<T> create, CancellationToken cancellationToken)
+        where T : class
+    {
+        var row = await rows.SingleOrDefaultAsync(ofProspect, cancellationToken);
+        if (row is null)
+        {
+            row = create();
+            rows.Add(row);
+        }
+
+        return row;
     }
 
     /// <summary>Marks unfinished enrichment and email rows of a failed prospect as FAILED with the reason.</summary>
