@@ -4,6 +4,9 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
+# A process that has exited but was not yet reaped by its parent (a zombie) still answers kill -0.
+alive() { kill -0 "$1" 2>/dev/null && [ "$(ps -o stat= -p "$1" 2>/dev/null | cut -c1)" != "Z" ]; }
+
 which=("$@")
 [ ${#which[@]} -gt 0 ] || which=(postgres azurite)
 
@@ -19,16 +22,16 @@ for service in "${which[@]}"; do
     azurite)
       if [ -s "$LOCAL/azurite.pid" ]; then
         pid=$(cat "$LOCAL/azurite.pid")
-        if kill -0 "$pid" 2>/dev/null; then
+        if alive "$pid"; then
           # setsid made the emulator a group leader: stop the whole group, gracefully first.
           kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
-          for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-          if kill -0 "$pid" 2>/dev/null; then
+          for _ in $(seq 1 40); do alive "$pid" || break; sleep 0.25; done
+          if alive "$pid"; then
             log "Azurite: still running 10s after SIGTERM; killing it"
             kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
             sleep 0.5
           fi
-          if kill -0 "$pid" 2>/dev/null; then
+          if alive "$pid"; then
             log "Azurite: could not stop process $pid"
           else
             log "Azurite: stopped"
