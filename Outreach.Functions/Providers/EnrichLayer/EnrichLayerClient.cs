@@ -1,0 +1,138 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
+using Outreach.Functions.Pipeline;
+
+namespace Outreach.Functions.Providers.EnrichLayer;
+
+/// <summary>A LinkedIn profile in Proxycurl's shape (Enrich Layer keeps it).</summary>
+public sealed record LinkedInProfile(
+    [property: JsonPropertyName("full_name")] string? FullName,
+    [property: JsonPropertyName("headline")] string? Headline,
+    [property: JsonPropertyName("occupation")] string? Occupation,
+    [property: JsonPropertyName("summary")] string? Summary,
+    [property: JsonPropertyName("city")] string? City,
+    [property: JsonPropertyName("country_full_name")] string? Country,
+    [property: JsonPropertyName("experiences")] IReadOnlyList<LinkedInExperience>? Experiences,
+    [property: JsonPropertyName("education")] IReadOnlyList<LinkedInEducation>? Education)
+{
+    /// <summary>The facts a prompt may use, as plain text (linkedin_summary).</summary>
+    public string Describe()
+    {
+        var sb = new StringBuilder();
+        void Line(string? label, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                sb.Append(label).Append(value.Trim()).Append('\n');
+            }
+        }
+
+        Line("Name: ", FullName);
+        Line("Headline: ", Headline);
+        Line("Occupation: ", Occupation);
+        Line("Location: ", string.Join(", ", new[] { City, Country }.Where(v => !string.IsNullOrWhiteSpace(v))));
+        foreach (var e in (Experiences ?? []).Take(5))
+        {
+            var until = e.EndsAt?.Year is { } end ? end.ToString(System.Globalization.CultureInfo.InvariantCulture) : "present";
+            Line("Experience: ", $"{e.Title} at {e.Company}{(e.StartsAt?.Year is { } from ? $" ({from}–{until})" : string.Empty)}");
+        }
+
+        foreach (var e in (Education ?? []).Take(3))
+        {
+            Line("Education: ", string.Join(", ", new[] { e.DegreeName, e.FieldOfStudy, e.School }.Where(v => !string.IsNullOrWhiteSpace(v))));
+        }
+
+        Line("Summary: ", Summary);
+        return sb.ToString().TrimEnd();
+    }
+}
+
+/// <summary>One position.</summary>
+public sealed record LinkedInExperience(
+    [property: JsonPropertyName("company")] string? Company,
+    [property: JsonPropertyName("title")] string? Title,
+    [property: JsonPropertyName("starts_at")] LinkedInDate? StartsAt,
+    [property: JsonPropertyName("ends_at")] LinkedInDate? EndsAt);
+
+/// <summary>One school.</summary>
+public sealed record LinkedInEducation(
+    [property: JsonPropertyName("school")] string? School,
+    [property: JsonPropertyName("degree_name")] string? DegreeName,
+    [property: JsonPropertyName("field_of_study")] string? FieldOfStudy);
+
+/// <summary>Proxycurl's {day, month, year}.</summary>
+public sealed record LinkedInDate(
+    [property: JsonPropertyName("day")] int? Day,
+    [property: JsonPropertyName("month")] int? Month,
+    [property: JsonPropertyName("year")] int? Year);
+
+/// <summary>
+/// Enrich Layer's person profile endpoint, <c>GET {BaseUrl}/profile?profile_url=…</c> with a Bearer key, or the
+/// Proxycurl-compatible path when <see cref="EnrichLayerOptions.UseProxycurlPath"/> is set. 404 (no profile) and
+/// 401/402/403 (key, credits) are permanent; 429 and 5xx are transient. Retries, the circuit breaker, attempt
+/// timeouts and the rate limit are in the HttpClient's resilience pipeline (<see cref="ProviderRegistration"/>).
+/// </summary>
+public sealed class EnrichLayerClient(HttpClient http, IOptionsMonitor<EnrichLayerOptions> options)
+{
+    /// <summary>Display name in messages.</summary>
+    public const string Name = "Enrich Layer";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Whether a key is configured.</summary>
+    public bool IsConfigured => options.CurrentValue.IsConfigured;
+
+    /// <summary>The profile at <paramref name="profileUrl"/>.</summary>
+    public async Task<LinkedInProfile> GetProfileAsync(string profileUrl, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(profileUrl);
+        var settings = options.CurrentValue;
+        if (!settings.IsConfigured)
+        {
+            throw new InvalidOperationException($"{Name} is not configured (Providers__EnrichLayer__ApiKey).");
+        }
+
+        var escaped = Uri.EscapeDataString(profileUrl);
+        var path = settings.UseProxycurlPath ? $"proxycurl/api/v2/linkedin?linkedin_profile_url={escaped}" : $"profile?profile_url={escaped}";
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", settings.ApiKey);
+        using var response = await SendAsync(request, cancellationToken);
+        ProviderErrors.ThrowIfFailed(Name, response, notFound: "no public profile at that URL");
+        try
+        {
+            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+            return await JsonSerializer.DeserializeAsync<LinkedInProfile>(body, Json, cancellationToken)
+                ?? throw new TransientProspectException($"{Name}: empty response body");
+        }
+        catch (JsonException ex)
+        {
+            // A cut-off or garbled body is a transport problem worth retrying, not a fact about the person.
+            throw new TransientProspectException($"{Name}: malformed or truncated JSON ({ex.Message})", ex);
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException
+            or Polly.CircuitBreaker.BrokenCircuitException or Polly.RateLimiting.RateLimiterRejectedException
+            || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw new TransientProspectException($"{Name}: {Describe(ex)}", ex);
+        }
+    }
+
+    private static string Describe(Exception ex) => ex switch
+    {
+        Polly.CircuitBreaker.BrokenCircuitException => "too many recent failures; calls are paused briefly (circuit open)",
+        Polly.RateLimiting.RateLimiterRejectedException => "local rate limit reached",
+        TaskCanceledException or TimeoutException or Polly.Timeout.TimeoutRejectedException => "timed out",
+        _ => ex.Message,
+    };
+}
