@@ -34,8 +34,9 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<Queries.BatchQueries>();
         services.AddSingleton<Control.BatchControl>();
 
-        // Defaults until the provider clients are configured; TryAdd lets tests and hosts supply their own.
-        services.TryAddSingleton<IProspectEnricher, NotConfiguredEnricher>();
+        // The provider clients; a client whose key is not set is never called. TryAdd lets tests supply their own.
+        services.AddOutreachProviders();
+        services.TryAddTransient<IProspectEnricher, ProviderEnricher>();
         services.TryAddSingleton<IProspectAnalyzer, TemplateAnalyzer>();
         services.TryAddSingleton<IEmailGenerator, TemplateEmailGenerator>();
         return services;
