@@ -200,10 +200,7 @@ internal static class RunCommand
             await output.WriteLineAsync($"  failed prospect #{f.Ordinal}: {f.ErrorMessage}");
         }
 
-        var rejected = await (from b in db.Batches.AsNoTracking()
-                              join u in db.CsvUploads.AsNoTracking() on b.UploadId equals u.Id
-                              where b.Id == view.Id
-                              select u.RejectedRows).SingleOrDefaultAsync(cancellationToken) ?? [];
+        var rejected = await BatchQueries.RejectedRowsAsync(db, view.Id, cancellationToken);
         if (rejected.Count > 0)
         {
             await output.WriteLineAsync($"  rejected rows ({rejected.Count}):");

@@ -44,11 +44,7 @@ internal static class StatusCommand
         await using var provider = services.BuildServiceProvider();
 
         // The runtime status is read straight from the task hub's storage; no engine has to run.
-        var taskHub = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
-        {
-            TaskHubName = configuration["TaskHubName"] ?? "OutreachLocal",
-            StorageAccountClientProvider = new StorageAccountClientProvider(configuration["AzureWebJobsStorage"]!),
-        });
+        var taskHub = new AzureStorageOrchestrationService(Hosting.LocalDurableEngine.TaskHubSettings(configuration));
         var view = await provider.GetRequiredService<BatchQueries>().GetAsync(
             batchId,
             async (instanceId, _) => (await taskHub.GetOrchestrationStateAsync(instanceId, allExecutions: false)).FirstOrDefault()?.OrchestrationStatus.ToString(),

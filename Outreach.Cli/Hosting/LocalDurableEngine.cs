@@ -88,24 +88,20 @@ public sealed class LocalDurableEngine : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(configuration);
         loggerFactory ??= Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
-        var storage = configuration["AzureWebJobsStorage"]
-            ?? throw new InvalidOperationException("AzureWebJobsStorage is not set; eng/start-services.sh starts Azurite and writes it to .local/services.env.");
         var engine = new LocalEngineOptions();
         configuration.GetSection(LocalEngineOptions.SectionName).Bind(engine);
 
-        var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
-        {
-            TaskHubName = configuration["TaskHubName"] ?? "OutreachLocal",
-            StorageAccountClientProvider = new StorageAccountClientProvider(storage),
-            MaxConcurrentTaskActivityWorkItems = engine.MaxConcurrentActivities,
-            MaxConcurrentTaskOrchestrationWorkItems = engine.MaxConcurrentOrchestrations,
-            PartitionCount = engine.PartitionCount,
-            // Locally, an idle queue should be noticed within a second, not the production default of 30.
-            MaxQueuePollingInterval = TimeSpan.FromSeconds(1),
-            WorkItemQueueVisibilityTimeout = TimeSpan.FromSeconds(engine.VisibilityTimeoutSeconds),
-            ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(engine.VisibilityTimeoutSeconds),
-            LoggerFactory = loggerFactory,
-        });
+        var settings = TaskHubSettings(configuration);
+        settings.MaxConcurrentTaskActivityWorkItems = engine.MaxConcurrentActivities;
+        settings.MaxConcurrentTaskOrchestrationWorkItems = engine.MaxConcurrentOrchestrations;
+        settings.PartitionCount = engine.PartitionCount;
+
+        // Locally, an idle queue should be noticed within a second, not the production default of 30.
+        settings.MaxQueuePollingInterval = TimeSpan.FromSeconds(1);
+        settings.WorkItemQueueVisibilityTimeout = TimeSpan.FromSeconds(engine.VisibilityTimeoutSeconds);
+        settings.ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(engine.VisibilityTimeoutSeconds);
+        settings.LoggerFactory = loggerFactory;
+        var service = new AzureStorageOrchestrationService(settings);
         await service.CreateIfNotExistsAsync();
 
         var sidecarBuilder = WebApplication.CreateSlimBuilder();
@@ -151,6 +147,22 @@ public sealed class LocalDurableEngine : IAsyncDisposable
         var worker = workerBuilder.Build();
         await worker.StartAsync(cancellationToken);
         return new LocalDurableEngine(service, sidecar, worker, channel);
+    }
+
+    /// <summary>
+    /// The task hub <c>TaskHubName</c> (default OutreachLocal) on the storage account of <c>AzureWebJobsStorage</c>:
+    /// what the engine runs on, and what <c>outreach status</c> reads instance states from.
+    /// </summary>
+    public static AzureStorageOrchestrationServiceSettings TaskHubSettings(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var storage = configuration["AzureWebJobsStorage"]
+            ?? throw new InvalidOperationException("AzureWebJobsStorage is not set; eng/start-services.sh starts Azurite and writes it to .local/services.env.");
+        return new AzureStorageOrchestrationServiceSettings
+        {
+            TaskHubName = configuration["TaskHubName"] ?? "OutreachLocal",
+            StorageAccountClientProvider = new StorageAccountClientProvider(storage),
+        };
     }
 
     /// <summary>Stops the worker and the sidecar. Orchestration state stays in storage.</summary>

@@ -18,7 +18,7 @@ public sealed class BatchControlTests(PostgresServer server)
         await using var f = await PipelineFixture.StartAsync(server, Slow);
         f.Providers.EnrichDelay = TimeSpan.FromMilliseconds(150);
         var batchId = await f.StartBatchAsync(Enumerable.Range(0, 30).Select(i => $"p{i}@example.com").ToArray());
-        await WaitUntilAsync(async () => await f.Database.ScalarAsync<int>("SELECT generated_emails FROM batches") >= 2);
+        await PipelineFixture.WaitUntilAsync(async () => await f.Database.ScalarAsync<int>("SELECT generated_emails FROM batches") >= 2);
 
         var result = await Control(f).CancelAsync(batchId, f.Client, TestContext.Current.CancellationToken);
 
@@ -100,10 +100,10 @@ public sealed class BatchControlTests(PostgresServer server)
         await using var f = await PipelineFixture.StartAsync(server, Slow);
         f.Providers.EnrichDelay = TimeSpan.FromMilliseconds(100);
         var batchId = await f.StartBatchAsync(Enumerable.Range(0, 12).Select(i => $"q{i}@example.com").ToArray());
-        await WaitUntilAsync(async () => (await f.Client.GetInstanceAsync(Batch.InstanceIdFor(batchId), TestContext.Current.CancellationToken))?.RuntimeStatus == OrchestrationRuntimeStatus.Running);
+        await PipelineFixture.WaitUntilAsync(async () => (await f.Client.GetInstanceAsync(Batch.InstanceIdFor(batchId), TestContext.Current.CancellationToken))?.RuntimeStatus == OrchestrationRuntimeStatus.Running);
 
         var pause = await Control(f).PauseAsync(batchId, f.Client, TestContext.Current.CancellationToken);
-        await WaitUntilAsync(async () => (await f.Client.GetInstanceAsync(Batch.InstanceIdFor(batchId), TestContext.Current.CancellationToken))!.RuntimeStatus == OrchestrationRuntimeStatus.Suspended);
+        await PipelineFixture.WaitUntilAsync(async () => (await f.Client.GetInstanceAsync(Batch.InstanceIdFor(batchId), TestContext.Current.CancellationToken))!.RuntimeStatus == OrchestrationRuntimeStatus.Suspended);
 
         Assert.Equal(ControlOutcome.Accepted, pause.Outcome);
         Assert.Equal("PAUSED", (await SessionAsync(f)).Status);
@@ -131,15 +131,5 @@ public sealed class BatchControlTests(PostgresServer server)
     {
         var row = Assert.Single(await f.Database.RowsAsync("SELECT current_step::text, status::text FROM workflow_sessions"));
         return ((string)row[0]!, (string)row[1]!);
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition did not become true within 60 s.");
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
     }
 }

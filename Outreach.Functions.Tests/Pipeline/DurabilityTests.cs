@@ -20,7 +20,7 @@ public sealed class DurabilityTests(PostgresServer server)
         f.Providers.EnrichDelay = TimeSpan.FromMilliseconds(100);
         const int Prospects = 24;
         var batchId = await f.StartBatchAsync(Enumerable.Range(0, Prospects).Select(i => $"r{i}@example.com").ToArray());
-        await WaitUntilAsync(async () => await f.Database.ScalarAsync<int>("SELECT generated_emails FROM batches") >= 3);
+        await PipelineFixture.WaitUntilAsync(async () => await f.Database.ScalarAsync<int>("SELECT generated_emails FROM batches") >= 3);
 
         await f.RestartEngineAsync();
         var midway = await f.Database.ScalarAsync<int>("SELECT generated_emails FROM batches");
@@ -88,15 +88,5 @@ public sealed class DurabilityTests(PostgresServer server)
         }
 
         return ids;
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition did not become true within 60 s.");
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
     }
 }

@@ -132,6 +132,17 @@ internal sealed class PipelineFixture : IAsyncDisposable
         return await Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, cts.Token);
     }
 
+    /// <summary>Polls <paramref name="condition"/> every 100 ms; fails the test if it is not true within 60 s.</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The condition did not become true within 60 s.");
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         var service = Engine.Service;

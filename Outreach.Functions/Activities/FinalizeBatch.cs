@@ -20,10 +20,11 @@ public sealed class FinalizeBatch(IDbContextFactory<OutreachDbContext> contexts,
     {
         ArgumentNullException.ThrowIfNull(input);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        Domain.Entities.Batch batch;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             var now = clock.GetUtcNow();
-            var batch = await db.Batches.SingleAsync(b => b.Id == input.BatchId, cancellationToken);
+            batch = await db.Batches.SingleAsync(b => b.Id == input.BatchId, cancellationToken);
             if (!BatchOutcome.IsFinal(batch.Status))
             {
                 batch.Finish(now);
@@ -61,8 +62,7 @@ public sealed class FinalizeBatch(IDbContextFactory<OutreachDbContext> contexts,
             await transaction.CommitAsync(cancellationToken);
         }
 
-        var final = await db.Batches.AsNoTracking().SingleAsync(b => b.Id == input.BatchId, cancellationToken);
         var (emails, rejected) = await results.WriteAsync(input.BatchId, cancellationToken);
-        return new FinalizeBatchResult(final.Status, final.TotalProspects, final.GeneratedEmails, final.FailedProspects, emails, rejected);
+        return new FinalizeBatchResult(batch.Status, batch.TotalProspects, batch.GeneratedEmails, batch.FailedProspects, emails, rejected);
     }
 }

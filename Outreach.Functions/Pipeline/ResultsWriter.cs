@@ -52,11 +52,7 @@ public sealed class ResultsWriter(BlobServiceClient blobs, IDbContextFactory<Out
         await using (var writer = await OpenAsync(container.GetBlobClient(rejectedName), cancellationToken))
         {
             await writer.WriteAsync(SafeCsv.Row(RejectedColumns));
-            var rejected = await (from b in db.Batches.AsNoTracking()
-                                  join u in db.CsvUploads.AsNoTracking() on b.UploadId equals u.Id
-                                  where b.Id == batchId
-                                  select u.RejectedRows).SingleOrDefaultAsync(cancellationToken) ?? [];
-            foreach (var row in rejected)
+            foreach (var row in await Queries.BatchQueries.RejectedRowsAsync(db, batchId, cancellationToken))
             {
                 await writer.WriteAsync(SafeCsv.Row(row.Line.ToString(CultureInfo.InvariantCulture), row.Reason, row.Raw));
             }

@@ -77,6 +77,16 @@ public sealed class BatchQueries(IDbContextFactory<OutreachDbContext> contexts)
             batch.ErrorMessage);
     }
 
+    /// <summary>The CSV rows of the batch's upload that were rejected (line, reason, raw), in line order.</summary>
+    public static async Task<List<RejectedRow>> RejectedRowsAsync(OutreachDbContext db, Guid batchId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return await (from b in db.Batches.AsNoTracking()
+                      join u in db.CsvUploads.AsNoTracking() on b.UploadId equals u.Id
+                      where b.Id == batchId
+                      select u.RejectedRows).SingleOrDefaultAsync(cancellationToken) ?? [];
+    }
+
     /// <summary>The orchestration instance of the batch's latest job (the first run's <c>batch-{id}</c> until a retry).</summary>
     public async Task<string?> InstanceIdAsync(Guid batchId, CancellationToken cancellationToken)
     {
