@@ -98,8 +98,10 @@ public sealed class BatchControlTests(PostgresServer server)
     public async Task PauseThenResume_SuspendsTheOrchestrationAndThenFinishesTheBatch()
     {
         await using var f = await PipelineFixture.StartAsync(server, Slow);
-        f.Providers.EnrichDelay = TimeSpan.FromMilliseconds(100);
+        // Enrichment is held until after the pause, so the batch cannot finish before the suspend lands.
+        f.Providers.EnrichGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var batchId = await f.StartBatchAsync(Enumerable.Range(0, 12).Select(i => $"q{i}@example.com").ToArray());
+        await PipelineFixture.WaitUntilAsync(() => Task.FromResult(!f.Providers.EnrichCalls.IsEmpty));
         await PipelineFixture.WaitUntilAsync(async () => (await f.Client.GetInstanceAsync(Batch.InstanceIdFor(batchId), TestContext.Current.CancellationToken))?.RuntimeStatus == OrchestrationRuntimeStatus.Running);
 
         var pause = await Control(f).PauseAsync(batchId, f.Client, TestContext.Current.CancellationToken);
@@ -110,6 +112,7 @@ public sealed class BatchControlTests(PostgresServer server)
         Assert.Equal(ControlOutcome.Conflict, (await Control(f).PauseAsync(batchId, f.Client, TestContext.Current.CancellationToken)).Outcome);
 
         var resume = await Control(f).ResumeAsync(batchId, f.Client, TestContext.Current.CancellationToken);
+        f.Providers.EnrichGate.SetResult();
         var run = await f.WaitAsync(Batch.InstanceIdFor(batchId));
 
         Assert.Equal(ControlOutcome.Accepted, resume.Outcome);

@@ -18,12 +18,20 @@ internal sealed class ScriptedProviders : IProspectEnricher, IEmailGenerator
 
     public TimeSpan EnrichDelay { get; set; } = TimeSpan.Zero;
 
+    /// <summary>When set, enrichment waits for it: lets a test act while work is provably still in flight.</summary>
+    public TaskCompletionSource? EnrichGate { get; set; }
+
     /// <summary>While true, <c>fix-me…</c> prospects fail generation and <c>fix-enrich…</c> ones fail enrichment, permanently.</summary>
     public bool Broken { get; set; }
 
     public async Task<EnrichmentOutcome> EnrichAsync(ProspectFacts prospect, CampaignBrief campaign, CancellationToken cancellationToken)
     {
         var calls = EnrichCalls.AddOrUpdate(prospect.Id, 1, (_, n) => n + 1);
+        if (EnrichGate is { } gate)
+        {
+            await gate.Task.WaitAsync(cancellationToken);
+        }
+
         if (EnrichDelay > TimeSpan.Zero)
         {
             await Task.Delay(EnrichDelay, cancellationToken);
