@@ -7,6 +7,7 @@ using Outreach.Domain.Persistence;
 using Outreach.Functions.Ingestion;
 using Outreach.Functions.Pipeline;
 using Outreach.Functions.Providers;
+using Outreach.Functions.Providers.Llm;
 
 namespace Outreach.Functions;
 
@@ -37,8 +38,12 @@ public static class FunctionsServiceCollectionExtensions
         // The provider clients; a client whose key is not set is never called. TryAdd lets tests supply their own.
         services.AddOutreachProviders();
         services.TryAddTransient<IProspectEnricher, ProviderEnricher>();
-        services.TryAddSingleton<IProspectAnalyzer, TemplateAnalyzer>();
-        services.TryAddSingleton<IEmailGenerator, TemplateEmailGenerator>();
+        services.TryAddSingleton<TemplateAnalyzer>();
+        services.TryAddSingleton<TemplateEmailGenerator>();
+
+        // The chosen LLM, or the template when no LLM key is set.
+        services.TryAddTransient<IProspectAnalyzer, LlmAnalyzer>();
+        services.TryAddTransient<IEmailGenerator, LlmEmailGenerator>();
         return services;
     }
 }

@@ -46,6 +46,9 @@ public sealed class Batch : Entity
 
     public int FailedProspects { get; private set; }
 
+    /// <summary>Provider calls made for this batch so far, counted against <c>Providers__MaxCallsPerBatch</c> (changed only by the budget's guarded increment).</summary>
+    public int ProviderCalls { get; private set; }
+
     public string InstanceId { get; private set; } = null!;
 
     public string? ErrorMessage { get; private set; }

@@ -12,7 +12,11 @@ using Microsoft.Extensions.Logging;
 namespace Outreach.Functions.Tests.Providers;
 
 /// <summary>A request the fake server received.</summary>
-internal sealed record RecordedRequest(string Method, string PathAndQuery, string? Authorization, DateTimeOffset At);
+internal sealed record RecordedRequest(string Method, string PathAndQuery, string? Authorization, DateTimeOffset At, string Body, IReadOnlyDictionary<string, string> Headers)
+{
+    /// <summary>The JSON body, parsed.</summary>
+    public System.Text.Json.Nodes.JsonNode Json => System.Text.Json.Nodes.JsonNode.Parse(Body)!;
+}
 
 /// <summary>
 /// A local stand-in for a provider's API: Kestrel on 127.0.0.1 and a random port, answering each request with the
@@ -23,6 +27,7 @@ internal sealed class FakeProviderServer : IAsyncDisposable
     private readonly ConcurrentQueue<Func<HttpContext, Task>> _script = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private WebApplication _app = null!;
+    private Func<HttpContext, Task>? _fallback;
 
     public string BaseUrl { get; private set; } = string.Empty;
 
@@ -79,10 +84,34 @@ internal sealed class FakeProviderServer : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
+    /// <summary>Every request not answered by the script gets <paramref name="respond"/> (instead of 599).</summary>
+    public FakeProviderServer Always(Func<HttpContext, Task> respond)
+    {
+        _fallback = respond;
+        return this;
+    }
+
+    public FakeProviderServer ThenHtml(string html, string contentType = "text/html; charset=utf-8") => Then(async ctx =>
+    {
+        ctx.Response.ContentType = contentType;
+        await ctx.Response.WriteAsync(html);
+    });
+
+    public FakeProviderServer ThenRedirect(string location, int status = 301) => Then(ctx =>
+    {
+        ctx.Response.StatusCode = status;
+        ctx.Response.Headers.Location = location;
+        return Task.CompletedTask;
+    });
+
     private async Task HandleAsync(HttpContext ctx)
     {
-        _requests.Enqueue(new RecordedRequest(ctx.Request.Method, ctx.Request.Path + ctx.Request.QueryString, ctx.Request.Headers.Authorization.ToString(), DateTimeOffset.UtcNow));
-        if (_script.TryDequeue(out var respond))
+        using var reader = new StreamReader(ctx.Request.Body);
+        var body = await reader.ReadToEndAsync(ctx.RequestAborted);
+        _requests.Enqueue(new RecordedRequest(
+            ctx.Request.Method, ctx.Request.Path + ctx.Request.QueryString, ctx.Request.Headers.Authorization.ToString(), DateTimeOffset.UtcNow, body,
+            ctx.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
+        if (_script.TryDequeue(out var respond) || (respond = _fallback) is not null)
         {
             await respond(ctx);
             return;

@@ -80,7 +80,7 @@ public sealed class ProviderEnricherTests : IAsyncLifetime
     }
 
     private static ProspectFacts Prospect() => new(
-        Guid.NewGuid(), "Ada Lovelace", "ada@engines.example", "Analytical Engines", "Analyst", "https://www.linkedin.com/in/ada-lovelace", "https://engines.example",
+        Guid.NewGuid(), Guid.NewGuid(), "Ada Lovelace", "ada@engines.example", "Analytical Engines", "Analyst", "https://www.linkedin.com/in/ada-lovelace", "https://engines.example",
         new Dictionary<string, string>());
 
     private static CampaignBrief Campaign(bool required = false) => new(

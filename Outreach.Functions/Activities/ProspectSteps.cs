@@ -30,7 +30,7 @@ public sealed class EnrichProspect(ProspectStore store, IProspectEnricher enrich
 
         var outcome = await enricher.EnrichAsync(state.Facts, state.Campaign, cancellationToken);
         var missing = state.Campaign.RequiredEnrichment
-            .Where(flag => !outcome.Sources.TryGetValue(flag, out var source) || source.Status != "ok")
+            .Where(flag => !outcome.Sources.TryGetValue(flag, out var source) || source.Status is not ("ok" or "cached"))
             .Select(flag => outcome.Sources.TryGetValue(flag, out var source) ? $"{flag} ({source.Status}{(source.Error is null ? string.Empty : ": " + source.Error)})" : flag)
             .ToList();
         if (missing.Count > 0)

@@ -26,7 +26,9 @@ public static class ProcessProspectChunkOrchestrator
         return new ChunkResult(outcomes.Count(ok => ok), outcomes.Count(ok => !ok));
     }
 
-    /// <summary>Retries only failures caused by <see cref="TransientProspectException"/>, doubling the delay each time.</summary>
+    private static readonly TimeSpan MaxProviderWait = TimeSpan.FromMinutes(15);
+
+    /// <summary>Retries only failures caused by <see cref="TransientProspectException"/>, doubling the delay each time and waiting at least what the provider asked.</summary>
     public static TaskOptions TransientRetry(int maxAttempts, int firstRetryDelaySeconds) =>
         TaskOptions.FromRetryHandler(async retry =>
         {
@@ -36,6 +38,13 @@ public static class ProcessProspectChunkOrchestrator
             }
 
             var delay = TimeSpan.FromSeconds(firstRetryDelaySeconds * Math.Pow(2, retry.LastAttemptNumber - 1));
+
+            // A provider that said how long to wait is not asked again sooner (bounded, so a bad header cannot park a prospect).
+            if (TransientProspectException.RetryAfterIn(retry.LastFailure.ErrorMessage) is { } asked && asked > delay)
+            {
+                delay = asked < MaxProviderWait ? asked : MaxProviderWait;
+            }
+
             if (delay > TimeSpan.Zero)
             {
                 await retry.OrchestrationContext.CreateTimer(delay, retry.CancellationToken);

@@ -51,7 +51,7 @@ public sealed class ProspectStore(IDbContextFactory<OutreachDbContext> contexts,
         var running = await db.ProcessingJobs.AnyAsync(j => j.Id == work.JobId && j.Status == JobStatus.Running, cancellationToken);
         var (prospect, campaign, service) = (row.p, row.c, row.s);
         return new ProspectState(
-            new ProspectFacts(prospect.Id, prospect.Name, prospect.Email, prospect.Company, prospect.Title, prospect.LinkedinUrl, prospect.Website, prospect.AdditionalData),
+            new ProspectFacts(prospect.Id, prospect.BatchId, prospect.Name, prospect.Email, prospect.Company, prospect.Title, prospect.LinkedinUrl, prospect.Website, prospect.AdditionalData),
             new CampaignBrief(
                 campaign.Id, campaign.Name, campaign.EmailSubject, campaign.Prompt, campaign.EnrichmentFlags, campaign.RequiredEnrichment,
                 service.Name, service.Description, service.ValueProposition, campaign.MaxSubjectChars, campaign.MaxBodyWords),

@@ -2,9 +2,9 @@ using Outreach.Domain.Entities;
 
 namespace Outreach.Functions.Providers;
 
-/// <summary>The facts about one prospect the providers may use: what was imported, never more.</summary>
+/// <summary>The facts about one prospect the providers may use: what was imported, never more (the batch id pays for provider calls).</summary>
 public sealed record ProspectFacts(
-    Guid Id, string? Name, string Email, string? Company, string? Title, string? LinkedinUrl, string? Website, IReadOnlyDictionary<string, string> AdditionalData);
+    Guid Id, Guid BatchId, string? Name, string Email, string? Company, string? Title, string? LinkedinUrl, string? Website, IReadOnlyDictionary<string, string> AdditionalData);
 
 /// <summary>What the campaign asks for, for prompts and templates.</summary>
 public sealed record CampaignBrief(

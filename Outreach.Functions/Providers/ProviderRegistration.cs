@@ -4,21 +4,80 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using Outreach.Functions.Providers.BuiltWith;
 using Outreach.Functions.Providers.EnrichLayer;
+using Outreach.Functions.Providers.Firecrawl;
+using Outreach.Functions.Providers.Llm;
+using Outreach.Functions.Providers.Website;
 
 namespace Outreach.Functions.Providers;
+
+/// <summary>Which failed attempts the HttpClient pipeline may repeat.</summary>
+public enum RetryMode
+{
+    /// <summary>A read (GET): repeat on 408, 429, 5xx, timeouts and transport errors.</summary>
+    Idempotent,
+
+    /// <summary>A POST the provider may have processed (and billed): repeat only when it was refused unprocessed (429).</summary>
+    RejectedOnly,
+}
+
+/// <summary>The resilience settings of one HttpClient.</summary>
+/// <param name="RequestsPerSecond">The rate limit.</param>
+/// <param name="TimeoutSeconds">The attempt timeout.</param>
+/// <param name="MaxRetries">Retries inside one call.</param>
+/// <param name="MaxRetryAfterSeconds">Longest requested wait honoured in place.</param>
+/// <param name="Mode">What may be retried.</param>
+/// <param name="CircuitBreaker">Whether failures of one call should pause the others (not for the website reader, whose targets differ per call).</param>
+public sealed record ResilienceSettings(double RequestsPerSecond, int TimeoutSeconds, int MaxRetries, int MaxRetryAfterSeconds, RetryMode Mode, bool CircuitBreaker = true)
+{
+    /// <summary>The settings of a keyed provider.</summary>
+    public static ResilienceSettings Of(ProviderOptions options, RetryMode mode)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new(options.RequestsPerSecond, options.TimeoutSeconds, options.MaxRetries, options.MaxRetryAfterSeconds, mode);
+    }
+}
 
 /// <summary>Typed HttpClients for the providers, each with its own resilience pipeline built from its settings.</summary>
 public static class ProviderRegistration
 {
-    /// <summary>Registers the provider clients (a client without a key is registered but never calls out).</summary>
+    /// <summary>Registers the provider clients (a client without a key is registered but never calls out), the company cache and the budget.</summary>
     public static IServiceCollection AddOutreachProviders(this IServiceCollection services)
     {
-        services.AddOptions<EnrichLayerOptions>().BindConfiguration(EnrichLayerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddHttpClient<EnrichLayerClient>((sp, http) => Configure(http, sp.GetRequiredService<IOptionsMonitor<EnrichLayerOptions>>().CurrentValue))
-            .AddResilienceHandler("enrichlayer", (pipeline, context) =>
-                Build(pipeline, context.ServiceProvider.GetRequiredService<IOptionsMonitor<EnrichLayerOptions>>().CurrentValue, retryIsSafe: true));
+        services.AddOptions<ProviderPolicyOptions>().BindConfiguration(ProviderPolicyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WebsiteReaderOptions>().BindConfiguration(WebsiteReaderOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        AddProvider<EnrichLayerClient, EnrichLayerOptions>(services, EnrichLayerOptions.SectionName, "enrichlayer", RetryMode.Idempotent);
+        AddProvider<FirecrawlClient, FirecrawlOptions>(services, FirecrawlOptions.SectionName, "firecrawl", RetryMode.RejectedOnly);
+        AddProvider<BuiltWithClient, BuiltWithOptions>(services, BuiltWithOptions.SectionName, "builtwith", RetryMode.Idempotent);
+        AddProvider<OpenRouterChatClient, OpenRouterOptions>(services, OpenRouterOptions.SectionName, "openrouter", RetryMode.RejectedOnly);
+        AddProvider<GeminiChatClient, GeminiOptions>(services, GeminiOptions.SectionName, "gemini", RetryMode.RejectedOnly);
+
+        services.AddHttpClient<WebsiteReader>(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp => WebsiteReader.CreateHandler(sp.GetRequiredService<IOptionsMonitor<WebsiteReaderOptions>>()))
+            .AddResilienceHandler("website", (pipeline, context) =>
+            {
+                var o = context.ServiceProvider.GetRequiredService<IOptionsMonitor<WebsiteReaderOptions>>().CurrentValue;
+                Build(pipeline, new ResilienceSettings(o.RequestsPerSecond, o.TimeoutSeconds, MaxRetries: 1, MaxRetryAfterSeconds: 5, RetryMode.Idempotent, CircuitBreaker: false));
+            });
+
+        // Anything holding a typed HttpClient is transient, so handlers rotate as the factory intends.
+        services.AddTransient<WebsiteSource>();
+        services.AddTransient<LlmSelector>();
+        services.AddSingleton<CompanyProfileCache>();
+        services.AddSingleton<ProviderBudget>();
+        services.AddSingleton<ProviderSettingsStore>();
         return services;
+    }
+
+    private static void AddProvider<TClient, TOptions>(IServiceCollection services, string section, string pipelineName, RetryMode mode)
+        where TClient : class
+        where TOptions : ProviderOptions
+    {
+        services.AddOptions<TOptions>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient<TClient>((sp, http) => Configure(http, sp.GetRequiredService<IOptionsMonitor<TOptions>>().CurrentValue))
+            .AddResilienceHandler(pipelineName, (pipeline, context) =>
+                Build(pipeline, ResilienceSettings.Of(context.ServiceProvider.GetRequiredService<IOptionsMonitor<TOptions>>().CurrentValue, mode)));
     }
 
     private static void Configure(HttpClient http, ProviderOptions options)
@@ -27,54 +86,60 @@ public static class ProviderRegistration
 
         // Attempt timeouts live in the pipeline; the client's own would cut across retries.
         http.Timeout = Timeout.InfiniteTimeSpan;
-        http.DefaultRequestHeaders.UserAgent.ParseAdd("Outreach/1.0 (+prospect research; contact the sender of the email)");
+        http.DefaultRequestHeaders.UserAgent.ParseAdd("Outreach/1.0");
     }
 
     /// <summary>
-    /// Outermost first: retry (jittered exponential backoff; honours Retry-After up to MaxRetryAfterSeconds — a
-    /// longer wait is handed back as a rate-limited failure for the orchestration to retry later), then the rate
-    /// limiter (every attempt is a request the provider counts), the circuit breaker, and the attempt timeout.
-    /// Calls that are not safe to repeat (a POST the provider may have processed) get no retry here.
+    /// Outermost first: retry (jittered exponential backoff; honours Retry-After or Google's RetryInfo up to
+    /// MaxRetryAfterSeconds — a longer wait is handed back as a rate-limited failure for the orchestration to retry
+    /// later instead of blocking a worker), then the rate limiter (every attempt is a request the provider counts),
+    /// the circuit breaker, and the attempt timeout.
     /// </summary>
-    internal static void Build(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ProviderOptions options, bool retryIsSafe)
+    internal static void Build(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceSettings settings)
     {
-        if (retryIsSafe && options.MaxRetries > 0)
+        if (settings.MaxRetries > 0)
         {
-            var cap = TimeSpan.FromSeconds(options.MaxRetryAfterSeconds);
+            var cap = TimeSpan.FromSeconds(settings.MaxRetryAfterSeconds);
             pipeline.AddRetry(new HttpRetryStrategyOptions
             {
-                MaxRetryAttempts = options.MaxRetries,
+                MaxRetryAttempts = settings.MaxRetries,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = TimeSpan.FromMilliseconds(500),
-                ShouldRetryAfterHeader = true,
-                ShouldHandle = args => ValueTask.FromResult(
-                    args.Outcome.Result is { } response
-                        ? IsTransient(response.StatusCode) && !(ProviderErrors.RetryAfterOf(response) > cap)
-                        : args.Outcome.Exception is HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException),
+                ShouldRetryAfterHeader = false,
+                DelayGenerator = async args => args.Outcome.Result is { } r ? await ProviderErrors.RetryDelayAsync(r, args.Context.CancellationToken) : null,
+                ShouldHandle = async args => args.Outcome.Result is { } response
+                    ? ShouldRetry(response.StatusCode, settings.Mode) && !(await ProviderErrors.RetryDelayAsync(response, args.Context.CancellationToken) > cap)
+                    : settings.Mode == RetryMode.Idempotent && args.Outcome.Exception
+                        is HttpRequestException { InnerException: not UnsafeAddressException } or TimeoutException or Polly.Timeout.TimeoutRejectedException,
             });
         }
 
-        var perSecond = options.RequestsPerSecond;
+        var perSecond = settings.RequestsPerSecond;
         pipeline.AddRateLimiter(new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {
-            TokenLimit = Math.Max(1, (int)Math.Ceiling(perSecond)),
+            TokenLimit = Math.Max(1, (int)Math.Floor(perSecond)),
             TokensPerPeriod = 1,
             ReplenishmentPeriod = TimeSpan.FromSeconds(1 / perSecond),
-            QueueLimit = 1_000,
+            QueueLimit = 10_000,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
             AutoReplenishment = true,
         }));
-        pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+        if (settings.CircuitBreaker)
         {
-            SamplingDuration = TimeSpan.FromSeconds(30),
-            MinimumThroughput = 10,
-            FailureRatio = 0.5,
-            BreakDuration = TimeSpan.FromSeconds(15),
-        });
-        pipeline.AddTimeout(TimeSpan.FromSeconds(options.TimeoutSeconds));
+            pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+            {
+                SamplingDuration = TimeSpan.FromSeconds(30),
+                MinimumThroughput = 10,
+                FailureRatio = 0.5,
+                BreakDuration = TimeSpan.FromSeconds(15),
+            });
+        }
+
+        pipeline.AddTimeout(TimeSpan.FromSeconds(settings.TimeoutSeconds));
     }
 
-    private static bool IsTransient(HttpStatusCode status) =>
-        status is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || (int)status >= 500;
+    private static bool ShouldRetry(HttpStatusCode status, RetryMode mode) => mode == RetryMode.RejectedOnly
+        ? status == HttpStatusCode.TooManyRequests
+        : status is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || (int)status >= 500;
 }

@@ -16,6 +16,7 @@ internal sealed class BatchConfiguration : EntityConfiguration<Batch>
         builder.Property(b => b.ErrorMessage).IsText();
         builder.HasIndex(b => b.UploadId).IsUnique();
         builder.HasIndex(b => b.CampaignId);
+        builder.Property(b => b.ProviderCalls).HasDefaultValue(0);
 
         // The sweeper looks for batches left UPLOADED.
         builder.HasIndex(b => new { b.Status, b.CreatedAt });

@@ -99,40 +99,8 @@ public sealed class EnrichLayerClient(HttpClient http, IOptionsMonitor<EnrichLay
         var path = settings.UseProxycurlPath ? $"proxycurl/api/v2/linkedin?linkedin_profile_url={escaped}" : $"profile?profile_url={escaped}";
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", settings.ApiKey);
-        using var response = await SendAsync(request, cancellationToken);
-        ProviderErrors.ThrowIfFailed(Name, response, notFound: "no public profile at that URL");
-        try
-        {
-            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-            return await JsonSerializer.DeserializeAsync<LinkedInProfile>(body, Json, cancellationToken)
-                ?? throw new TransientProspectException($"{Name}: empty response body");
-        }
-        catch (JsonException ex)
-        {
-            // A cut-off or garbled body is a transport problem worth retrying, not a fact about the person.
-            throw new TransientProspectException($"{Name}: malformed or truncated JSON ({ex.Message})", ex);
-        }
+        using var response = await ProviderHttp.SendAsync(http, request, Name, cancellationToken);
+        await ProviderErrors.ThrowIfFailedAsync(Name, response, cancellationToken, notFound: "no public profile at that URL");
+        return await ProviderHttp.ReadJsonAsync<LinkedInProfile>(response, Name, Json, cancellationToken);
     }
-
-    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException
-            or Polly.CircuitBreaker.BrokenCircuitException or Polly.RateLimiting.RateLimiterRejectedException
-            || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            throw new TransientProspectException($"{Name}: {Describe(ex)}", ex);
-        }
-    }
-
-    private static string Describe(Exception ex) => ex switch
-    {
-        Polly.CircuitBreaker.BrokenCircuitException => "too many recent failures; calls are paused briefly (circuit open)",
-        Polly.RateLimiting.RateLimiterRejectedException => "local rate limit reached",
-        TaskCanceledException or TimeoutException or Polly.Timeout.TimeoutRejectedException => "timed out",
-        _ => ex.Message,
-    };
 }
