@@ -51,10 +51,10 @@ public sealed class EnrichLayerClientTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(404, "Enrich Layer: no public profile at that URL (404)")]
-    [InlineData(403, "Enrich Layer: forbidden — out of credits or not allowed (403)")]
-    [InlineData(401, "Enrich Layer: the API key was refused (401); check the key setting")]
-    [InlineData(402, "Enrich Layer: out of credits (402)")]
+    [InlineData(404, "Enrich Layer: no public profile at that URL (404): no")]
+    [InlineData(403, "Enrich Layer: forbidden — out of credits or not allowed (403): no")]
+    [InlineData(401, "Enrich Layer: the API key was refused (401); check the key setting: no")]
+    [InlineData(402, "Enrich Layer: out of credits (402): no")]
     public async Task GetProfile_WhenTheProviderSaysNo_FailsPermanentlyAtOnce(int status, string message)
     {
         _server.ThenStatus(status, body: """{"code":"x","description":"no"}""");

@@ -47,6 +47,9 @@ public sealed class ProviderEnricher(
                         linkedInSummary = (await linkedIn.GetProfileAsync(prospect.LinkedinUrl!, cancellationToken)).Describe();
                         sources[flag] = new SourceResult("ok", "enrichlayer", clock.GetUtcNow());
                         break;
+                    case EnrichmentFlags.TechStack when !builtWith.IsConfigured:
+                        sources[flag] = new SourceResult("not_configured", "builtwith", null);
+                        break;
                     case EnrichmentFlags.Website or EnrichmentFlags.TechStack when company is null:
                         sources[flag] = new SourceResult("skipped", null, null, "No company website and no business email domain.");
                         break;
@@ -55,9 +58,6 @@ public sealed class ProviderEnricher(
                             company.Value.Domain, ct => website.ReadAsync(prospect.BatchId, company.Value.Website, ct), cancellationToken);
                         (companyWebsite, companySummary) = (site.Website, site.Summary);
                         sources[flag] = siteResult;
-                        break;
-                    case EnrichmentFlags.TechStack when !builtWith.IsConfigured:
-                        sources[flag] = new SourceResult("not_configured", "builtwith", null);
                         break;
                     case EnrichmentFlags.TechStack:
                         (techStack, sources[flag]) = await cache.GetTechStackAsync(
