@@ -2,16 +2,28 @@
 # Benchmarks, each against a baseline measured in the same run (never timed unit tests):
 #   eng/bench.sh ingest [--rows N] [--runs N]          the CSV importer vs psql \copy of the same rows (target >= 0.5x)
 #   eng/bench.sh pipeline [--prospects N] [--latency-ms N]  the pipeline vs the engine's ceiling (target >= 0.5x)
+#   eng/bench.sh providers [--rate R] [--seconds S] [--callers C]  a provider client vs a provider enforcing R req/s
+#                                                    (target: successes >= 0.85 R, <= 5% of attempts answered 429)
 # Starts the local services like eng/test.sh (and stops what it started); uses a throw-away database.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 
+build_cli() {
+  local out
+  out=$(dotnet build "$ROOT/Outreach.Cli" -c Release -v quiet -nologo 2>&1) || { echo "$out" >&2; die "building Outreach.Cli failed"; }
+}
+
 what="${1:-}"
 case "$what" in
   ingest|pipeline) shift ;;
-  providers|api) die "'$what' arrives with its issue; available now: ingest, pipeline" ;;
-  *) die "usage: eng/bench.sh ingest [--rows N] [--runs N] | pipeline [--prospects N] [--latency-ms N]" ;;
+  providers)
+    # Needs no database or storage: only the client and a local stand-in provider.
+    shift
+    build_cli
+    exec dotnet "$ROOT/Outreach.Cli/bin/Release/net10.0/outreach.dll" bench providers "$@" ;;
+  api) die "'$what' arrives with its issue; available now: ingest, pipeline, providers" ;;
+  *) die "usage: eng/bench.sh ingest [--rows N] [--runs N] | pipeline [--prospects N] [--latency-ms N] | providers [--rate R] [--seconds S] [--callers C]" ;;
 esac
 
 "$ROOT/eng/start-services.sh"
@@ -21,5 +33,5 @@ trap cleanup EXIT
 # shellcheck disable=SC1090
 source "$ENV_FILE"
 
-dotnet build "$ROOT/Outreach.Cli" -c Release -v quiet -nologo >/dev/null
+build_cli
 dotnet "$ROOT/Outreach.Cli/bin/Release/net10.0/outreach.dll" bench "$what" "$@"

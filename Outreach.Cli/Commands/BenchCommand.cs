@@ -34,7 +34,12 @@ internal static class BenchCommand
         var latency = new Option<int>("--latency-ms") { Description = "Delay of every provider call and no-op activity.", DefaultValueFactory = _ => 0 };
         var pipeline = new Command("pipeline", "The pipeline vs the engine's ceiling and vs plain Parallel.ForEachAsync, same run.") { prospects, latency };
         pipeline.SetAction((parse, ct) => PipelineBench.RunAsync(parse.GetValue(prospects), parse.GetValue(latency), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct));
-        return new Command("bench", "Benchmarks, as ratios against a baseline measured in the same run.") { ingest, pipeline };
+        var rate = new Option<double>("--rate") { Description = "Requests per second the fake provider admits (and the client is configured for).", DefaultValueFactory = _ => 20 };
+        var seconds = new Option<int>("--seconds") { Description = "How long to drive it.", DefaultValueFactory = _ => 10 };
+        var callers = new Option<int>("--callers") { Description = "Concurrent callers.", DefaultValueFactory = _ => 32 };
+        var providers = new Command("providers", "A provider client under load vs a provider enforcing its rate limit (429 above it).") { rate, seconds, callers };
+        providers.SetAction((parse, ct) => ProviderBench.RunAsync(parse.GetValue(rate), parse.GetValue(seconds), parse.GetValue(callers), parse.InvocationConfiguration.Output, ct));
+        return new Command("bench", "Benchmarks, as ratios against a baseline measured in the same run.") { ingest, pipeline, providers };
     }
 
     private static async Task<int> IngestAsync(int rows, int runs, string? psqlPath, TextWriter output, TextWriter error, CancellationToken cancellationToken)

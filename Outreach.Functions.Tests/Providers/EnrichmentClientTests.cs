@@ -218,6 +218,16 @@ public sealed class EnrichmentClientTests(PostgresServer server) : IAsyncLifetim
         Assert.Empty(_site.Requests);
     }
 
+    [Fact]
+    public async Task Read_WhenTheDomainDoesNotResolve_FailsPermanently()
+    {
+        await using var h = await Harness();
+
+        var ex = await Assert.ThrowsAsync<PermanentProspectException>(() => h.Get<WebsiteReader>().ReadAsync(new Uri("https://no-such-company.invalid/"), Ct));
+
+        Assert.Equal("Website reader: no-such-company.invalid does not resolve", ex.Message);
+    }
+
     [Theory]
     [InlineData("127.0.0.1", true)]
     [InlineData("10.1.2.3", true)]

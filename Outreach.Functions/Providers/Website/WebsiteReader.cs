@@ -122,8 +122,9 @@ public sealed class WebsiteReader(HttpClient http, IOptionsMonitor<WebsiteReader
         {
             throw new TransientProspectException($"{Name} ({url.Host}): timed out");
         }
-        catch (HttpRequestException ex) when (ex.HttpRequestError == HttpRequestError.NameResolutionError)
+        catch (TransientProspectException ex) when (ex.InnerException is HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError })
         {
+            // A company domain that does not resolve is a fact about the address, not a hiccup worth a retry per prospect.
             throw new PermanentProspectException($"{Name}: {url.Host} does not resolve", ex);
         }
     }
