@@ -49,7 +49,10 @@ internal sealed class PipelineFixture : IAsyncDisposable
     /// <summary>The blob of the last <see cref="StartBatchAsync"/>.</summary>
     public string LastBlobName { get; private set; } = string.Empty;
 
-    public static async Task<PipelineFixture> StartAsync(PostgresServer server, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="server">The PostgreSQL server.</param>
+    /// <param name="settings">Settings over the defaults.</param>
+    /// <param name="scripted">False to run the app's real providers (pointed at fakes by <paramref name="settings"/>) instead of the scripted ones.</param>
+    public static async Task<PipelineFixture> StartAsync(PostgresServer server, IReadOnlyDictionary<string, string?>? settings = null, bool scripted = true)
     {
         var database = await server.CreateDatabaseAsync();
         var container = await UploadContainer.CreateAsync();
@@ -66,7 +69,7 @@ internal sealed class PipelineFixture : IAsyncDisposable
             values[key] = value;
         }
 
-        var providers = new ScriptedProviders();
+        var providers = new ScriptedProviders { Enabled = scripted };
 
         // OUTREACH_TEST_LOGS=1 shows engine and app logs on the console when a pipeline test needs explaining.
         var logs = Environment.GetEnvironmentVariable("OUTREACH_TEST_LOGS") == "1"
@@ -99,8 +102,11 @@ internal sealed class PipelineFixture : IAsyncDisposable
             configuration,
             services =>
             {
-                services.AddSingleton<IProspectEnricher>(providers);
-                services.AddSingleton<IEmailGenerator>(providers);
+                if (providers.Enabled)
+                {
+                    services.AddSingleton<IProspectEnricher>(providers);
+                    services.AddSingleton<IEmailGenerator>(providers);
+                }
             },
             logs,
             cancellationToken: TestContext.Current.CancellationToken);

@@ -16,6 +16,9 @@ internal sealed class ScriptedProviders : IProspectEnricher, IEmailGenerator
 
     public ConcurrentDictionary<Guid, int> EnrichCalls { get; } = new();
 
+    /// <summary>False when the fixture runs the app's real providers instead.</summary>
+    public bool Enabled { get; init; } = true;
+
     public TimeSpan EnrichDelay { get; set; } = TimeSpan.Zero;
 
     /// <summary>When set, enrichment waits for it: lets a test act while work is provably still in flight.</summary>

@@ -29,6 +29,9 @@ internal sealed class FakeProviderServer : IAsyncDisposable
     private WebApplication _app = null!;
     private Func<HttpContext, Task>? _fallback;
 
+    /// <summary>Where a responder finds the request body (the server has already read it).</summary>
+    public const string BodyKey = "body";
+
     public string BaseUrl { get; private set; } = string.Empty;
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
@@ -108,6 +111,7 @@ internal sealed class FakeProviderServer : IAsyncDisposable
     {
         using var reader = new StreamReader(ctx.Request.Body);
         var body = await reader.ReadToEndAsync(ctx.RequestAborted);
+        ctx.Items[BodyKey] = body;
         _requests.Enqueue(new RecordedRequest(
             ctx.Request.Method, ctx.Request.Path + ctx.Request.QueryString, ctx.Request.Headers.Authorization.ToString(), DateTimeOffset.UtcNow, body,
             ctx.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
