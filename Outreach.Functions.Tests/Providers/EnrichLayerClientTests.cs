@@ -141,6 +141,26 @@ public sealed class EnrichLayerClientTests : IAsyncLifetime
         Assert.Empty(_server.Requests);
     }
 
+    [Fact]
+    public async Task GetProfile_WhenMostRecentCallsFailed_OpensTheCircuitAndStopsCallingTheProvider()
+    {
+        for (var i = 0; i < 12; i++)
+        {
+            _server.ThenStatus(503);
+        }
+
+        var client = Client(new() { ["MaxRetries"] = "0" });
+        for (var i = 0; i < 10; i++)
+        {
+            await Assert.ThrowsAsync<TransientProspectException>(() => client.GetProfileAsync(ProfileUrl, TestContext.Current.CancellationToken));
+        }
+
+        var ex = await Assert.ThrowsAsync<TransientProspectException>(() => client.GetProfileAsync(ProfileUrl, TestContext.Current.CancellationToken));
+
+        Assert.Equal("Enrich Layer: too many recent failures; calls are paused briefly (circuit open)", ex.Message);
+        Assert.Equal(10, _server.Requests.Count);
+    }
+
     private EnrichLayerClient Client(Dictionary<string, string?>? overrides = null)
     {
         var values = new Dictionary<string, string?>
