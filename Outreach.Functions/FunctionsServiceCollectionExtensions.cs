@@ -35,6 +35,14 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<Queries.BatchQueries>();
         services.AddSingleton<Control.BatchControl>();
 
+        // What the HTTP functions call.
+        services.AddSingleton<Api.Catalog>();
+        services.AddSingleton<Api.UploadIntake>();
+        services.AddSingleton<Api.ProspectQueries>();
+        services.AddSingleton<Api.JobQueries>();
+        services.AddSingleton<Api.ProviderCatalog>();
+        services.AddSingleton<Api.HealthCheck>();
+
         // The provider clients; a client whose key is not set is never called. TryAdd lets tests supply their own.
         services.AddOutreachProviders();
         services.TryAddTransient<IProspectEnricher, ProviderEnricher>();

@@ -99,8 +99,7 @@ internal static class RunCommand
         return view.Status == StatusLabel.Of(BatchStatus.Failed) ? 1 : 0;
     }
 
-    internal static Func<string, CancellationToken, Task<string?>> RuntimeStatusOf(DurableTaskClient client) =>
-        async (instanceId, ct) => (await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, ct))?.RuntimeStatus.ToString();
+    internal static Func<string, CancellationToken, Task<string?>> RuntimeStatusOf(DurableTaskClient client) => BatchQueries.RuntimeStatusOf(client);
 
     private static async Task<Campaign> ResolveCampaignAsync(IDbContextFactory<OutreachDbContext> contexts, string argument, TextWriter error, CancellationToken cancellationToken)
     {

@@ -54,6 +54,35 @@ public sealed class CsvUpload : Entity
 
     public Guid? BatchId { get; private set; }
 
+    /// <summary>The file of an upload received through the API has been read: its hash and size.</summary>
+    public void RecordContent(string contentSha256, long sizeBytes, DateTimeOffset now)
+    {
+        if (Status != UploadStatus.Received)
+        {
+            throw new InvalidOperationException($"Upload {Id} is {StatusLabel.Of(Status)}; only a RECEIVED upload takes its content.");
+        }
+
+        ContentSha256 = Guard.Required(contentSha256, nameof(contentSha256), 64);
+        SizeBytes = sizeBytes;
+        Touch(now);
+    }
+
+    /// <summary>The same content was imported before as <paramref name="original"/>: this upload ends as that one did, pointing at its batch.</summary>
+    public void MarkSameAs(CsvUpload original, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(original);
+        if (original.Status == UploadStatus.Imported)
+        {
+            MarkImported(original.BatchId!.Value, original.RowsAccepted, original.RejectedRows, now);
+        }
+        else
+        {
+            MarkFailed(original.ErrorMessage ?? "The same file was rejected before.", now, original.RejectedRows);
+        }
+
+        ErrorMessage = $"The same content was received before as upload {original.Id}; nothing new was imported.";
+    }
+
     /// <summary>The file was read: rows were accepted into <paramref name="batchId"/> and the rest rejected.</summary>
     public void MarkImported(Guid batchId, int rowsAccepted, IReadOnlyList<RejectedRow> rejectedRows, DateTimeOffset now)
     {

@@ -54,21 +54,29 @@ public sealed class UploadIngestor(
         ArgumentNullException.ThrowIfNull(openRead);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
+        // A RECEIVED row for this blob version was written by the upload API before the blob was announced;
+        // this delivery imports into it. Any other row means the blob was delivered before.
+        Guid? posted = null;
         if (await FindExistingAsync(db, source, contentSha256: null, campaignId: null, cancellationToken) is { } redelivered)
         {
-            return redelivered;
+            if (redelivered.Status != UploadStatus.Received)
+            {
+                return redelivered;
+            }
+
+            posted = redelivered.UploadId;
         }
 
         var campaign = await FindCampaignAsync(db, source.CampaignReference, cancellationToken);
         if (campaign is null)
         {
-            return await RecordFailureAsync(source, null, null, $"No campaign with id or name '{source.CampaignReference}'. Upload to prospect-uploads/{{campaign id or name}}/{{file}}.csv.", cancellationToken);
+            return await RecordFailureAsync(source, null, null, $"No campaign with id or name '{source.CampaignReference}'. Upload to prospect-uploads/{{campaign id or name}}/{{file}}.csv.", posted, cancellationToken);
         }
 
         var limits = options.Value;
         if (source.SizeBytes > limits.MaxFileBytes)
         {
-            return await RecordFailureAsync(source, campaign.Id, null, $"The file is {source.SizeBytes:N0} bytes; the limit is {limits.MaxFileBytes:N0} bytes (Import__MaxFileBytes).", cancellationToken);
+            return await RecordFailureAsync(source, campaign.Id, null, $"The file is {source.SizeBytes:N0} bytes; the limit is {limits.MaxFileBytes:N0} bytes (Import__MaxFileBytes).", posted, cancellationToken);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -89,20 +97,38 @@ public sealed class UploadIngestor(
         catch (CsvFileRejectedException ex)
         {
             await transaction.RollbackAsync(cancellationToken);
-            return await RecordFailureAsync(source, campaign.Id, ex.ContentSha256, ex.Message, cancellationToken);
+            return await RecordFailureAsync(source, campaign.Id, ex.ContentSha256, ex.Message, posted, cancellationToken);
         }
 
         // The same content for this campaign was imported before (a copy under another name, or a re-upload):
         // find it without provoking the unique key, which stays the guard against two deliveries at once.
-        if (await FindExistingAsync(db, source, sha256, campaign.Id, cancellationToken) is { } sameContent)
+        if (await FindExistingAsync(db, source, sha256, campaign.Id, cancellationToken, except: posted) is { } sameContent)
         {
             await transaction.RollbackAsync(cancellationToken);
-            return sameContent;
+            return posted is { } id ? await MarkPostedSameAsAsync(id, sameContent, cancellationToken) : sameContent;
         }
 
         var now = clock.GetUtcNow();
-        var upload = new CsvUpload(campaign.Id, source.Container, source.BlobName, source.ETag, sha256, bytesRead, now);
-        db.CsvUploads.Add(upload);
+        CsvUpload upload;
+        if (posted is { } postedId)
+        {
+            // Locked, so two deliveries of one posted blob cannot both import it.
+            upload = await db.CsvUploads.FromSql($"SELECT * FROM csv_uploads WHERE id = {postedId} FOR UPDATE").SingleAsync(cancellationToken);
+            if (upload.Status != UploadStatus.Received)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                await using var fresh = await contexts.CreateDbContextAsync(cancellationToken);
+                return (await FindExistingAsync(fresh, source, null, null, cancellationToken))!;
+            }
+
+            upload.RecordContent(sha256, bytesRead, now);
+        }
+        else
+        {
+            upload = new CsvUpload(campaign.Id, source.Container, source.BlobName, source.ETag, sha256, bytesRead, now);
+            db.CsvUploads.Add(upload);
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -222,9 +248,36 @@ public sealed class UploadIngestor(
         return Convert.ToInt32(rejected);
     }
 
-    private async Task<IngestionResult> RecordFailureAsync(UploadSource source, Guid? campaignId, string? sha256, string reason, CancellationToken cancellationToken)
+    private async Task<IngestionResult> MarkPostedSameAsAsync(Guid postedId, IngestionResult original, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var posted = await db.CsvUploads.SingleAsync(u => u.Id == postedId, cancellationToken);
+        var first = await db.CsvUploads.AsNoTracking().SingleAsync(u => u.Id == original.UploadId, cancellationToken);
+        if (posted.Status == UploadStatus.Received)
+        {
+            posted.MarkSameAs(first, clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return original with { UploadId = postedId };
+    }
+
+    private async Task<IngestionResult> RecordFailureAsync(UploadSource source, Guid? campaignId, string? sha256, string reason, Guid? posted, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (posted is { } postedId)
+        {
+            var received = await db.CsvUploads.SingleAsync(u => u.Id == postedId, cancellationToken);
+            if (received.Status == UploadStatus.Received)
+            {
+                received.MarkFailed(reason, clock.GetUtcNow());
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            logger.LogWarning("Upload {UploadId} ({Blob}) rejected: {Reason}", received.Id, source.BlobName, reason);
+            return new IngestionResult(received.Id, received.Status, received.BatchId, null, false, 0, received.RowsRejected, received.ErrorMessage);
+        }
+
         var upload = new CsvUpload(campaignId, source.Container, source.BlobName, source.ETag, sha256, source.SizeBytes, clock.GetUtcNow());
         upload.MarkFailed(reason, clock.GetUtcNow());
         db.CsvUploads.Add(upload);
@@ -244,11 +297,12 @@ public sealed class UploadIngestor(
     }
 
     private static async Task<IngestionResult?> FindExistingAsync(
-        OutreachDbContext db, UploadSource source, string? contentSha256, Guid? campaignId, CancellationToken cancellationToken)
+        OutreachDbContext db, UploadSource source, string? contentSha256, Guid? campaignId, CancellationToken cancellationToken, Guid? except = null)
     {
         var existing = await db.CsvUploads.AsNoTracking()
             .Where(u => (u.Container == source.Container && u.BlobName == source.BlobName && u.ETag == source.ETag)
                 || (contentSha256 != null && u.CampaignId == campaignId && u.ContentSha256 == contentSha256))
+            .Where(u => except == null || u.Id != except)
             .OrderBy(u => u.CreatedAt)
             .FirstOrDefaultAsync(cancellationToken);
         if (existing is null)

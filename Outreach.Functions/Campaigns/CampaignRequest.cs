@@ -42,6 +42,11 @@ public sealed record CampaignRequest(
     public async Task<Campaign> CreateAsync(OutreachDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
+        if (string.IsNullOrWhiteSpace(Name))
+        {
+            throw new DomainValidationException("name is required.");
+        }
+
         var scope = DedupeScope?.Trim().ToUpperInvariant() switch
         {
             null or "" or "CAMPAIGN" => Domain.Enums.DedupeScope.Campaign,
@@ -50,7 +55,7 @@ public sealed record CampaignRequest(
         };
         if (await db.Campaigns.AnyAsync(c => c.Name == Name.Trim(), cancellationToken))
         {
-            throw new DomainValidationException($"A campaign named '{Name.Trim()}' already exists.");
+            throw new DomainConflictException($"A campaign named '{Name.Trim()}' already exists.");
         }
 
         Guid serviceId;

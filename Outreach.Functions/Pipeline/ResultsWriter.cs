@@ -35,18 +35,7 @@ public sealed class ResultsWriter(BlobServiceClient blobs, IDbContextFactory<Out
 
         await using (var writer = await OpenAsync(container.GetBlobClient(emailsName), cancellationToken))
         {
-            await writer.WriteAsync(SafeCsv.Row(EmailColumns));
-            var rows = from p in db.Prospects.AsNoTracking()
-                       join e in db.GeneratedEmails.AsNoTracking() on p.Id equals e.ProspectId
-                       where p.BatchId == batchId && e.GenerationStatus == GenerationStatus.Completed
-                       orderby p.Ordinal
-                       select new { p.Ordinal, p.Name, p.Email, p.Company, p.Title, e.Subject, e.Body, e.ReviewStatus, e.Model, e.GeneratedAt };
-            await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
-            {
-                await writer.WriteAsync(SafeCsv.Row(
-                    r.Ordinal.ToString(CultureInfo.InvariantCulture), r.Name, r.Email, r.Company, r.Title, r.Subject, r.Body,
-                    Domain.StatusRules.StatusLabel.Of(r.ReviewStatus), r.Model, r.GeneratedAt?.ToString("O", CultureInfo.InvariantCulture)));
-            }
+            await WriteEmailsAsync(db, batchId, approvedOnly: false, writer, cancellationToken);
         }
 
         await using (var writer = await OpenAsync(container.GetBlobClient(rejectedName), cancellationToken))
@@ -59,6 +48,29 @@ public sealed class ResultsWriter(BlobServiceClient blobs, IDbContextFactory<Out
         }
 
         return ($"{ResultsContainer}/{emailsName}", $"{ResultsContainer}/{rejectedName}");
+    }
+
+    /// <summary>
+    /// Writes the batch's completed emails as CSV (header first, in ordinal order), streaming rows from the
+    /// database; shared by the results file and <c>GET /api/batches/{id}/emails.csv</c>.
+    /// </summary>
+    public static async Task WriteEmailsAsync(OutreachDbContext db, Guid batchId, bool approvedOnly, TextWriter writer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(writer);
+        await writer.WriteAsync(SafeCsv.Row(EmailColumns));
+        var rows = from p in db.Prospects.AsNoTracking()
+                   join e in db.GeneratedEmails.AsNoTracking() on p.Id equals e.ProspectId
+                   where p.BatchId == batchId && e.GenerationStatus == GenerationStatus.Completed
+                       && (!approvedOnly || e.ReviewStatus == ReviewStatus.Approved)
+                   orderby p.Ordinal
+                   select new { p.Ordinal, p.Name, p.Email, p.Company, p.Title, e.Subject, e.Body, e.ReviewStatus, e.Model, e.GeneratedAt };
+        await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            await writer.WriteAsync(SafeCsv.Row(
+                r.Ordinal.ToString(CultureInfo.InvariantCulture), r.Name, r.Email, r.Company, r.Title, r.Subject, r.Body,
+                Domain.StatusRules.StatusLabel.Of(r.ReviewStatus), r.Model, r.GeneratedAt?.ToString("O", CultureInfo.InvariantCulture)));
+        }
     }
 
     private static async Task<StreamWriter> OpenAsync(BlobClient blob, CancellationToken cancellationToken)

@@ -40,6 +40,13 @@ public sealed record ResultsView(string EmailsCsv, string RejectedCsv);
 /// </summary>
 public sealed class BatchQueries(IDbContextFactory<OutreachDbContext> contexts)
 {
+    /// <summary>Looks up runtime statuses through <paramref name="client"/>.</summary>
+    public static Func<string, CancellationToken, Task<string?>> RuntimeStatusOf(Microsoft.DurableTask.Client.DurableTaskClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return async (instanceId, ct) => (await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, ct))?.RuntimeStatus.ToString();
+    }
+
     /// <summary>The batch, or null when there is none with that id.</summary>
     /// <param name="batchId">The batch.</param>
     /// <param name="runtimeStatus">Looks up an orchestration instance's runtime status (null when unknown).</param>

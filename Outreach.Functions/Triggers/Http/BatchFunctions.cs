@@ -1,0 +1,155 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.EntityFrameworkCore;
+using Outreach.Domain.Enums;
+using Outreach.Domain.Persistence;
+using Outreach.Functions.Api;
+using Outreach.Functions.Control;
+using Outreach.Functions.Pipeline;
+using Outreach.Functions.Queries;
+
+namespace Outreach.Functions.Triggers.Http;
+
+/// <summary>The body of <c>POST /api/batches/{id}/retry</c>.</summary>
+public sealed record RetryRequest(string? JobType);
+
+/// <summary><c>/api/batches/{id}</c>: status, prospects, emails (JSON and CSV) and control.</summary>
+public sealed class BatchFunctions(BatchQueries batches, ProspectQueries prospects, BatchControl control, IDbContextFactory<OutreachDbContext> contexts)
+{
+    /// <summary><c>GET /api/batches/{id}</c>: from the stored counters, never by counting prospects.</summary>
+    [Function(nameof(GetBatch))]
+    public Task<IResult> GetBatch(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "batches/{id}")] HttpRequest req, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        ApiHttp.HandleAsync(async () =>
+        {
+            var batchId = ApiHttp.Id(id);
+            return ApiHttp.Ok(await batches.GetAsync(batchId, BatchQueries.RuntimeStatusOf(durable), cancellationToken) ?? throw ApiHttp.NotFound("batch", batchId));
+        });
+
+    /// <summary><c>GET /api/batches/{id}/prospects?status=&amp;page=&amp;pageSize=</c>.</summary>
+    [Function(nameof(ListBatchProspects))]
+    public Task<IResult> ListBatchProspects(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "batches/{id}/prospects")] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        ApiHttp.HandleAsync(async () =>
+        {
+            ArgumentNullException.ThrowIfNull(req);
+            var batchId = ApiHttp.Id(id);
+            var (page, size) = ApiHttp.Paging(req);
+            return ApiHttp.Ok(await prospects.ListAsync(batchId, req.Query["status"], page, size, cancellationToken));
+        });
+
+    /// <summary><c>GET /api/batches/{id}/emails?approved=true&amp;page=&amp;pageSize=</c>.</summary>
+    [Function(nameof(ListBatchEmails))]
+    public Task<IResult> ListBatchEmails(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "batches/{id}/emails")] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        ApiHttp.HandleAsync(async () =>
+        {
+            var batchId = ApiHttp.Id(id);
+            var (page, size) = ApiHttp.Paging(req);
+            return ApiHttp.Ok(await prospects.EmailsAsync(batchId, ApprovedOnly(req), page, size, cancellationToken));
+        });
+
+    /// <summary>
+    /// <c>GET /api/batches/{id}/emails.csv?approved=true</c>: streamed from the database as RFC 4180 CSV, UTF-8 with a
+    /// BOM for Excel, every cell formula-injection safe.
+    /// </summary>
+    [Function(nameof(ExportBatchEmailsCsv))]
+    public Task<IResult> ExportBatchEmailsCsv(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "batches/{id}/emails.csv")] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        ApiHttp.HandleAsync(async () =>
+        {
+            var batchId = ApiHttp.Id(id);
+            var approvedOnly = ApprovedOnly(req);
+            await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+            {
+                if (!await db.Batches.AnyAsync(b => b.Id == batchId, cancellationToken))
+                {
+                    throw ApiHttp.NotFound("batch", batchId);
+                }
+            }
+
+            return Results.Stream(
+                async body =>
+                {
+                    await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+                    await using var writer = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 16 * 1024);
+                    await ResultsWriter.WriteEmailsAsync(db, batchId, approvedOnly, writer, cancellationToken);
+                },
+                "text/csv; charset=utf-8",
+                $"emails-{batchId:D}{(approvedOnly ? "-approved" : string.Empty)}.csv");
+        });
+
+    /// <summary><c>POST /api/batches/{id}/retry</c> with <c>{"jobType":"FULL_PIPELINE"|"ENRICHMENT"|"GENERATION"}</c> (default FULL_PIPELINE).</summary>
+    [Function(nameof(RetryBatch))]
+    public Task<IResult> RetryBatch(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "batches/{id}/retry")] HttpRequest req, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        ApiHttp.HandleAsync(async () =>
+        {
+            ArgumentNullException.ThrowIfNull(req);
+            var batchId = ApiHttp.Id(id);
+            var body = await ApiHttp.OptionalBodyAsync<RetryRequest>(req, cancellationToken);
+            var type = string.IsNullOrWhiteSpace(body?.JobType) ? JobType.FullPipeline : ProspectQueries.Parse<JobType>(body.JobType, "jobType");
+            return Answer(await control.RetryAsync(batchId, type, durable, cancellationToken), batchId, "retry");
+        });
+
+    /// <summary><c>POST /api/batches/{id}/pause</c>.</summary>
+    [Function(nameof(PauseBatch))]
+    public Task<IResult> PauseBatch(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "batches/{id}/pause")] HttpRequest req, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        ApiHttp.HandleAsync(async () => Answer(await control.PauseAsync(ApiHttp.Id(id), durable, cancellationToken), ApiHttp.Id(id), "pause"));
+
+    /// <summary><c>POST /api/batches/{id}/resume</c>.</summary>
+    [Function(nameof(ResumeBatch))]
+    public Task<IResult> ResumeBatch(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "batches/{id}/resume")] HttpRequest req, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        ApiHttp.HandleAsync(async () => Answer(await control.ResumeAsync(ApiHttp.Id(id), durable, cancellationToken), ApiHttp.Id(id), "resume"));
+
+    /// <summary><c>POST /api/batches/{id}/cancel</c>.</summary>
+    [Function(nameof(CancelBatch))]
+    public Task<IResult> CancelBatch(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "batches/{id}/cancel")] HttpRequest req, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        ApiHttp.HandleAsync(async () => Answer(await control.CancelAsync(ApiHttp.Id(id), durable, cancellationToken), ApiHttp.Id(id), "cancel"));
+
+    private static bool ApprovedOnly(HttpRequest req)
+    {
+        ArgumentNullException.ThrowIfNull(req);
+        var text = req.Query["approved"].ToString();
+        return text.Length == 0 ? false
+            : bool.TryParse(text, out var value) ? value
+            : throw new ApiProblemException(StatusCodes.Status400BadRequest, $"approved must be true or false, not '{text}'.");
+    }
+
+    // 202 with where to follow the work (the job), never a Durable management URL: those carry keys.
+    private static IResult Answer(ControlResult result, Guid batchId, string action)
+    {
+        switch (result.Outcome)
+        {
+            case ControlOutcome.Accepted:
+                // Where to follow the work is the job, never a Durable management URL: those carry keys.
+                var accepted = ApiHttp.Ok(new { batchId, action, jobId = result.JobId, status = "ACCEPTED" }, StatusCodes.Status202Accepted);
+                return result.JobId is { } job ? new Located(accepted, $"/api/jobs/{job}") : accepted;
+            case ControlOutcome.NotFound:
+                return ApiHttp.Problem(StatusCodes.Status404NotFound, result.Reason ?? $"No batch with id {batchId}.");
+            default:
+                return ApiHttp.Problem(StatusCodes.Status409Conflict, result.Reason ?? $"The batch's state does not allow {action}.");
+        }
+    }
+}
+
+/// <summary>An answer with a Location header.</summary>
+internal sealed class Located(IResult inner, string location) : IResult
+{
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        httpContext.Response.Headers.Location = location;
+        return inner.ExecuteAsync(httpContext);
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Outreach.Functions.Api;
+
+namespace Outreach.Functions.Triggers.Http;
+
+/// <summary>Single records: uploads, prospects, jobs, and the review of an email.</summary>
+public sealed class RecordFunctions(UploadIntake uploads, ProspectQueries prospects, JobQueries jobs)
+{
+    /// <summary><c>GET /api/uploads/{id}</c>: status, row counts, rejected rows (line, reason) and the batch.</summary>
+    [Function(nameof(GetUpload))]
+    public Task<IResult> GetUpload(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "uploads/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        ApiHttp.HandleAsync(async () =>
+        {
+            var uploadId = ApiHttp.Id(id);
+            return ApiHttp.Ok(await uploads.GetAsync(uploadId, cancellationToken) ?? throw ApiHttp.NotFound("upload", uploadId));
+        });
+
+    /// <summary><c>GET /api/prospects/{id}</c>: the prospect with its enrichment, analysis and email.</summary>
+    [Function(nameof(GetProspect))]
+    public Task<IResult> GetProspect(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "prospects/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        ApiHttp.HandleAsync(async () =>
+        {
+            var prospectId = ApiHttp.Id(id);
+            return ApiHttp.Ok(await prospects.GetAsync(prospectId, cancellationToken) ?? throw ApiHttp.NotFound("prospect", prospectId));
+        });
+
+    /// <summary><c>PUT /api/emails/{id}/review</c> with <c>{"status":"APPROVED"|"REJECTED"}</c>.</summary>
+    [Function(nameof(ReviewEmail))]
+    public Task<IResult> ReviewEmail(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "emails/{id}/review")] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        ApiHttp.HandleAsync(async () =>
+        {
+            var emailId = ApiHttp.Id(id);
+            return ApiHttp.Ok(await prospects.ReviewAsync(emailId, await ApiHttp.BodyAsync<ReviewRequest>(req, cancellationToken), cancellationToken));
+        });
+
+    /// <summary><c>GET /api/jobs/{id}</c>.</summary>
+    [Function(nameof(GetJob))]
+    public Task<IResult> GetJob(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "jobs/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        ApiHttp.HandleAsync(async () =>
+        {
+            var jobId = ApiHttp.Id(id);
+            return ApiHttp.Ok(await jobs.GetAsync(jobId, cancellationToken) ?? throw ApiHttp.NotFound("job", jobId));
+        });
+}
