@@ -1,3 +1,4 @@
+using Outreach.Functions.Tests.Infrastructure;
 using System.Text.Json;
 using Outreach.Cli;
 using Outreach.Functions.Tests.Builders;
@@ -51,7 +52,7 @@ public sealed class ValidateCommandTests
     [Fact]
     public async Task Validate_OnTheSampleFile_ReportsItsBadRowsInText()
     {
-        var sample = Path.Combine(RepositoryRoot(), "samples", "prospects.csv");
+        var sample = Path.Combine(TestEnvironment.RepositoryRoot, "samples", "prospects.csv");
 
         var (exitCode, output) = await RunAsync("validate", sample);
 
@@ -59,17 +60,6 @@ public sealed class ValidateCommandTests
         Assert.Contains("21 rows accepted, 4 rejected", output, StringComparison.Ordinal);
         Assert.Contains("line 24: duplicate of line 2 (same email)", output, StringComparison.Ordinal);
         Assert.Matches(@"Person Linkedin Url\s+-> linkedin_url", output);
-    }
-
-    internal static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Outreach.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Outreach.sln not found above the test output folder.");
     }
 
     private static async Task<string> WriteAsync(byte[] content)
