@@ -4,6 +4,7 @@
 #   eng/bench.sh pipeline [--prospects N] [--latency-ms N]  the pipeline vs the engine's ceiling (target >= 0.5x)
 #   eng/bench.sh providers [--rate R] [--seconds S] [--callers C]  a provider client vs a provider enforcing R req/s
 #                                                    (target: successes >= 0.85 R, <= 5% of attempts answered 429)
+#   eng/bench.sh api [--prospects N] [--requests N]  GET /api/batches/{id} handler vs SELECT 1, p50/p99 (target p99 <= 5x)
 # Starts the local services like eng/test.sh (and stops what it started); uses a throw-away database.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -16,14 +17,13 @@ build_cli() {
 
 what="${1:-}"
 case "$what" in
-  ingest|pipeline) shift ;;
+  ingest|pipeline|api) shift ;;
   providers)
     # Needs no database or storage: only the client and a local stand-in provider.
     shift
     build_cli
     exec dotnet "$ROOT/Outreach.Cli/bin/Release/net10.0/outreach.dll" bench providers "$@" ;;
-  api) die "'$what' arrives with its issue; available now: ingest, pipeline, providers" ;;
-  *) die "usage: eng/bench.sh ingest [--rows N] [--runs N] | pipeline [--prospects N] [--latency-ms N] | providers [--rate R] [--seconds S] [--callers C]" ;;
+  *) die "usage: eng/bench.sh ingest [--rows N] [--runs N] | pipeline [--prospects N] [--latency-ms N] | providers [--rate R] [--seconds S] [--callers C] | api [--prospects N] [--requests N]" ;;
 esac
 
 "$ROOT/eng/start-services.sh"

@@ -39,7 +39,11 @@ internal static class BenchCommand
         var callers = new Option<int>("--callers") { Description = "Concurrent callers.", DefaultValueFactory = _ => 32 };
         var providers = new Command("providers", "A provider client under load vs a provider enforcing its rate limit (429 above it).") { rate, seconds, callers };
         providers.SetAction((parse, ct) => ProviderBench.RunAsync(parse.GetValue(rate), parse.GetValue(seconds), parse.GetValue(callers), parse.InvocationConfiguration.Output, ct));
-        return new Command("bench", "Benchmarks, as ratios against a baseline measured in the same run.") { ingest, pipeline, providers };
+        var apiProspects = new Option<int>("--prospects") { Description = "Prospects in the batch.", DefaultValueFactory = _ => 100_000 };
+        var requests = new Option<int>("--requests") { Description = "Requests of each side.", DefaultValueFactory = _ => 2_000 };
+        var api = new Command("api", "GET /api/batches/{id} handler latency vs a SELECT 1 round trip, same run.") { apiProspects, requests };
+        api.SetAction((parse, ct) => ApiBench.RunAsync(parse.GetValue(apiProspects), parse.GetValue(requests), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct));
+        return new Command("bench", "Benchmarks, as ratios against a baseline measured in the same run.") { ingest, pipeline, providers, api };
     }
 
     private static async Task<int> IngestAsync(int rows, int runs, string? psqlPath, TextWriter output, TextWriter error, CancellationToken cancellationToken)
@@ -212,7 +216,7 @@ internal static class BenchCommand
         }
     }
 
-    private static async Task MigrateAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    internal static async Task MigrateAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         var options = new DbContextOptionsBuilder<OutreachDbContext>();
         options.UseOutreachDatabase(dataSource);

@@ -21,7 +21,8 @@ public static class PersistenceServiceCollectionExtensions
             .ValidateOnStart();
 
         services.AddSingleton(sp => OutreachDatabase.CreateDataSource(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Outreach!));
-        services.AddDbContextFactory<OutreachDbContext>((sp, options) =>
+        // Pooled: activities and HTTP functions create a context per call, and a pooled one skips most of that setup.
+        services.AddPooledDbContextFactory<OutreachDbContext>((sp, options) =>
             options.UseOutreachDatabase(sp.GetRequiredService<NpgsqlDataSource>()));
         return services;
     }

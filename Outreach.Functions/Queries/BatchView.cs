@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Outreach.Domain.Entities;
+using Outreach.Domain.Enums;
 using Outreach.Domain.Persistence;
 using Outreach.Domain.StatusRules;
 using Outreach.Functions.Pipeline;
@@ -40,6 +41,18 @@ public sealed record ResultsView(string EmailsCsv, string RejectedCsv);
 /// </summary>
 public sealed class BatchQueries(IDbContextFactory<OutreachDbContext> contexts)
 {
+    // One round trip: the batch with its latest job and its session, compiled once. A status poll is the
+    // API's most frequent call, and it reads stored counters only — never the prospects.
+    private static readonly Func<OutreachDbContext, Guid, Task<StatusRowData?>> StatusRow = EF.CompileAsyncQuery(
+        (OutreachDbContext db, Guid batchId) => db.Batches.AsNoTracking()
+            .Where(b => b.Id == batchId)
+            .Select(b => new StatusRowData(
+                b,
+                db.ProcessingJobs.Where(j => j.BatchId == b.Id).OrderByDescending(j => j.CreatedAt)
+                    .Select(j => new StatusJob(j.Id, j.JobType, j.Status, j.ProgressCurrent, j.ProgressTotal, j.InstanceId)).FirstOrDefault(),
+                db.WorkflowSessions.Where(w => w.BatchId == b.Id).Select(w => new StatusSession(w.CurrentStep, w.Status)).FirstOrDefault()))
+            .SingleOrDefault());
+
     /// <summary>Looks up runtime statuses through <paramref name="client"/>.</summary>
     public static Func<string, CancellationToken, Task<string?>> RuntimeStatusOf(Microsoft.DurableTask.Client.DurableTaskClient client)
     {
@@ -54,15 +67,13 @@ public sealed class BatchQueries(IDbContextFactory<OutreachDbContext> contexts)
     public async Task<BatchView?> GetAsync(Guid batchId, Func<string, CancellationToken, Task<string?>>? runtimeStatus, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var batch = await db.Batches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == batchId, cancellationToken);
-        if (batch is null)
+        var row = await StatusRow(db, batchId);
+        if (row is null)
         {
             return null;
         }
 
-        var job = await db.ProcessingJobs.AsNoTracking().Where(j => j.BatchId == batchId).OrderByDescending(j => j.CreatedAt).FirstOrDefaultAsync(cancellationToken);
-        var session = await db.WorkflowSessions.AsNoTracking().SingleOrDefaultAsync(w => w.BatchId == batchId, cancellationToken);
-        var instanceId = job?.InstanceId ?? batch.InstanceId;
+        var (batch, job, session) = (row.Batch, row.Job, row.Session);
         var final = BatchOutcome.IsFinal(batch.Status);
         var done = batch.GeneratedEmails + batch.FailedProspects;
         return new BatchView(
@@ -77,7 +88,7 @@ public sealed class BatchQueries(IDbContextFactory<OutreachDbContext> contexts)
             batch.TotalProspects == 0 ? (final ? 100 : 0) : Math.Round(100.0 * done / batch.TotalProspects, 1),
             job is null ? null : new JobView(job.Id, StatusLabel.Of(job.JobType), StatusLabel.Of(job.Status), job.ProgressCurrent, job.ProgressTotal),
             session is null ? null : new WorkflowView(StatusLabel.Of(session.CurrentStep), StatusLabel.Of(session.Status)),
-            runtimeStatus is null ? null : await runtimeStatus(instanceId, cancellationToken),
+            runtimeStatus is null ? null : await runtimeStatus(job?.InstanceId ?? batch.InstanceId, cancellationToken),
             batch.StartedAt,
             batch.CompletedAt,
             final ? new ResultsView($"{ResultsWriter.ResultsContainer}/{batch.Id:D}/emails.csv", $"{ResultsWriter.ResultsContainer}/{batch.Id:D}/rejected.csv") : null,
@@ -102,3 +113,12 @@ public sealed class BatchQueries(IDbContextFactory<OutreachDbContext> contexts)
             ?? Batch.InstanceIdFor(batchId);
     }
 }
+
+/// <summary>What one status read returns.</summary>
+internal sealed record StatusRowData(Batch Batch, StatusJob? Job, StatusSession? Session);
+
+/// <summary>The job columns a status read needs.</summary>
+internal sealed record StatusJob(Guid Id, JobType JobType, JobStatus Status, int ProgressCurrent, int ProgressTotal, string? InstanceId);
+
+/// <summary>The workflow columns a status read needs (not its jsonb context).</summary>
+internal sealed record StatusSession(WorkflowStep CurrentStep, WorkflowStatus Status);
