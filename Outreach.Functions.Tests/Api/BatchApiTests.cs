@@ -257,6 +257,29 @@ public sealed class BatchApiTests(PostgresServer server)
         Assert.Equal(404, unknown.Status);
     }
 
+    [Fact]
+    public async Task RetryBatch_OnAPartialBatch_Answers202WithTheJobAndFinishesTheFailedProspects()
+    {
+        await using var f = await PipelineFixture.StartAsync(server);
+        f.Providers.Broken = true;
+        var batchId = await f.StartBatchAsync("ok@example.com", "fix-me@example.com");
+        await f.WaitAsync(Batch.InstanceIdFor(batchId));
+        f.Providers.Broken = false;
+        var functions = new BatchFunctions(
+            f.Engine.Services.GetRequiredService<BatchQueries>(), f.Engine.Services.GetRequiredService<ProspectQueries>(),
+            f.Engine.Services.GetRequiredService<BatchControl>(), f.Engine.Services.GetRequiredService<IDbContextFactory<OutreachDbContext>>());
+        await using var api = await ApiFixture.StartAsync(server);
+
+        var retry = await api.SendAsync(r => functions.RetryBatch(r, batchId.ToString(), f.Client, Ct), "POST", "/x", """{"jobType":"GENERATION"}""");
+        await f.WaitAsync($"batch-{batchId:D}-retry-1");
+        var status = await api.SendAsync(r => functions.GetBatch(r, batchId.ToString(), f.Client, Ct), "GET", "/x");
+
+        Assert.Equal(202, retry.Status);
+        Assert.Equal($"/api/jobs/{retry.Json["jobId"]}", retry.Headers.Location.ToString());
+        Assert.Equal(("COMPLETED", 2, "GENERATION", "Completed"),
+            ((string?)status.Json["status"], (int)status.Json["generatedEmails"]!, (string?)status.Json["job"]!["type"], (string?)status.Json["runtimeStatus"]));
+    }
+
     private static async Task<Guid> NewProspectAsync(OutreachDbContext db, ApiSeed seed)
     {
         var prospect = new Builders.ProspectBuilder().Build(seed.Scenario.Batch, 99);
