@@ -27,9 +27,7 @@ public static class FunctionsServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => new BlobServiceClient(
-            sp.GetRequiredService<IConfiguration>()["AzureWebJobsStorage"]
-            ?? throw new InvalidOperationException("AzureWebJobsStorage is not set: it names the storage account for uploads, results and the Durable task hub.")));
+        services.TryAddSingleton(sp => StorageClients.Create(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<ProspectStore>();
         services.AddSingleton<ResultsWriter>();
         services.AddSingleton<Queries.BatchQueries>();

@@ -5,18 +5,40 @@ using Outreach.Functions.Ingestion;
 
 namespace Outreach.Functions.Triggers;
 
-/// <summary>A CSV dropped into <c>prospect-uploads/{campaign}/{name}</c> becomes a batch and starts its orchestration.</summary>
+/// <summary>
+/// A CSV dropped into <c>prospect-uploads/{campaign}/{name}</c> becomes a batch and starts its orchestration.
+/// Two triggers, one code path: <see cref="CsvUploadTrigger"/> takes Event Grid BlobCreated events, the only blob
+/// trigger Flex Consumption supports (the subscription is created after deployment, see infra/hooks);
+/// <c>CsvUploadLocalTrigger</c> scans the container, which is what works against Azurite under
+/// <c>func start</c>. Each environment disables the other with <c>AzureWebJobs.{name}.Disabled</c>; running both
+/// would still import a file once, since ingestion is idempotent.
+/// </summary>
 public sealed class CsvUploadTrigger(BlobUploadProcessor processor)
 {
+    /// <summary>The name of the container-scan trigger (set <c>AzureWebJobs.CsvUploadLocalTrigger.Disabled</c> in Azure).</summary>
+    public const string LocalTriggerName = "CsvUploadLocalTrigger";
+
+    /// <summary>The blob path both triggers watch.</summary>
+    public const string Path = BlobUploadProcessor.UploadsContainer + "/{campaign}/{name}";
+
     /// <summary>
-    /// Bound to a <see cref="BlobClient"/>, never to string or byte[]: the importer streams the blob, so a
-    /// 100 MB file never sits in memory.
+    /// Event Grid–sourced (Azure). Bound to a <see cref="BlobClient"/>, never to string or byte[]: the importer
+    /// streams the blob, so a 100 MB file never sits in memory.
     /// </summary>
     [Function(nameof(CsvUploadTrigger))]
-    public async Task RunAsync(
-        [BlobTrigger(BlobUploadProcessor.UploadsContainer + "/{campaign}/{name}", Connection = "AzureWebJobsStorage")] BlobClient blob,
+    public Task RunAsync(
+        [BlobTrigger(Path, Connection = "AzureWebJobsStorage", Source = BlobTriggerSource.EventGrid)] BlobClient blob,
         string campaign,
         [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken) =>
-        await processor.ProcessAsync(blob, campaign, durable, cancellationToken);
+        processor.ProcessAsync(blob, campaign, durable, cancellationToken);
+
+    /// <summary>Container-scan–sourced, for local runs on Azurite (disabled in Azure).</summary>
+    [Function(LocalTriggerName)]
+    public Task RunLocalAsync(
+        [BlobTrigger(Path, Connection = "AzureWebJobsStorage")] BlobClient blob,
+        string campaign,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken) =>
+        processor.ProcessAsync(blob, campaign, durable, cancellationToken);
 }
