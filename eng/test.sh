@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The test command: starts PostgreSQL and Azurite (eng/start-services.sh), runs the whole suite against
-# them, and stops again whatever it had to start (OUTREACH_KEEP_SERVICES=1 keeps them running).
+# The test command: compiles and lints the Bicep in infra/ (eng/bicep.sh), starts PostgreSQL and Azurite
+# (eng/start-services.sh), runs the whole suite against them, and stops again whatever it had to start
+# (OUTREACH_KEEP_SERVICES=1 keeps them running).
 # Extra arguments go to `dotnet test` (Microsoft.Testing.Platform with xunit v3), e.g.
 #   eng/test.sh --filter-class "Outreach.Functions.Tests.Persistence.*"
 # Exit code: non-zero when any test fails or the build breaks.
@@ -22,6 +23,8 @@ source "$ENV_FILE"
 results="$LOCAL/test-results"
 rm -rf "$results"
 status=0
+bicep=0
+"$ROOT/eng/bicep.sh" || bicep=$?
 dotnet test --solution "$ROOT/Outreach.sln" \
   --results-directory "$results" \
   --report-xunit-trx \
@@ -41,5 +44,9 @@ if compgen -G "$results/*.trx" >/dev/null; then
 else
   log "no test results were written (build failure?)"
   [ "$status" -ne 0 ] || status=1
+fi
+if [ "$bicep" -ne 0 ]; then
+  log "the Bicep in infra/ does not build or lint cleanly"
+  [ "$status" -ne 0 ] || status=$bicep
 fi
 exit "$status"

@@ -1,0 +1,14 @@
+#!/bin/sh
+# After `azd provision`: apply the EF Core migrations to the new server with `outreach migrate`. Migrations are
+# never applied at app start-up. Needs CLIENT_IP_ADDRESS (this machine's public IP) in the azd environment so
+# the PostgreSQL firewall lets it in; without it, run the command printed below from a machine that can connect.
+set -eu
+if [ -z "${CLIENT_IP_ADDRESS:-}" ]; then
+  echo "postprovision: CLIENT_IP_ADDRESS is not set, so this machine is not allowed through the PostgreSQL firewall."
+  echo "postprovision: apply the migrations from a machine that can reach ${POSTGRES_HOST}:"
+  echo "  dotnet run --project Outreach.Cli -- migrate --connection \"Host=${POSTGRES_HOST};Database=${POSTGRES_DATABASE};Username=${POSTGRES_ADMIN_LOGIN};Password=...;SSL Mode=Require\""
+  exit 0
+fi
+connection="Host=${POSTGRES_HOST};Port=5432;Database=${POSTGRES_DATABASE};Username=${POSTGRES_ADMIN_LOGIN};Password=${POSTGRES_ADMIN_PASSWORD};SSL Mode=Require"
+echo "postprovision: applying migrations to ${POSTGRES_HOST}/${POSTGRES_DATABASE}"
+dotnet run --project Outreach.Cli -c Release -- migrate --connection "$connection"

@@ -1,0 +1,201 @@
+// Outreach on Azure: a Flex Consumption Function App (.NET 10 isolated) with a user-assigned identity, Storage
+// without shared keys, PostgreSQL Flexible Server, Key Vault for provider keys and the database connection
+// string, Application Insights on Log Analytics, and the Event Grid system topic the Flex blob trigger needs.
+// Local modules only (no registry), so `bicep build` runs offline and the whole review is in this folder.
+targetScope = 'subscription'
+
+@minLength(1)
+@maxLength(40)
+@description('azd environment name; names and tags derive from it.')
+param environmentName string
+
+@minLength(1)
+@description('Region for every resource.')
+param location string
+
+@description('Object id of the deploying user or principal: gets blob upload and Key Vault secret rights for operations.')
+param principalId string = ''
+
+@description('Type of principalId.')
+@allowed(['User', 'ServicePrincipal'])
+param principalType string = 'User'
+
+@description('PostgreSQL administrator login.')
+param postgresAdminLogin string = 'outreachadmin'
+
+@secure()
+@description('PostgreSQL administrator password (azd env set POSTGRES_ADMIN_PASSWORD ...). Stored in Key Vault inside the app\'s connection string.')
+param postgresAdminPassword string
+
+@description('Public IPv4 address allowed through the PostgreSQL firewall for `outreach migrate` from the deploying machine; empty for none.')
+param clientIpAddress string = ''
+
+@secure()
+@description('OpenRouter API key (optional).')
+param openRouterApiKey string = ''
+
+@secure()
+@description('Gemini API key (optional).')
+param geminiApiKey string = ''
+
+@secure()
+@description('Enrich Layer API key (optional).')
+param enrichLayerApiKey string = ''
+
+@secure()
+@description('Firecrawl API key (optional).')
+param firecrawlApiKey string = ''
+
+@secure()
+@description('BuiltWith API key (optional).')
+param builtWithApiKey string = ''
+
+@description('Most instances the Function App scales out to; bounds connections to PostgreSQL (see README, Scaling).')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int = 20
+
+var abbrs = loadJsonContent('abbreviations.json')
+var token = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = { 'azd-env-name': environmentName }
+var appName = '${abbrs.functionApp}${token}'
+
+resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: '${abbrs.resourceGroup}${environmentName}'
+  location: location
+  tags: tags
+}
+
+module identity 'modules/identity.bicep' = {
+  name: 'identity'
+  scope: rg
+  params: {
+    name: '${abbrs.identity}${token}'
+    location: location
+    tags: tags
+  }
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  scope: rg
+  params: {
+    logAnalyticsName: '${abbrs.logAnalytics}${token}'
+    appInsightsName: '${abbrs.appInsights}${token}'
+    location: location
+    tags: tags
+  }
+}
+
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  scope: rg
+  params: {
+    name: '${abbrs.storageAccount}${token}'
+    location: location
+    tags: tags
+    deploymentContainerName: 'app-package-${take(appName, 32)}'
+  }
+}
+
+module database 'modules/postgres.bicep' = {
+  name: 'postgres'
+  scope: rg
+  params: {
+    name: '${abbrs.postgres}${token}'
+    location: location
+    tags: tags
+    administratorLogin: postgresAdminLogin
+    administratorPassword: postgresAdminPassword
+    clientIpAddress: clientIpAddress
+  }
+}
+
+// Secrets go to Key Vault only; the app reads them through Key Vault references with its identity.
+var secretValues = {
+  'outreach-db': 'Host=${database.outputs.host};Port=5432;Database=${database.outputs.databaseName};Username=${postgresAdminLogin};Password=${postgresAdminPassword};SSL Mode=Require;Maximum Pool Size=20'
+  'openrouter-api-key': openRouterApiKey
+  'gemini-api-key': geminiApiKey
+  'enrichlayer-api-key': enrichLayerApiKey
+  'firecrawl-api-key': firecrawlApiKey
+  'builtwith-api-key': builtWithApiKey
+}
+
+// Only keys that were given become settings: a missing key leaves its provider "not configured".
+var keyVaultSettings = concat(
+  [{ setting: 'ConnectionStrings__Outreach', secret: 'outreach-db' }],
+  empty(openRouterApiKey) ? [] : [{ setting: 'Providers__OpenRouter__ApiKey', secret: 'openrouter-api-key' }],
+  empty(geminiApiKey) ? [] : [{ setting: 'Providers__Gemini__ApiKey', secret: 'gemini-api-key' }],
+  empty(enrichLayerApiKey) ? [] : [{ setting: 'Providers__EnrichLayer__ApiKey', secret: 'enrichlayer-api-key' }],
+  empty(firecrawlApiKey) ? [] : [{ setting: 'Providers__Firecrawl__ApiKey', secret: 'firecrawl-api-key' }],
+  empty(builtWithApiKey) ? [] : [{ setting: 'Providers__BuiltWith__ApiKey', secret: 'builtwith-api-key' }]
+)
+
+module vault 'modules/keyvault.bicep' = {
+  name: 'keyvault'
+  scope: rg
+  params: {
+    name: '${abbrs.keyVault}${token}'
+    location: location
+    tags: tags
+    secrets: secretValues
+  }
+}
+
+module roles 'modules/roles.bicep' = {
+  name: 'roles'
+  scope: rg
+  params: {
+    storageAccountName: storage.outputs.name
+    keyVaultName: vault.outputs.name
+    appInsightsName: monitoring.outputs.appInsightsName
+    identityPrincipalId: identity.outputs.principalId
+    principalId: principalId
+    principalType: principalType
+  }
+}
+
+module app 'modules/functionapp.bicep' = {
+  name: 'functionapp'
+  scope: rg
+  params: {
+    name: appName
+    planName: '${abbrs.appServicePlan}${token}'
+    location: location
+    tags: tags
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    storageAccountName: storage.outputs.name
+    storageBlobEndpoint: storage.outputs.blobEndpoint
+    deploymentContainerName: storage.outputs.deploymentContainerName
+    appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
+    keyVaultUri: vault.outputs.uri
+    keyVaultSettings: keyVaultSettings
+    maximumInstanceCount: maximumInstanceCount
+  }
+  dependsOn: [
+    roles
+  ]
+}
+
+module events 'modules/eventgrid.bicep' = {
+  name: 'eventgrid'
+  scope: rg
+  params: {
+    name: '${abbrs.eventGridTopic}${token}'
+    location: location
+    tags: tags
+    storageAccountName: storage.outputs.name
+  }
+}
+
+output AZURE_LOCATION string = location
+output AZURE_RESOURCE_GROUP string = rg.name
+output AZURE_FUNCTION_APP_NAME string = app.outputs.name
+output AZURE_FUNCTION_APP_URL string = app.outputs.url
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output AZURE_KEY_VAULT_NAME string = vault.outputs.name
+output AZURE_EVENTGRID_TOPIC_NAME string = events.outputs.name
+output POSTGRES_HOST string = database.outputs.host
+output POSTGRES_DATABASE string = database.outputs.databaseName
+output POSTGRES_ADMIN_LOGIN string = postgresAdminLogin
