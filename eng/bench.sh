@@ -17,12 +17,7 @@ build_cli() {
 
 what="${1:-}"
 case "$what" in
-  ingest|pipeline|api) shift ;;
-  providers)
-    # Needs no database or storage: only the client and a local stand-in provider.
-    shift
-    build_cli
-    exec dotnet "$ROOT/Outreach.Cli/bin/Release/net10.0/outreach.dll" bench providers "$@" ;;
+  ingest|pipeline|api|providers) shift ;;
   *) die "usage: eng/bench.sh ingest [--rows N] [--runs N] | pipeline [--prospects N] [--latency-ms N] | providers [--rate R] [--seconds S] [--callers C] | api [--prospects N] [--requests N]" ;;
 esac
 

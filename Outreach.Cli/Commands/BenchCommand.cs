@@ -38,7 +38,7 @@ internal static class BenchCommand
         var seconds = new Option<int>("--seconds") { Description = "How long to drive it.", DefaultValueFactory = _ => 10 };
         var callers = new Option<int>("--callers") { Description = "Concurrent callers.", DefaultValueFactory = _ => 32 };
         var providers = new Command("providers", "A provider client under load vs a provider enforcing its rate limit (429 above it).") { rate, seconds, callers };
-        providers.SetAction((parse, ct) => ProviderBench.RunAsync(parse.GetValue(rate), parse.GetValue(seconds), parse.GetValue(callers), parse.InvocationConfiguration.Output, ct));
+        providers.SetAction((parse, ct) => ProviderBench.RunAsync(parse.GetValue(rate), parse.GetValue(seconds), parse.GetValue(callers), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct));
         var apiProspects = new Option<int>("--prospects") { Description = "Prospects in the batch.", DefaultValueFactory = _ => 100_000 };
         var requests = new Option<int>("--requests") { Description = "Requests of each side.", DefaultValueFactory = _ => 2_000 };
         var api = new Command("api", "GET /api/batches/{id} handler latency vs a SELECT 1 round trip, same run.") { apiProspects, requests };

@@ -10,6 +10,8 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Npgsql;
+using Outreach.Domain.Persistence;
 using Outreach.Functions.Pipeline;
 using Outreach.Functions.Providers;
 using Outreach.Functions.Providers.EnrichLayer;
@@ -20,19 +22,44 @@ namespace Outreach.Cli.Commands;
 /// <c>outreach bench providers [--rate R] [--seconds S] [--callers C]</c>: the real Enrich Layer client (its
 /// resilience pipeline and rate limiter configured at R/s) against a local stand-in that enforces R requests per
 /// second and answers 429 with Retry-After above it, under C concurrent callers. Targets: sustained successes
-/// ≥ 0.85·R and ≤ 5 % of attempts answered 429. Needs no database or storage.
+/// ≥ 0.85·R and ≤ 5 % of attempts answered 429. Provider settings come through api_configurations, so it uses a
+/// throw-away database.
 /// </summary>
 internal static class ProviderBench
 {
     private const double SuccessTarget = 0.85;
     private const double RejectedTarget = 0.05;
 
-    public static async Task<int> RunAsync(double rate, int seconds, int callers, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(double rate, int seconds, int callers, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        // Provider settings are read through api_configurations, so the client needs a (throw-away) database.
+        var configured = CliSettings.Load().GetConnectionString("Outreach");
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            await error.WriteLineAsync("ConnectionStrings__Outreach is not set; run eng/bench.sh, which starts the local services.");
+            return 2;
+        }
+
+        var bench = new NpgsqlConnectionStringBuilder(configured) { Database = "outreach_bench_providers" };
+        await BenchDatabase.RecreateAsync(configured, bench.Database!, cancellationToken);
+        try
+        {
+            return await RunAsync(bench.ConnectionString, rate, seconds, callers, output, cancellationToken);
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await BenchDatabase.DropAsync(configured, bench.Database!, cancellationToken);
+        }
+    }
+
+    private static async Task<int> RunAsync(string connectionString, double rate, int seconds, int callers, TextWriter output, CancellationToken cancellationToken)
     {
         await using var provider = await RateLimitedProvider.StartAsync(rate);
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
+            ["ConnectionStrings:Outreach"] = connectionString,
             ["Providers:EnrichLayer:ApiKey"] = "bench-key",
             ["Providers:EnrichLayer:BaseUrl"] = provider.BaseUrl,
             ["Providers:EnrichLayer:RequestsPerSecond"] = rate.ToString(CultureInfo.InvariantCulture),
@@ -41,8 +68,10 @@ internal static class ProviderBench
         }).Build());
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton(TimeProvider.System);
+        services.AddOutreachPersistence();
         services.AddOutreachProviders();
         await using var sp = services.BuildServiceProvider();
+        await BenchCommand.MigrateAsync(sp.GetRequiredService<NpgsqlDataSource>(), cancellationToken);
 
         await output.WriteLineAsync($"providers: Enrich Layer client at {rate} req/s against a provider enforcing {rate} req/s (429 above), {callers} callers, {seconds} s");
         // The first seconds spend both buckets' initial burst; "sustained" is measured after them.

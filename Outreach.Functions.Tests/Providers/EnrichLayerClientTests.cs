@@ -3,11 +3,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Outreach.Functions.Pipeline;
 using Outreach.Functions.Providers;
 using Outreach.Functions.Providers.EnrichLayer;
+using Outreach.Functions.Tests.Infrastructure;
 
 namespace Outreach.Functions.Tests.Providers;
 
 /// <summary>The Enrich Layer client over real HTTP against a fake server that speaks its shapes and its errors.</summary>
-public sealed class EnrichLayerClientTests : IAsyncLifetime
+public sealed class EnrichLayerClientTests(PostgresServer server) : IAsyncLifetime
 {
     private const string Key = "el-test-key-0123456789";
     private const string ProfileUrl = "https://www.linkedin.com/in/ada-lovelace";
@@ -23,14 +24,24 @@ public sealed class EnrichLayerClientTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync() => _server = await FakeProviderServer.StartAsync();
 
-    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
+    private readonly List<ProviderHarness> _harnesses = [];
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var h in _harnesses)
+        {
+            await h.DisposeAsync();
+        }
+
+        await _server.DisposeAsync();
+    }
 
     [Fact]
     public async Task GetProfile_WhenTheProfileExists_SendsTheBearerKeyAndMapsProxycurlFields()
     {
         _server.ThenJson(Profile);
 
-        var profile = await Client().GetProfileAsync(ProfileUrl, TestContext.Current.CancellationToken);
+        var profile = await (await ClientAsync()).GetProfileAsync(ProfileUrl, TestContext.Current.CancellationToken);
 
         var request = Assert.Single(_server.Requests);
         Assert.Equal(("GET", $"/profile?profile_url={Uri.EscapeDataString(ProfileUrl)}", $"Bearer {Key}"), (request.Method, request.PathAndQuery, request.Authorization));
@@ -45,7 +56,7 @@ public sealed class EnrichLayerClientTests : IAsyncLifetime
     {
         _server.ThenJson(Profile);
 
-        await Client(new() { ["UseProxycurlPath"] = "true" }).GetProfileAsync(ProfileUrl, TestContext.Current.CancellationToken);
+        await (await ClientAsync(new() { ["UseProxycurlPath"] = "true" })).GetProfileAsync(ProfileUrl, TestContext.Current.CancellationToken);
 
         Assert.Equal($"/proxycurl/api/v2/linkedin?linkedin_profile_url={Uri.EscapeDataString(ProfileUrl)}", Assert.Single(_server.Requests).PathAndQuery);
     }
@@ -59,7 +70,7 @@ public sealed class EnrichLayerClientTests : IAsyncLifetime
     {
         _server.ThenStatus(status, body: """{"code":"x","description":"no"}""");
 
-        var ex = await Assert.ThrowsAsync<PermanentProspectException>(() => Client().GetProfileAsync(ProfileUrl, TestContext.Current.CancellationToken));
+        var ex = await Assert.ThrowsAsync<PermanentProspectException>(async () => await (await ClientAsync()).GetProfileAsync(ProfileUrl, TestContext.Current.CancellationToken));
 
         Assert.Equal(message, ex.Message);
         Assert.Single(_server.Requests);
@@ -71,7 +82,7 @@ public sealed class EnrichLayerClientTests : IAsyncLifetime
     {
         _server.ThenStatus(429, retryAfter: TimeSpan.FromSeconds(1)).ThenJson(Profile);
 
-        var profile = await Client().GetProfileAsync(ProfileUrl, TestContext.Current.CancellationToken);
+        var profile = await (await ClientAsync()).GetProfileAsync(ProfileUrl, TestContext.Current.CancellationToken);
 
         Assert.Equal("Ada Lovelace", profile.FullName);
         Assert.Equal(2, _server.Requests.Count);
@@ -83,7 +94,7 @@ public sealed class EnrichLayerClientTests : IAsyncLifetime
     {
         _server.ThenStatus(429, retryAfter: TimeSpan.FromSeconds(120));
 
-        var ex = await Assert.ThrowsAsync<TransientProspectException>(() => Client().GetProfileAsync(ProfileUrl, TestContext.Current.CancellationToken));
+        var ex = await Assert.ThrowsAsync<TransientProspectException>(async () => await (await ClientAsync()).GetProfileAsync(ProfileUrl, TestContext.Current.CancellationToken));
 
         Assert.StartsWith("Enrich Layer: rate limited (429); retry after 1", ex.Message, StringComparison.Ordinal);
         Assert.Single(_server.Requests);
@@ -94,7 +105,7 @@ public sealed class EnrichLayerClientTests : IAsyncLifetime
     {
         _server.ThenStatus(503).ThenStatus(500).ThenJson(Profile);
 
-        var profile = await Client().GetProfileAsync(ProfileUrl, TestContext.Current.CancellationToken);
+        var profile = await (await ClientAsync()).GetProfileAsync(ProfileUrl, TestContext.Current.CancellationToken);
 
         Assert.Equal("Ada Lovelace", profile.FullName);
         Assert.Equal(3, _server.Requests.Count);
@@ -105,7 +116,7 @@ public sealed class EnrichLayerClientTests : IAsyncLifetime
     {
         _server.ThenStatus(503).ThenStatus(503).ThenStatus(503);
 
-        var ex = await Assert.ThrowsAsync<TransientProspectException>(() => Client().GetProfileAsync(ProfileUrl, TestContext.Current.CancellationToken));
+        var ex = await Assert.ThrowsAsync<TransientProspectException>(async () => await (await ClientAsync()).GetProfileAsync(ProfileUrl, TestContext.Current.CancellationToken));
 
         Assert.Equal("Enrich Layer: server error (503)", ex.Message);
         Assert.Equal(3, _server.Requests.Count);
@@ -116,7 +127,7 @@ public sealed class EnrichLayerClientTests : IAsyncLifetime
     {
         _server.ThenJson(Profile[..120]);
 
-        var ex = await Assert.ThrowsAsync<TransientProspectException>(() => Client().GetProfileAsync(ProfileUrl, TestContext.Current.CancellationToken));
+        var ex = await Assert.ThrowsAsync<TransientProspectException>(async () => await (await ClientAsync()).GetProfileAsync(ProfileUrl, TestContext.Current.CancellationToken));
 
         Assert.StartsWith("Enrich Layer: malformed or truncated JSON", ex.Message, StringComparison.Ordinal);
     }
@@ -126,7 +137,7 @@ public sealed class EnrichLayerClientTests : IAsyncLifetime
     {
         _server.ThenDelay(TimeSpan.FromSeconds(3), Profile).ThenDelay(TimeSpan.FromSeconds(3), Profile).ThenDelay(TimeSpan.FromSeconds(3), Profile);
 
-        var ex = await Assert.ThrowsAsync<TransientProspectException>(() => Client().GetProfileAsync(ProfileUrl, TestContext.Current.CancellationToken));
+        var ex = await Assert.ThrowsAsync<TransientProspectException>(async () => await (await ClientAsync()).GetProfileAsync(ProfileUrl, TestContext.Current.CancellationToken));
 
         Assert.Equal("Enrich Layer: timed out", ex.Message);
     }
@@ -134,9 +145,9 @@ public sealed class EnrichLayerClientTests : IAsyncLifetime
     [Fact]
     public async Task GetProfile_WhenNoKeyIsSet_IsNotConfiguredAndCallsNothing()
     {
-        var client = Client(new() { ["ApiKey"] = "" });
+        var client = await ClientAsync(new() { ["ApiKey"] = "" });
 
-        Assert.False(client.IsConfigured);
+        Assert.False(await client.IsConfiguredAsync(TestContext.Current.CancellationToken));
         await Assert.ThrowsAsync<InvalidOperationException>(() => client.GetProfileAsync(ProfileUrl, TestContext.Current.CancellationToken));
         Assert.Empty(_server.Requests);
     }
@@ -149,7 +160,7 @@ public sealed class EnrichLayerClientTests : IAsyncLifetime
             _server.ThenStatus(503);
         }
 
-        var client = Client(new() { ["MaxRetries"] = "0" });
+        var client = await ClientAsync(new() { ["MaxRetries"] = "0" });
         for (var i = 0; i < 10; i++)
         {
             await Assert.ThrowsAsync<TransientProspectException>(() => client.GetProfileAsync(ProfileUrl, TestContext.Current.CancellationToken));
@@ -161,7 +172,7 @@ public sealed class EnrichLayerClientTests : IAsyncLifetime
         Assert.Equal(10, _server.Requests.Count);
     }
 
-    private EnrichLayerClient Client(Dictionary<string, string?>? overrides = null)
+    private async Task<EnrichLayerClient> ClientAsync(Dictionary<string, string?>? overrides = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -176,10 +187,8 @@ public sealed class EnrichLayerClientTests : IAsyncLifetime
             values[$"Providers:EnrichLayer:{key}"] = value;
         }
 
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
-        services.AddLogging();
-        services.AddOutreachProviders();
-        return services.BuildServiceProvider().GetRequiredService<EnrichLayerClient>();
+        var harness = await ProviderHarness.StartAsync(server, values);
+        _harnesses.Add(harness);
+        return harness.Get<EnrichLayerClient>();
     }
 }

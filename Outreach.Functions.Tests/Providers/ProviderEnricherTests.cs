@@ -197,6 +197,27 @@ public sealed class ProviderEnricherTests(PostgresServer server) : IAsyncLifetim
         Assert.Empty(_linkedIn.Requests);
     }
 
+    [Fact]
+    public async Task Enrich_WhenAnApiConfigurationRowDisablesASourceOrNamesAnotherKey_FollowsTheRow()
+    {
+        await using var h = await Harness(new Dictionary<string, string?> { ["Ops:BuiltWithKey"] = "bw-from-row-setting" });
+        await using (var db = h.Database.CreateContext())
+        {
+            var linkedIn = new ApiConfiguration("enrichlayer", "Providers__EnrichLayer__ApiKey", Builders.TestClock.T0);
+            linkedIn.Configure(false, null, null, null, null, null, Builders.TestClock.T0);
+            db.AddRange(linkedIn, new ApiConfiguration("builtwith", "Ops__BuiltWithKey", Builders.TestClock.T0));
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        _builtWith.ThenJson(Technologies);
+
+        var outcome = await Enrich(h, h.Prospect(website: "https://engines.example"), Campaign(EnrichmentFlags.LinkedIn, EnrichmentFlags.TechStack));
+
+        Assert.Equal("not_configured", outcome.Sources[EnrichmentFlags.LinkedIn].Status);
+        Assert.Empty(_linkedIn.Requests);
+        Assert.Contains("KEY=bw-from-row-setting&", Assert.Single(_builtWith.Requests).PathAndQuery, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("https://www.Engines.example/about", "ada@gmail.com", "engines.example")]
     [InlineData("engines.example", "ada@x.example", "engines.example")]

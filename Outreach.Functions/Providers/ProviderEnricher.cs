@@ -29,6 +29,8 @@ public sealed class ProviderEnricher(
         string? companySummary = null;
         IReadOnlyList<TechStackItem> techStack = [];
         var company = CompanyDomain.Of(prospect.Website, prospect.Email);
+        var linkedInReady = campaign.EnrichmentFlags.Contains(EnrichmentFlags.LinkedIn) && await linkedIn.IsConfiguredAsync(cancellationToken);
+        var techStackReady = campaign.EnrichmentFlags.Contains(EnrichmentFlags.TechStack) && await builtWith.IsConfiguredAsync(cancellationToken);
         foreach (var flag in campaign.EnrichmentFlags.Distinct())
         {
             var required = campaign.RequiredEnrichment.Contains(flag);
@@ -36,7 +38,7 @@ public sealed class ProviderEnricher(
             {
                 switch (flag)
                 {
-                    case EnrichmentFlags.LinkedIn when !linkedIn.IsConfigured:
+                    case EnrichmentFlags.LinkedIn when !linkedInReady:
                         sources[flag] = new SourceResult("not_configured", "enrichlayer", null);
                         break;
                     case EnrichmentFlags.LinkedIn when string.IsNullOrWhiteSpace(prospect.LinkedinUrl):
@@ -47,7 +49,7 @@ public sealed class ProviderEnricher(
                         linkedInSummary = (await linkedIn.GetProfileAsync(prospect.LinkedinUrl!, cancellationToken)).Describe();
                         sources[flag] = new SourceResult("ok", "enrichlayer", clock.GetUtcNow());
                         break;
-                    case EnrichmentFlags.TechStack when !builtWith.IsConfigured:
+                    case EnrichmentFlags.TechStack when !techStackReady:
                         sources[flag] = new SourceResult("not_configured", "builtwith", null);
                         break;
                     case EnrichmentFlags.Website or EnrichmentFlags.TechStack when company is null:

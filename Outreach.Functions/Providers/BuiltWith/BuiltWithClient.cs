@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 using Outreach.Domain.Entities;
 using Outreach.Functions.Pipeline;
 
@@ -11,35 +10,41 @@ namespace Outreach.Functions.Providers.BuiltWith;
 /// here: -99 (internal) and -6 are transient, everything else (-3 out of credits, -2 bad key, -8 bad domain …)
 /// is permanent. The key rides in the query string, which the HttpClient logs redact (see ProviderRegistration).
 /// </summary>
-public sealed class BuiltWithClient(HttpClient http, IOptionsMonitor<BuiltWithOptions> options)
+public sealed class BuiltWithClient(HttpClient http, ProviderSettingsStore store)
 {
     /// <summary>Display name in messages.</summary>
     public const string Name = "BuiltWith";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General) { PropertyNameCaseInsensitive = true };
 
-    /// <summary>Whether a key is configured.</summary>
-    public bool IsConfigured => options.CurrentValue.IsConfigured;
+    /// <summary>The api_configurations provider name.</summary>
+    public const string Provider = "builtwith";
+
+    /// <summary>The app setting that holds the key when no api_configurations row names another.</summary>
+    public const string KeySetting = "Providers__BuiltWith__ApiKey";
+
+    /// <summary>Whether a key is configured and no api_configurations row disables the provider.</summary>
+    public async Task<bool> IsConfiguredAsync(CancellationToken cancellationToken) => (await store.GetAsync(Provider, KeySetting, cancellationToken)).IsUsable;
 
     /// <summary>The technologies BuiltWith has seen on <paramref name="domain"/>.</summary>
     public async Task<IReadOnlyList<TechStackItem>> LookupAsync(string domain, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(domain);
-        var settings = options.CurrentValue;
-        if (!settings.IsConfigured)
+        var effective = await store.GetAsync(Provider, KeySetting, cancellationToken);
+        if (!effective.IsUsable)
         {
-            throw new InvalidOperationException($"{Name} is not configured (Providers__BuiltWith__ApiKey).");
+            throw new InvalidOperationException($"{Name} is not configured (Providers__BuiltWith__ApiKey) or is disabled.");
         }
 
         // NOMETA/NOPII/NOATTR/HIDETEXT: BuiltWith's documented fast path; only technologies are used.
-        var path = $"v22/api.json?KEY={Uri.EscapeDataString(settings.ApiKey!)}&LOOKUP={Uri.EscapeDataString(domain)}&NOMETA=yes&NOPII=yes&NOATTR=yes&HIDETEXT=yes";
+        var path = $"v22/api.json?KEY={Uri.EscapeDataString(effective.ApiKey!)}&LOOKUP={Uri.EscapeDataString(domain)}&NOMETA=yes&NOPII=yes&NOATTR=yes&HIDETEXT=yes";
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         using var response = await ProviderHttp.SendAsync(http, request, Name, cancellationToken);
         await ProviderErrors.ThrowIfFailedAsync(Name, response, cancellationToken, notFound: "no such endpoint");
         var body = await ProviderHttp.ReadJsonAsync<LookupResponse>(response, Name, Json, cancellationToken);
         if (body.Errors is { Count: > 0 } errors)
         {
-            throw Error(errors[0], settings.ApiKey!);
+            throw Error(errors[0], effective.ApiKey!);
         }
 
         return [.. (body.Results ?? [])

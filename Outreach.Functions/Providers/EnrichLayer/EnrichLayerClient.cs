@@ -75,30 +75,37 @@ public sealed record LinkedInDate(
 /// 401/402/403 (key, credits) are permanent; 429 and 5xx are transient. Retries, the circuit breaker, attempt
 /// timeouts and the rate limit are in the HttpClient's resilience pipeline (<see cref="ProviderRegistration"/>).
 /// </summary>
-public sealed class EnrichLayerClient(HttpClient http, IOptionsMonitor<EnrichLayerOptions> options)
+public sealed class EnrichLayerClient(HttpClient http, IOptionsMonitor<EnrichLayerOptions> options, ProviderSettingsStore store)
 {
     /// <summary>Display name in messages.</summary>
     public const string Name = "Enrich Layer";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Whether a key is configured.</summary>
-    public bool IsConfigured => options.CurrentValue.IsConfigured;
+    /// <summary>The api_configurations provider name.</summary>
+    public const string Provider = "enrichlayer";
+
+    /// <summary>The app setting that holds the key when no api_configurations row names another.</summary>
+    public const string KeySetting = "Providers__EnrichLayer__ApiKey";
+
+    /// <summary>Whether a key is configured and no api_configurations row disables the provider.</summary>
+    public async Task<bool> IsConfiguredAsync(CancellationToken cancellationToken) => (await store.GetAsync(Provider, KeySetting, cancellationToken)).IsUsable;
 
     /// <summary>The profile at <paramref name="profileUrl"/>.</summary>
     public async Task<LinkedInProfile> GetProfileAsync(string profileUrl, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(profileUrl);
         var settings = options.CurrentValue;
-        if (!settings.IsConfigured)
+        var effective = await store.GetAsync(Provider, KeySetting, cancellationToken);
+        if (!effective.IsUsable)
         {
-            throw new InvalidOperationException($"{Name} is not configured (Providers__EnrichLayer__ApiKey).");
+            throw new InvalidOperationException($"{Name} is not configured (Providers__EnrichLayer__ApiKey) or is disabled.");
         }
 
         var escaped = Uri.EscapeDataString(profileUrl);
         var path = settings.UseProxycurlPath ? $"proxycurl/api/v2/linkedin?linkedin_profile_url={escaped}" : $"profile?profile_url={escaped}";
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", settings.ApiKey);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", effective.ApiKey);
         using var response = await ProviderHttp.SendAsync(http, request, Name, cancellationToken);
         await ProviderErrors.ThrowIfFailedAsync(Name, response, cancellationToken, notFound: "no public profile at that URL");
         return await ProviderHttp.ReadJsonAsync<LinkedInProfile>(response, Name, Json, cancellationToken);

@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.Extensions.Options;
 using Outreach.Functions.Pipeline;
 
 namespace Outreach.Functions.Providers.Firecrawl;
@@ -16,31 +15,37 @@ public sealed record ScrapedPage(string Url, string? Title, string? Description,
 /// and may answer 200 with <c>success: false</c>; both are checked. The POST is retried in the pipeline only when
 /// Firecrawl refused it outright (429), since any other failure may already have cost a credit.
 /// </summary>
-public sealed class FirecrawlClient(HttpClient http, IOptionsMonitor<FirecrawlOptions> options)
+public sealed class FirecrawlClient(HttpClient http, ProviderSettingsStore store)
 {
     /// <summary>Display name in messages.</summary>
     public const string Name = "Firecrawl";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Whether a key is configured.</summary>
-    public bool IsConfigured => options.CurrentValue.IsConfigured;
+    /// <summary>The api_configurations provider name.</summary>
+    public const string Provider = "firecrawl";
+
+    /// <summary>The app setting that holds the key when no api_configurations row names another.</summary>
+    public const string KeySetting = "Providers__Firecrawl__ApiKey";
+
+    /// <summary>Whether a key is configured and no api_configurations row disables the provider.</summary>
+    public async Task<bool> IsConfiguredAsync(CancellationToken cancellationToken) => (await store.GetAsync(Provider, KeySetting, cancellationToken)).IsUsable;
 
     /// <summary>Scrapes <paramref name="url"/>.</summary>
     public async Task<ScrapedPage> ScrapeAsync(Uri url, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(url);
-        var settings = options.CurrentValue;
-        if (!settings.IsConfigured)
+        var effective = await store.GetAsync(Provider, KeySetting, cancellationToken);
+        if (!effective.IsUsable)
         {
-            throw new InvalidOperationException($"{Name} is not configured (Providers__Firecrawl__ApiKey).");
+            throw new InvalidOperationException($"{Name} is not configured (Providers__Firecrawl__ApiKey) or is disabled.");
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Post, "v2/scrape")
         {
             Content = JsonContent.Create(new ScrapeRequest(url.AbsoluteUri, ["markdown"], OnlyMainContent: true), options: Json),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", settings.ApiKey);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", effective.ApiKey);
         using var response = await ProviderHttp.SendAsync(http, request, Name, cancellationToken);
         await ProviderErrors.ThrowIfFailedAsync(Name, response, cancellationToken);
         var body = await ProviderHttp.ReadJsonAsync<ScrapeResponse>(response, Name, Json, cancellationToken);

@@ -18,7 +18,7 @@ public sealed partial class WebsiteSource(FirecrawlClient firecrawl, WebsiteRead
     {
         ArgumentNullException.ThrowIfNull(url);
         string? firecrawlFailure = null;
-        if (firecrawl.IsConfigured)
+        if (await firecrawl.IsConfiguredAsync(cancellationToken))
         {
             await budget.SpendAsync(batchId, FirecrawlClient.Name, cancellationToken);
             try
