@@ -116,7 +116,7 @@ public sealed class CatalogApiTests(PostgresServer server)
     }
 
     [Fact]
-    public async Task CreateService_WhenNewThenTaken_Answers201Then409AndListsIt()
+    public async Task CreateService_WhenNewThenTaken_Answers201Then409AndListsAndGetsIt()
     {
         await using var api = await ApiFixture.StartAsync(server);
         var body = ApiFixture.ToJson(new { name = "Cloud Cost Review", description = "Two weeks.", valueProposition = "Save.", targetIndustries = new[] { "Fintech" } });
@@ -128,6 +128,11 @@ public sealed class CatalogApiTests(PostgresServer server)
         Assert.Equal((201, $"/api/services/{created.Json["id"]}"), (created.Status, created.Headers.Location.ToString()));
         Assert.Equal((409, "A service named 'Cloud Cost Review' already exists."), (again.Status, again.Detail));
         Assert.Equal(["Fintech"], list.Json["items"]![0]!["targetIndustries"]!.AsArray().Select(t => (string?)t));
+        var id = (string)created.Json["id"]!;
+        var get = await api.SendAsync(r => Functions(api).GetService(r, id, Ct), "GET", $"/api/services/{id}");
+        Assert.Equal((200, "Cloud Cost Review"), (get.Status, (string?)get.Json["name"]));
+        Assert.Equal(404, (await api.SendAsync(r => Functions(api).GetService(r, Guid.NewGuid().ToString(), Ct), "GET", "/x")).Status);
+        Assert.Equal(400, (await api.SendAsync(r => Functions(api).GetService(r, "nope", Ct), "GET", "/x")).Status);
     }
 
     private static CatalogFunctions Functions(ApiFixture api) => new(api.Get<Outreach.Functions.Api.Catalog>(), api.Get<Outreach.Functions.Api.UploadIntake>());

@@ -16,6 +16,7 @@ public sealed class FunctionMetadataTests
         ["Health"] = ("get", "health"),
         ["CreateService"] = ("post", "services"),
         ["ListServices"] = ("get", "services"),
+        ["GetService"] = ("get", "services/{id}"),
         ["CreateCampaign"] = ("post", "campaigns"),
         ["ListCampaigns"] = ("get", "campaigns"),
         ["GetCampaign"] = ("get", "campaigns/{id}"),

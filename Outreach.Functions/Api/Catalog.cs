@@ -56,6 +56,14 @@ public sealed class Catalog(IDbContextFactory<OutreachDbContext> contexts, TimeP
         return new Paged<ServiceView>([.. items.Select(ServiceView.Of)], page, pageSize, total);
     }
 
+    /// <summary>One service, or null.</summary>
+    public async Task<ServiceView?> ServiceAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var service = await db.Services.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        return service is null ? null : ServiceView.Of(service);
+    }
+
     /// <summary>Creates a campaign (and its inline service).</summary>
     public async Task<CampaignView> CreateCampaignAsync(CampaignRequest request, CancellationToken cancellationToken)
     {

@@ -28,6 +28,16 @@ public sealed class CatalogFunctions(Catalog catalog, UploadIntake uploads)
             return ApiHttp.Ok(await catalog.ServicesAsync(page, size, cancellationToken));
         });
 
+    /// <summary><c>GET /api/services/{id}</c>.</summary>
+    [Function(nameof(GetService))]
+    public Task<IResult> GetService(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "services/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        ApiHttp.HandleAsync(async () =>
+        {
+            var serviceId = ApiHttp.Id(id);
+            return ApiHttp.Ok(await catalog.ServiceAsync(serviceId, cancellationToken) ?? throw ApiHttp.NotFound("service", serviceId));
+        });
+
     /// <summary><c>POST /api/campaigns</c> (the shape of <c>samples/campaign.json</c>): 201 with the campaign.</summary>
     [Function(nameof(CreateCampaign))]
     public Task<IResult> CreateCampaign(
