@@ -94,12 +94,10 @@ internal static class RunCommand
         var queries = engine.Services.GetRequiredService<BatchQueries>();
         var watch = Stopwatch.StartNew();
         await WaitWithProgressAsync(engine.Client, queries, batchId, error, cancellationToken);
-        var view = await queries.GetAsync(batchId, RuntimeStatusOf(engine.Client), cancellationToken) ?? throw new InvalidOperationException($"Batch {batchId} disappeared.");
+        var view = await queries.GetAsync(batchId, BatchQueries.RuntimeStatusOf(engine.Client), cancellationToken) ?? throw new InvalidOperationException($"Batch {batchId} disappeared.");
         await PrintAsync(view, contexts, blobs, json, watch.Elapsed, output, error, cancellationToken);
         return view.Status == StatusLabel.Of(BatchStatus.Failed) ? 1 : 0;
     }
-
-    internal static Func<string, CancellationToken, Task<string?>> RuntimeStatusOf(DurableTaskClient client) => BatchQueries.RuntimeStatusOf(client);
 
     private static async Task<Campaign> ResolveCampaignAsync(IDbContextFactory<OutreachDbContext> contexts, string argument, TextWriter error, CancellationToken cancellationToken)
     {
@@ -131,7 +129,7 @@ internal static class RunCommand
         var lastLine = DateTime.UtcNow;
         while (true)
         {
-            var view = await queries.GetAsync(batchId, RuntimeStatusOf(client), cancellationToken);
+            var view = await queries.GetAsync(batchId, BatchQueries.RuntimeStatusOf(client), cancellationToken);
             if (view is null)
             {
                 return;

@@ -13,20 +13,14 @@ public static class ProviderErrors
 {
     private const int MaxReasonChars = 300;
 
-    /// <summary>Throws <see cref="PermanentProspectException"/> or <see cref="TransientProspectException"/> unless the response succeeded.</summary>
+    /// <summary>
+    /// Throws <see cref="PermanentProspectException"/> or <see cref="TransientProspectException"/> unless the response
+    /// succeeded, with the reason the provider's error body gives (and a Gemini RetryInfo delay).
+    /// </summary>
     /// <param name="provider">The provider's display name, e.g. "Enrich Layer".</param>
     /// <param name="response">The response.</param>
+    /// <param name="cancellationToken">Cancels reading the error body.</param>
     /// <param name="notFound">What a 404 means for this provider.</param>
-    public static void ThrowIfFailed(string provider, HttpResponseMessage response, string notFound = "not found")
-    {
-        ArgumentNullException.ThrowIfNull(response);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw For(provider, (int)response.StatusCode, RetryAfterOf(response), reason: null, notFound);
-        }
-    }
-
-    /// <summary>Like <see cref="ThrowIfFailed"/>, and adds the reason the provider's error body gives (and a Gemini RetryInfo delay).</summary>
     public static async Task ThrowIfFailedAsync(string provider, HttpResponseMessage response, CancellationToken cancellationToken, string notFound = "not found")
     {
         ArgumentNullException.ThrowIfNull(response);

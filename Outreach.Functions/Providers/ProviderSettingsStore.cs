@@ -54,6 +54,13 @@ public sealed class ProviderSettingsStore(IDbContextFactory<OutreachDbContext> c
         return settings;
     }
 
+    /// <summary>The settings of a provider about to be called; throws when it has no key or is disabled (callers ask <see cref="EffectiveProviderSettings.IsUsable"/> first).</summary>
+    public async Task<EffectiveProviderSettings> GetUsableAsync(string provider, string defaultKeySetting, string displayName, CancellationToken cancellationToken)
+    {
+        var settings = await GetAsync(provider, defaultKeySetting, cancellationToken);
+        return settings.IsUsable ? settings : throw new InvalidOperationException($"{displayName} is not configured ({defaultKeySetting}) or is disabled.");
+    }
+
     /// <summary>Forgets cached rows (after an update through the API).</summary>
     public void Invalidate() => _cache.Clear();
 

@@ -30,11 +30,7 @@ public sealed class BuiltWithClient(HttpClient http, ProviderSettingsStore store
     public async Task<IReadOnlyList<TechStackItem>> LookupAsync(string domain, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(domain);
-        var effective = await store.GetAsync(Provider, KeySetting, cancellationToken);
-        if (!effective.IsUsable)
-        {
-            throw new InvalidOperationException($"{Name} is not configured (Providers__BuiltWith__ApiKey) or is disabled.");
-        }
+        var effective = await store.GetUsableAsync(Provider, KeySetting, Name, cancellationToken);
 
         // NOMETA/NOPII/NOATTR/HIDETEXT: BuiltWith's documented fast path; only technologies are used.
         var path = $"v22/api.json?KEY={Uri.EscapeDataString(effective.ApiKey!)}&LOOKUP={Uri.EscapeDataString(domain)}&NOMETA=yes&NOPII=yes&NOATTR=yes&HIDETEXT=yes";

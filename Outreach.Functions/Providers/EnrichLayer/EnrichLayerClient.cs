@@ -96,11 +96,7 @@ public sealed class EnrichLayerClient(HttpClient http, IOptionsMonitor<EnrichLay
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(profileUrl);
         var settings = options.CurrentValue;
-        var effective = await store.GetAsync(Provider, KeySetting, cancellationToken);
-        if (!effective.IsUsable)
-        {
-            throw new InvalidOperationException($"{Name} is not configured (Providers__EnrichLayer__ApiKey) or is disabled.");
-        }
+        var effective = await store.GetUsableAsync(Provider, KeySetting, Name, cancellationToken);
 
         var escaped = Uri.EscapeDataString(profileUrl);
         var path = settings.UseProxycurlPath ? $"proxycurl/api/v2/linkedin?linkedin_profile_url={escaped}" : $"profile?profile_url={escaped}";

@@ -35,11 +35,7 @@ public sealed class FirecrawlClient(HttpClient http, ProviderSettingsStore store
     public async Task<ScrapedPage> ScrapeAsync(Uri url, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(url);
-        var effective = await store.GetAsync(Provider, KeySetting, cancellationToken);
-        if (!effective.IsUsable)
-        {
-            throw new InvalidOperationException($"{Name} is not configured (Providers__Firecrawl__ApiKey) or is disabled.");
-        }
+        var effective = await store.GetUsableAsync(Provider, KeySetting, Name, cancellationToken);
 
         using var request = new HttpRequestMessage(HttpMethod.Post, "v2/scrape")
         {

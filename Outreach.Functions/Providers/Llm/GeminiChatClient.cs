@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -16,7 +15,7 @@ namespace Outreach.Functions.Providers.Llm;
 /// reasons (and a blocked prompt) to <see cref="ChatFinishReason.ContentFilter"/>, so callers fail them instead of
 /// parsing half an answer. A 429's <c>google.rpc.RetryInfo</c> delay is honoured by the retry pipeline.
 /// </summary>
-public sealed class GeminiChatClient(HttpClient http, IOptionsMonitor<GeminiOptions> providerOptions, ProviderSettingsStore settings) : IChatClient
+public sealed class GeminiChatClient(HttpClient http, IOptionsMonitor<GeminiOptions> providerOptions, ProviderSettingsStore settings) : ProviderChatClient(http)
 {
     /// <summary>Display name in messages.</summary>
     public const string Name = "Gemini";
@@ -33,16 +32,18 @@ public sealed class GeminiChatClient(HttpClient http, IOptionsMonitor<GeminiOpti
     };
 
     /// <inheritdoc />
-    public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    protected override string ProviderName => Provider;
+
+    /// <inheritdoc />
+    protected override string DefaultModel => providerOptions.CurrentValue.Model;
+
+    /// <inheritdoc />
+    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        var effective = await settings.GetAsync(Provider, KeySetting, cancellationToken);
-        if (!effective.IsUsable)
-        {
-            throw new InvalidOperationException($"{Name} is not configured ({KeySetting}) or is disabled.");
-        }
+        var effective = await settings.GetUsableAsync(Provider, KeySetting, Name, cancellationToken);
 
-        var model = options?.ModelId ?? effective.Model ?? providerOptions.CurrentValue.Model;
+        var model = options?.ModelId ?? effective.Model ?? DefaultModel;
         var list = messages.ToList();
         var system = string.Join("\n\n", list.Where(m => m.Role == ChatRole.System).Select(m => m.Text));
         var body = new JsonObject
@@ -82,49 +83,8 @@ public sealed class GeminiChatClient(HttpClient http, IOptionsMonitor<GeminiOpti
         var path = $"models/{Uri.EscapeDataString(model.StartsWith("models/", StringComparison.Ordinal) ? model[7..] : model)}:generateContent";
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") };
         request.Headers.Add("x-goog-api-key", effective.ApiKey);
-        using var response = await ProviderHttp.SendAsync(http, request, Name, cancellationToken);
-        await ProviderErrors.ThrowIfFailedAsync(Name, response, cancellationToken, notFound: $"no model named {model}");
-        JsonDocument doc;
-        try
-        {
-            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-            doc = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
-        }
-        catch (JsonException ex)
-        {
-            throw new TransientProspectException($"{Name}: malformed or truncated JSON ({ex.Message})", ex);
-        }
-
-        using (doc)
-        {
-            return Parse(doc.RootElement, model);
-        }
-    }
-
-    /// <inheritdoc />
-    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
-        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        foreach (var update in (await GetResponseAsync(messages, options, cancellationToken)).ToChatResponseUpdates())
-        {
-            yield return update;
-        }
-    }
-
-    /// <inheritdoc />
-    public object? GetService(Type serviceType, object? serviceKey = null)
-    {
-        ArgumentNullException.ThrowIfNull(serviceType);
-        return serviceKey is not null ? null
-            : serviceType == typeof(ChatClientMetadata) ? new ChatClientMetadata(Provider, http.BaseAddress, providerOptions.CurrentValue.Model)
-            : serviceType.IsInstanceOfType(this) ? this
-            : null;
-    }
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        // The HttpClient belongs to the factory.
+        using var doc = await SendAsync(request, Name, notFound: $"no model named {model}", cancellationToken);
+        return Parse(doc.RootElement, model);
     }
 
     /// <summary>

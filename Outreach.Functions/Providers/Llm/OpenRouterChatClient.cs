@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.AI;
@@ -15,7 +14,7 @@ namespace Outreach.Functions.Providers.Llm;
 /// host that would ignore the schema. OpenRouter can answer 200 with an <c>error</c> object (a failure after
 /// routing) or a choice whose finish_reason is <c>error</c>; both are failures, mapped by their code.
 /// </summary>
-public sealed class OpenRouterChatClient(HttpClient http, IOptionsMonitor<OpenRouterOptions> providerOptions, ProviderSettingsStore settings) : IChatClient
+public sealed class OpenRouterChatClient(HttpClient http, IOptionsMonitor<OpenRouterOptions> providerOptions, ProviderSettingsStore settings) : ProviderChatClient(http)
 {
     /// <summary>Display name in messages.</summary>
     public const string Name = "OpenRouter";
@@ -27,18 +26,20 @@ public sealed class OpenRouterChatClient(HttpClient http, IOptionsMonitor<OpenRo
     public const string KeySetting = "Providers__OpenRouter__ApiKey";
 
     /// <inheritdoc />
-    public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    protected override string ProviderName => Provider;
+
+    /// <inheritdoc />
+    protected override string DefaultModel => providerOptions.CurrentValue.Model;
+
+    /// <inheritdoc />
+    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        var effective = await settings.GetAsync(Provider, KeySetting, cancellationToken);
-        if (!effective.IsUsable)
-        {
-            throw new InvalidOperationException($"{Name} is not configured ({KeySetting}) or is disabled.");
-        }
+        var effective = await settings.GetUsableAsync(Provider, KeySetting, Name, cancellationToken);
 
         var body = new JsonObject
         {
-            ["model"] = options?.ModelId ?? effective.Model ?? providerOptions.CurrentValue.Model,
+            ["model"] = options?.ModelId ?? effective.Model ?? DefaultModel,
             ["messages"] = new JsonArray([.. messages.Select(m => (JsonNode)new JsonObject { ["role"] = m.Role.Value, ["content"] = m.Text })]),
             ["provider"] = new JsonObject { ["require_parameters"] = true },
         };
@@ -68,50 +69,8 @@ public sealed class OpenRouterChatClient(HttpClient http, IOptionsMonitor<OpenRo
         using var request = new HttpRequestMessage(HttpMethod.Post, "chat/completions") { Content = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json") };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", effective.ApiKey);
         request.Headers.Add("X-Title", "Outreach");
-        using var response = await ProviderHttp.SendAsync(http, request, Name, cancellationToken);
-        await ProviderErrors.ThrowIfFailedAsync(Name, response, cancellationToken, notFound: "no such model or endpoint");
-        using var doc = await ReadAsync(response, cancellationToken);
+        using var doc = await SendAsync(request, Name, notFound: "no such model or endpoint", cancellationToken);
         return Parse(doc.RootElement);
-    }
-
-    /// <inheritdoc />
-    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
-        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        // Structured output is only useful whole; one request, replayed as updates.
-        foreach (var update in (await GetResponseAsync(messages, options, cancellationToken)).ToChatResponseUpdates())
-        {
-            yield return update;
-        }
-    }
-
-    /// <inheritdoc />
-    public object? GetService(Type serviceType, object? serviceKey = null)
-    {
-        ArgumentNullException.ThrowIfNull(serviceType);
-        return serviceKey is not null ? null
-            : serviceType == typeof(ChatClientMetadata) ? new ChatClientMetadata(Provider, http.BaseAddress, providerOptions.CurrentValue.Model)
-            : serviceType.IsInstanceOfType(this) ? this
-            : null;
-    }
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        // The HttpClient belongs to the factory.
-    }
-
-    private static async Task<JsonDocument> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-            return await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
-        }
-        catch (JsonException ex)
-        {
-            throw new TransientProspectException($"{Name}: malformed or truncated JSON ({ex.Message})", ex);
-        }
     }
 
     private static ChatResponse Parse(JsonElement root)
