@@ -25,69 +25,58 @@ internal static class ApiBench
 
     public static async Task<int> RunAsync(int prospects, int requests, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var configured = CliSettings.Load().GetConnectionString("Outreach");
-        if (string.IsNullOrWhiteSpace(configured))
+        if (await BenchDatabase.ConfiguredAsync(error) is not { } configured)
         {
-            await error.WriteLineAsync("ConnectionStrings__Outreach is not set; run eng/bench.sh, which starts the local services.");
             return 2;
         }
 
-        var bench = new NpgsqlConnectionStringBuilder(configured) { Database = "outreach_bench_api" };
-        await BenchDatabase.RecreateAsync(configured, bench.Database!, cancellationToken);
-        try
+        await using var bench = await ThrowawayDatabase.CreateAsync(configured, "outreach_bench_api", cancellationToken);
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            var services = new ServiceCollection();
-            services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["ConnectionStrings:Outreach"] = bench.ConnectionString,
-                ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
-            }).Build());
-            services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-            services.AddOutreachFunctions();
-            await using var provider = services.BuildServiceProvider();
-            var dataSource = provider.GetRequiredService<NpgsqlDataSource>();
-            await BenchCommand.MigrateAsync(dataSource, cancellationToken);
-            var batchId = await SeedAsync(dataSource, prospects, cancellationToken);
-            await output.WriteLineAsync($"api: GET /api/batches/{{id}} on a batch of {prospects:N0} prospects vs SELECT 1, {requests:N0} requests each, alternating");
+            ["ConnectionStrings:Outreach"] = bench.ConnectionString,
+            ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
+        }).Build());
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddOutreachFunctions();
+        await using var provider = services.BuildServiceProvider();
+        var dataSource = provider.GetRequiredService<NpgsqlDataSource>();
+        await BenchCommand.MigrateAsync(dataSource, cancellationToken);
+        var batchId = await SeedAsync(dataSource, prospects, cancellationToken);
+        await output.WriteLineAsync($"api: GET /api/batches/{{id}} on a batch of {prospects:N0} prospects vs SELECT 1, {requests:N0} requests each, alternating");
 
-            var queries = provider.GetRequiredService<BatchQueries>();
-            var handler = new List<double>(requests);
-            var baseline = new List<double>(requests);
-            for (var i = -200; i < requests; i++)
+        var queries = provider.GetRequiredService<BatchQueries>();
+        var handler = new List<double>(requests);
+        var baseline = new List<double>(requests);
+        for (var i = -200; i < requests; i++)
+        {
+            var roundTrip = await TimeAsync(async () =>
             {
-                var roundTrip = await TimeAsync(async () =>
-                {
-                    await using var command = dataSource.CreateCommand("SELECT 1");
-                    await command.ExecuteScalarAsync(cancellationToken);
-                });
-                var answer = await TimeAsync(async () =>
-                {
-                    var view = await queries.GetAsync(batchId, runtimeStatus: null, cancellationToken) ?? throw new InvalidOperationException("The batch is gone.");
-                    var context = new DefaultHttpContext { RequestServices = provider };
-                    context.Response.Body = Stream.Null;
-                    await ApiHttp.Ok(view).ExecuteAsync(context);
-                });
-                if (i >= 0)
-                {
-                    baseline.Add(roundTrip);
-                    handler.Add(answer);
-                }
+                await using var command = dataSource.CreateCommand("SELECT 1");
+                await command.ExecuteScalarAsync(cancellationToken);
+            });
+            var answer = await TimeAsync(async () =>
+            {
+                var view = await queries.GetAsync(batchId, runtimeStatus: null, cancellationToken) ?? throw new InvalidOperationException("The batch is gone.");
+                var context = new DefaultHttpContext { RequestServices = provider };
+                context.Response.Body = Stream.Null;
+                await ApiHttp.Ok(view).ExecuteAsync(context);
+            });
+            if (i >= 0)
+            {
+                baseline.Add(roundTrip);
+                handler.Add(answer);
             }
+        }
 
-            var (h50, h99) = (Percentile(handler, 0.50), Percentile(handler, 0.99));
-            var (b50, b99) = (Percentile(baseline, 0.50), Percentile(baseline, 0.99));
-            var ratio = h99 / b99;
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  handler   p50 {h50:F3} ms  p99 {h99:F3} ms"));
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  SELECT 1  p50 {b50:F3} ms  p99 {b99:F3} ms"));
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  p99 ratio {ratio:F2}x (target <= {Target}x); p50 ratio {h50 / b50:F2}x"));
-            await output.WriteLineAsync(ratio <= Target ? "  PASS" : "  FAIL");
-            return ratio <= Target ? 0 : 1;
-        }
-        finally
-        {
-            NpgsqlConnection.ClearAllPools();
-            await BenchDatabase.DropAsync(configured, bench.Database!, cancellationToken);
-        }
+        var (h50, h99) = (Percentile(handler, 0.50), Percentile(handler, 0.99));
+        var (b50, b99) = (Percentile(baseline, 0.50), Percentile(baseline, 0.99));
+        var ratio = h99 / b99;
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  handler   p50 {h50:F3} ms  p99 {h99:F3} ms"));
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  SELECT 1  p50 {b50:F3} ms  p99 {b99:F3} ms"));
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  p99 ratio {ratio:F2}x (target <= {Target}x); p50 ratio {h50 / b50:F2}x"));
+        await output.WriteLineAsync(ratio <= Target ? "  PASS" : "  FAIL");
+        return ratio <= Target ? 0 : 1;
     }
 
     private static async Task<Guid> SeedAsync(NpgsqlDataSource dataSource, int prospects, CancellationToken cancellationToken)

@@ -48,10 +48,8 @@ internal static class BenchCommand
 
     private static async Task<int> IngestAsync(int rows, int runs, string? psqlPath, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var configured = CliSettings.Load().GetConnectionString("Outreach");
-        if (string.IsNullOrWhiteSpace(configured))
+        if (await BenchDatabase.ConfiguredAsync(error) is not { } configured)
         {
-            await error.WriteLineAsync("ConnectionStrings__Outreach is not set; run eng/bench.sh, which starts the local services.");
             return 2;
         }
 
@@ -62,8 +60,7 @@ internal static class BenchCommand
             return 2;
         }
 
-        var bench = new NpgsqlConnectionStringBuilder(configured) { Database = "outreach_bench" };
-        await BenchDatabase.RecreateAsync(configured, bench.Database!, cancellationToken);
+        await using var bench = await ThrowawayDatabase.CreateAsync(configured, "outreach_bench", cancellationToken);
         await using var dataSource = OutreachDatabase.CreateDataSource(bench.ConnectionString);
         await MigrateAsync(dataSource, cancellationToken);
 
@@ -84,7 +81,7 @@ internal static class BenchCommand
                 await ResetAsync(dataSource, cancellationToken);
                 var (campaignId, batchId) = await SeedAsync(dataSource, run, cancellationToken);
                 await WriteCopyFileAsync(copyPath, rows, campaignId, batchId);
-                var copySeconds = await TimePsqlCopyAsync(psqlPath, bench, copyPath, cancellationToken);
+                var copySeconds = await TimePsqlCopyAsync(psqlPath, bench.Builder, copyPath, cancellationToken);
                 var importSeconds = await TimeImporterAsync(dataSource, csvPath, run, cancellationToken);
                 if (run < 0)
                 {
@@ -107,8 +104,6 @@ internal static class BenchCommand
         finally
         {
             workDir.Delete(recursive: true);
-            NpgsqlConnection.ClearAllPools();
-            await BenchDatabase.DropAsync(configured, bench.Database!, CancellationToken.None);
         }
     }
 

@@ -37,8 +37,7 @@ internal static class PipelineBench
             return 2;
         }
 
-        var bench = new NpgsqlConnectionStringBuilder(configured.GetConnectionString("Outreach")) { Database = "outreach_bench_pipeline" };
-        await BenchDatabase.RecreateAsync(configured.GetConnectionString("Outreach")!, bench.Database!, cancellationToken);
+        await using var bench = await ThrowawayDatabase.CreateAsync(configured.GetConnectionString("Outreach")!, "outreach_bench_pipeline", cancellationToken);
         var latency = TimeSpan.FromMilliseconds(latencyMs);
         var configuration = new ConfigurationBuilder()
             .AddConfiguration(configured)
@@ -92,8 +91,6 @@ internal static class PipelineBench
             var service = engine.Service;
             await engine.DisposeAsync();
             await service.DeleteAsync();
-            NpgsqlConnection.ClearAllPools();
-            await BenchDatabase.DropAsync(configured.GetConnectionString("Outreach")!, bench.Database!, CancellationToken.None);
         }
     }
 
@@ -242,6 +239,20 @@ internal static class PipelineBench
 /// <summary>Throw-away benchmark databases next to the configured one.</summary>
 internal static class BenchDatabase
 {
+    /// <summary>The configured connection string, or null after telling the user what to run.</summary>
+    public static async Task<string?> ConfiguredAsync(TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var configured = CliSettings.Load().GetConnectionString("Outreach");
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            await error.WriteLineAsync("ConnectionStrings__Outreach is not set; run eng/bench.sh, which starts the local services.");
+            return null;
+        }
+
+        return configured;
+    }
+
     public static async Task RecreateAsync(string configured, string name, CancellationToken cancellationToken)
     {
         await DropAsync(configured, name, cancellationToken);
@@ -258,5 +269,36 @@ internal static class BenchDatabase
         await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
+
+/// <summary>A benchmark database created fresh next to the configured one and dropped on dispose, whatever happened.</summary>
+internal sealed class ThrowawayDatabase : IAsyncDisposable
+{
+    private readonly string _configured;
+
+    private ThrowawayDatabase(string configured, NpgsqlConnectionStringBuilder builder)
+    {
+        _configured = configured;
+        Builder = builder;
+    }
+
+    /// <summary>Its connection settings.</summary>
+    public NpgsqlConnectionStringBuilder Builder { get; }
+
+    /// <summary>Its connection string.</summary>
+    public string ConnectionString => Builder.ConnectionString;
+
+    public static async Task<ThrowawayDatabase> CreateAsync(string configured, string name, CancellationToken cancellationToken)
+    {
+        await BenchDatabase.RecreateAsync(configured, name, cancellationToken);
+        return new ThrowawayDatabase(configured, new NpgsqlConnectionStringBuilder(configured) { Database = name });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Pooled connections would keep the database busy; the drop runs even when the benchmark was cancelled.
+        NpgsqlConnection.ClearAllPools();
+        await BenchDatabase.DropAsync(_configured, Builder.Database!, CancellationToken.None);
     }
 }

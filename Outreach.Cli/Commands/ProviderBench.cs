@@ -33,24 +33,13 @@ internal static class ProviderBench
     public static async Task<int> RunAsync(double rate, int seconds, int callers, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         // Provider settings are read through api_configurations, so the client needs a (throw-away) database.
-        var configured = CliSettings.Load().GetConnectionString("Outreach");
-        if (string.IsNullOrWhiteSpace(configured))
+        if (await BenchDatabase.ConfiguredAsync(error) is not { } configured)
         {
-            await error.WriteLineAsync("ConnectionStrings__Outreach is not set; run eng/bench.sh, which starts the local services.");
             return 2;
         }
 
-        var bench = new NpgsqlConnectionStringBuilder(configured) { Database = "outreach_bench_providers" };
-        await BenchDatabase.RecreateAsync(configured, bench.Database!, cancellationToken);
-        try
-        {
-            return await RunAsync(bench.ConnectionString, rate, seconds, callers, output, cancellationToken);
-        }
-        finally
-        {
-            NpgsqlConnection.ClearAllPools();
-            await BenchDatabase.DropAsync(configured, bench.Database!, cancellationToken);
-        }
+        await using var bench = await ThrowawayDatabase.CreateAsync(configured, "outreach_bench_providers", cancellationToken);
+        return await RunAsync(bench.ConnectionString, rate, seconds, callers, output, cancellationToken);
     }
 
     private static async Task<int> RunAsync(string connectionString, double rate, int seconds, int callers, TextWriter output, CancellationToken cancellationToken)

@@ -1,7 +1,7 @@
 namespace Outreach.Domain.Import;
 
-/// <summary>Base of the importer's forward-only, read-only pass-through streams.</summary>
-internal abstract class ReadOnlyStream : Stream
+/// <summary>Base of forward-only, read-only pass-through streams (the importer's, and the upload API's size cap).</summary>
+public abstract class ReadOnlyStream : Stream
 {
     public override bool CanRead => true;
 

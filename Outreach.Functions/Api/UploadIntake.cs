@@ -82,13 +82,13 @@ public sealed partial class UploadIntake(BlobServiceClient blobs, IDbContextFact
             throw TooLarge(max);
         }
 
-        if (body.Length == 0)
+        if (body.BytesRead == 0)
         {
             await blob.DeleteIfExistsAsync(cancellationToken: cancellationToken);
             throw new ApiProblemException(StatusCodes.Status400BadRequest, "The body is empty; send the CSV file as the request body.");
         }
 
-        return await RecordAsync(new CsvUpload(campaignId, container.Name, blob.Name, stored.ETag.ToString(), null, body.Length, now), cancellationToken);
+        return await RecordAsync(new CsvUpload(campaignId, container.Name, blob.Name, stored.ETag.ToString(), null, body.BytesRead, now), cancellationToken);
     }
 
     /// <summary>The upload, or null.</summary>
@@ -139,44 +139,21 @@ public sealed partial class UploadIntake(BlobServiceClient blobs, IDbContextFact
     private static partial Regex Unsafe();
 
     /// <summary>Passes a stream through, counting, and fails the read once more than the cap has come.</summary>
-    private sealed class CappedStream(Stream inner, long cap) : Stream
+    private sealed class CappedStream(Stream inner, long cap) : ReadOnlyStream
     {
-        private long _read;
+        public long BytesRead { get; private set; }
 
         public bool Exceeded { get; private set; }
 
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => _read;
-
-        public override long Position { get => _read; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+        public override int Read(Span<byte> buffer) => Count(inner.Read(buffer));
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
             Count(await inner.ReadAsync(buffer, cancellationToken));
 
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
         private int Count(int n)
         {
-            _read += n;
-            if (_read > cap)
+            BytesRead += n;
+            if (BytesRead > cap)
             {
                 Exceeded = true;
                 throw new IOException($"The body is larger than {cap} bytes.");
