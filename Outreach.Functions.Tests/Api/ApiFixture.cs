@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Outreach.Functions.Tests.Infrastructure;
@@ -44,22 +43,14 @@ internal sealed class ApiFixture : IAsyncDisposable
     public static async Task<ApiFixture> StartAsync(PostgresServer server, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var database = await server.CreateDatabaseAsync();
-        var values = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Outreach"] = database.ConnectionString,
-            ["AzureWebJobsStorage"] = TestEnvironment.StorageConnectionString,
-        };
+        var values = new Dictionary<string, string?> { ["AzureWebJobsStorage"] = TestEnvironment.StorageConnectionString };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             values[key] = value;
         }
 
         var logs = new CapturingLoggerProvider();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
-        services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Information));
-        services.AddOutreachFunctions();
-        return new ApiFixture(database, services.BuildServiceProvider(), logs);
+        return new ApiFixture(database, AppServices.Build(database, values, logs, LogLevel.Information), logs);
     }
 
     public T Get<T>()

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Moq;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -10,8 +11,13 @@ namespace Outreach.Functions.Tests.Infrastructure;
 /// <summary>The app's real service registrations (AddOutreachFunctions) over a test database and settings.</summary>
 internal static class AppServices
 {
-    public static ServiceProvider Build(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="database">The test's database.</param>
+    /// <param name="settings">Settings over the connection string (later dictionaries win).</param>
+    /// <param name="logs">A provider that captures log lines, when the test reads the logs.</param>
+    /// <param name="level">The lowest level <paramref name="logs"/> receives.</param>
+    public static ServiceProvider Build(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, ILoggerProvider? logs = null, LogLevel level = LogLevel.Trace)
     {
+        ArgumentNullException.ThrowIfNull(database);
         var values = new Dictionary<string, string?> { ["ConnectionStrings:Outreach"] = database.ConnectionString };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -20,7 +26,13 @@ internal static class AppServices
 
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
-        services.AddLogging();
+        services.AddLogging(b =>
+        {
+            if (logs is not null)
+            {
+                b.AddProvider(logs).SetMinimumLevel(level);
+            }
+        });
         services.AddOutreachFunctions();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Outreach.Domain.Entities;
@@ -65,14 +64,7 @@ internal sealed class ProviderHarness : IAsyncDisposable
         }
 
         var logs = new CapturingLoggerProvider();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Outreach"] = database.ConnectionString })
-            .AddInMemoryCollection(values)
-            .Build());
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
-        services.AddOutreachFunctions();
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        var provider = AppServices.Build(database, values, logs);
         await using var db = database.CreateContext();
         var scenario = await Scenario.CreateAsync(db, prospects: 1);
         return new ProviderHarness(database, provider, scenario, logs);
