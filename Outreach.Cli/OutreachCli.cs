@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Outreach.Cli.Benchmarks;
 using Outreach.Cli.Commands;
+using Outreach.Cli.Hosting;
 
 namespace Outreach.Cli;
 
@@ -18,7 +20,8 @@ public static class OutreachCli
             BenchCommand.Create(),
         };
 
-        var invocation = new InvocationConfiguration { Output = output, Error = error };
+        // Ctrl-C and SIGTERM cancel the command's token; it then has this long to stop cleanly (the engine's bounded shutdown and a message).
+        var invocation = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = LocalDurableEngine.ShutdownBudget + TimeSpan.FromSeconds(3) };
         return await root.Parse(args).InvokeAsync(invocation, cancellationToken);
     }
 }

@@ -1,13 +1,15 @@
-using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Outreach.Domain.Import;
-using Outreach.Domain.Persistence;
+using Outreach.Data.Ingestion;
+using Outreach.Data.Persistence;
+using Outreach.Functions.Application;
+using Outreach.Functions.Contracts;
 using Outreach.Functions.Ingestion;
 using Outreach.Functions.Pipeline;
 using Outreach.Functions.Providers;
 using Outreach.Functions.Providers.Llm;
+using Outreach.Functions.Providers.Template;
 
 namespace Outreach.Functions;
 
@@ -30,16 +32,17 @@ public static class FunctionsServiceCollectionExtensions
         services.TryAddSingleton(sp => StorageClients.Create(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<ProspectStore>();
         services.AddSingleton<ResultsWriter>();
-        services.AddSingleton<Queries.BatchQueries>();
-        services.AddSingleton<Control.BatchControl>();
+        services.AddSingleton<BatchQueries>();
+        services.AddSingleton<BatchControl>();
 
         // What the HTTP functions call.
-        services.AddSingleton<Api.Catalog>();
-        services.AddSingleton<Api.UploadIntake>();
-        services.AddSingleton<Api.ProspectQueries>();
-        services.AddSingleton<Api.JobQueries>();
-        services.AddSingleton<Api.ProviderCatalog>();
-        services.AddSingleton<Api.HealthCheck>();
+        services.AddSingleton<Catalog>();
+        services.AddSingleton<UploadIntake>();
+        services.AddSingleton<ProspectQueries>();
+        services.AddSingleton<EmailReview>();
+        services.AddSingleton<JobQueries>();
+        services.AddSingleton<ProviderCatalog>();
+        services.AddSingleton<HealthCheck>();
 
         // The provider clients; a client whose key is not set is never called. TryAdd lets tests supply their own.
         services.AddOutreachProviders();

@@ -2,7 +2,8 @@ using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
-using Outreach.Domain.Persistence;
+using Outreach.Cli.Hosting;
+using Outreach.Data.Persistence;
 
 namespace Outreach.Cli.Commands;
 

@@ -8,14 +8,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Outreach.Cli.Hosting;
+using Outreach.Data.Persistence;
 using Outreach.Domain.Entities;
 using Outreach.Domain.Enums;
-using Outreach.Domain.Persistence;
 using Outreach.Domain.StatusRules;
-using Outreach.Functions.Campaigns;
+using Outreach.Functions.Application;
 using Outreach.Functions.Ingestion;
 using Outreach.Functions.Pipeline;
-using Outreach.Functions.Queries;
 
 namespace Outreach.Cli.Commands;
 
@@ -23,10 +22,17 @@ namespace Outreach.Cli.Commands;
 /// <c>outreach run &lt;file.csv&gt; --campaign &lt;name | campaign.json&gt; [--json]</c>: uploads the file to
 /// <c>prospect-uploads</c> like a user would, runs the blob trigger's code and the orchestration on the local
 /// Durable engine, shows progress, and prints the batch. Running it again on the same file attaches to the
-/// batch that file already made (and finishes it if a previous run was stopped).
+/// batch that file already made (and finishes it if a previous run was stopped). Ctrl-C or SIGTERM stops it
+/// within 15 s with exit code 130 (<see cref="ExitCodes.Stopped"/>), saying how to resume.
 /// </summary>
 internal static class RunCommand
 {
+    /// <summary>What a run had got to, for the message when it is stopped.</summary>
+    private sealed class RunState
+    {
+        public Guid? BatchId { get; set; }
+    }
+
     public static Command Create()
     {
         var file = new Argument<FileInfo>("file") { Description = "The CSV of prospects." };
@@ -54,14 +60,34 @@ internal static class RunCommand
             return 2;
         }
 
+        var run = new RunState();
+        try
+        {
+            return await RunWithEngineAsync(configuration, file, campaignArgument, json, verbose, run, output, error, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The engine has stopped by now (bounded); everything done so far is in the database and the task hub.
+            var campaign = campaignArgument.Contains(' ', StringComparison.Ordinal) ? $"\"{campaignArgument}\"" : campaignArgument;
+            await error.WriteLineAsync(run.BatchId is { } id
+                ? $"Stopped. Batch {id} keeps its progress: run `outreach run {file.Name} --campaign {campaign}` again to resume it, or `outreach status {id}` to see it."
+                : $"Stopped before the file was imported; run `outreach run {file.Name} --campaign {campaign}` again.");
+            return ExitCodes.Stopped;
+        }
+    }
+
+    private static async Task<int> RunWithEngineAsync(
+        IConfiguration configuration, FileInfo file, string campaignArgument, bool json, bool verbose, RunState run, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
         using var logs = CliLogging.Create(verbose);
         await using var engine = await LocalDurableEngine.StartAsync(configuration, loggerFactory: logs, cancellationToken: cancellationToken);
+        await using var stopping = cancellationToken.Register(() => error.WriteLine($"{Environment.NewLine}Stopping: taking no new work and stopping the local engine (at most {LocalDurableEngine.ShutdownBudget.TotalSeconds:F0} s)…"));
         var contexts = engine.Services.GetRequiredService<IDbContextFactory<OutreachDbContext>>();
 
         Campaign campaign;
         try
         {
-            campaign = await ResolveCampaignAsync(contexts, campaignArgument, error, cancellationToken);
+            campaign = await ResolveCampaignAsync(engine.Services, campaignArgument, error, cancellationToken);
         }
         catch (Domain.StatusRules.DomainValidationException ex)
         {
@@ -87,6 +113,7 @@ internal static class RunCommand
         }
 
         var batchId = result.BatchId!.Value;
+        run.BatchId = batchId;
         await error.WriteLineAsync(result.AlreadyIngested
             ? $"This file was imported before, as batch {batchId} ({result.BatchStatus?.ToString().ToUpperInvariant()}); attaching to it."
             : $"Imported batch {batchId}: {result.RowsAccepted} prospects, {result.RowsRejected} rows rejected.");
@@ -94,29 +121,31 @@ internal static class RunCommand
         var queries = engine.Services.GetRequiredService<BatchQueries>();
         var watch = Stopwatch.StartNew();
         await WaitWithProgressAsync(engine.Client, queries, batchId, error, cancellationToken);
-        var view = await queries.GetAsync(batchId, BatchQueries.RuntimeStatusOf(engine.Client), cancellationToken) ?? throw new InvalidOperationException($"Batch {batchId} disappeared.");
-        await PrintAsync(view, contexts, blobs, json, watch.Elapsed, output, error, cancellationToken);
+        var view = await OutageWait.ReadAsync(() => queries.GetAsync(batchId, BatchQueries.RuntimeStatusOf(engine.Client), cancellationToken), error, cancellationToken)
+            ?? throw new InvalidOperationException($"Batch {batchId} disappeared.");
+        await OutageWait.ReadAsync(
+            async () =>
+            {
+                await PrintAsync(view, contexts, blobs, json, watch.Elapsed, output, error, cancellationToken);
+                return true;
+            },
+            error,
+            cancellationToken);
         return view.Status == StatusLabel.Of(BatchStatus.Failed) ? 1 : 0;
     }
 
-    private static async Task<Campaign> ResolveCampaignAsync(IDbContextFactory<OutreachDbContext> contexts, string argument, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<Campaign> ResolveCampaignAsync(IServiceProvider services, string argument, TextWriter error, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (argument.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && File.Exists(argument))
         {
             var request = CampaignRequest.Parse(await File.ReadAllTextAsync(argument, cancellationToken));
-            var existing = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Name == request.Name.Trim(), cancellationToken);
-            if (existing is not null)
-            {
-                await error.WriteLineAsync($"Using campaign '{existing.Name}'.");
-                return existing;
-            }
-
-            var created = await request.CreateAsync(db, DateTimeOffset.UtcNow, cancellationToken);
-            await error.WriteLineAsync($"Created campaign '{created.Name}' from {argument}.");
-            return created;
+            var (campaign, created) = await services.GetRequiredService<Catalog>().GetOrCreateCampaignAsync(request, cancellationToken);
+            await error.WriteLineAsync(created ? $"Created campaign '{campaign.Name}' from {argument}." : $"Using campaign '{campaign.Name}'.");
+            return campaign;
         }
 
+        var contexts = services.GetRequiredService<IDbContextFactory<OutreachDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Name == argument, cancellationToken)
             ?? throw new Domain.StatusRules.DomainValidationException(
                 $"No campaign named '{argument}'. Pass a campaign JSON file (like samples/campaign.json) to create one.");
@@ -129,7 +158,7 @@ internal static class RunCommand
         var lastLine = DateTime.UtcNow;
         while (true)
         {
-            var view = await queries.GetAsync(batchId, BatchQueries.RuntimeStatusOf(client), cancellationToken);
+            var view = await OutageWait.ReadAsync(() => queries.GetAsync(batchId, BatchQueries.RuntimeStatusOf(client), cancellationToken), error, cancellationToken);
             if (view is null)
             {
                 return;
@@ -197,7 +226,7 @@ internal static class RunCommand
             await output.WriteLineAsync($"  failed prospect #{f.Ordinal}: {f.ErrorMessage}");
         }
 
-        var rejected = await BatchQueries.RejectedRowsAsync(db, view.Id, cancellationToken);
+        var rejected = await db.RejectedRowsOfAsync(view.Id, cancellationToken);
         if (rejected.Count > 0)
         {
             await output.WriteLineAsync($"  rejected rows ({rejected.Count}):");

@@ -2,11 +2,11 @@ using System.CommandLine;
 using Azure.Storage.Blobs;
 using DurableTask.AzureStorage;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Outreach.Domain.Persistence;
+using Outreach.Cli.Hosting;
+using Outreach.Data.Persistence;
 using Outreach.Functions;
-using Outreach.Functions.Queries;
+using Outreach.Functions.Application;
 
 namespace Outreach.Cli.Commands;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Configuration;
+using Outreach.Cli.Hosting;
 using Outreach.Domain.Import;
 
 namespace Outreach.Cli.Commands;
@@ -62,9 +63,11 @@ internal static class ValidateCommand
 
         await output.WriteLineAsync($"{file.Name}: {report.Accepted} rows accepted, {report.Rejected.Count} rejected ({report.Encoding}, separator {Describe(report.Separator)})");
         await output.WriteLineAsync("Columns:");
-        foreach (var (header, field) in report.Mapping)
+        foreach (var (column, field) in report.Mapping)
         {
-            await output.WriteLineAsync($"  {header,-32} -> {field}");
+            // "Email (2)": a header that repeats; its values are kept under that name.
+            var repeated = column.EndsWith(')') && !report.Headers.Contains(column) ? "  (repeated header)" : string.Empty;
+            await output.WriteLineAsync($"  {column,-32} -> {field}{repeated}");
         }
 
         if (report.Rejected.Count > 0)
@@ -102,7 +105,7 @@ internal static class ValidateCommand
             }
         }
 
-        return new ValidationReport(reader.AcceptedCount, rejected, reader.Mapping.Describe(), reader.EncodingName, reader.Separator.ToString());
+        return new ValidationReport(reader.AcceptedCount, rejected, reader.Mapping.Describe(), reader.EncodingName, reader.Separator.ToString(), reader.Mapping.Headers);
     }
 
     private static Task WriteErrorAsync(TextWriter output, bool json, string message) =>
@@ -116,5 +119,6 @@ internal static class ValidateCommand
 
     private sealed record RejectedLine(int Line, string Reason);
 
-    private sealed record ValidationReport(int Accepted, IReadOnlyList<RejectedLine> Rejected, IReadOnlyDictionary<string, string> Mapping, string Encoding, string Separator);
+    private sealed record ValidationReport(
+        int Accepted, IReadOnlyList<RejectedLine> Rejected, IReadOnlyDictionary<string, string> Mapping, string Encoding, string Separator, IReadOnlyList<string> Headers);
 }

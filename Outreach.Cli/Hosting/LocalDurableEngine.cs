@@ -5,8 +5,8 @@ using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
@@ -16,7 +16,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Outreach.Functions;
-using Outreach.Functions.Pipeline;
 
 namespace Outreach.Cli.Hosting;
 
@@ -55,13 +54,18 @@ public sealed class LocalDurableEngine : IAsyncDisposable
     private readonly WebApplication _sidecar;
     private readonly IHost _worker;
     private readonly GrpcChannel _channel;
+    private readonly ILogger _logger;
+    private readonly TagSafeOrchestrationService _backend;
+    private bool _disposed;
 
-    private LocalDurableEngine(AzureStorageOrchestrationService service, WebApplication sidecar, IHost worker, GrpcChannel channel)
+    private LocalDurableEngine(AzureStorageOrchestrationService service, TagSafeOrchestrationService backend, WebApplication sidecar, IHost worker, GrpcChannel channel, ILogger logger)
     {
         Service = service;
+        _backend = backend;
         _sidecar = sidecar;
         _worker = worker;
         _channel = channel;
+        _logger = logger;
     }
 
     /// <summary>The client for starting and managing orchestrations.</summary>
@@ -109,7 +113,7 @@ public sealed class LocalDurableEngine : IAsyncDisposable
         sidecarBuilder.Services.AddSingleton(loggerFactory);
         sidecarBuilder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
         sidecarBuilder.Services.AddGrpc(o => o.MaxReceiveMessageSize = 16 * 1024 * 1024);
-        var backend = new TagSafeOrchestrationService(service);
+        var backend = new TagSafeOrchestrationService(service, loggerFactory.CreateLogger<TagSafeOrchestrationService>());
         sidecarBuilder.Services.AddSingleton<IOrchestrationService>(backend);
         sidecarBuilder.Services.AddSingleton<IOrchestrationServiceClient>(backend);
         sidecarBuilder.Services.AddSingleton<TaskHubGrpcServer>();
@@ -146,7 +150,7 @@ public sealed class LocalDurableEngine : IAsyncDisposable
         });
         var worker = workerBuilder.Build();
         await worker.StartAsync(cancellationToken);
-        return new LocalDurableEngine(service, sidecar, worker, channel);
+        return new LocalDurableEngine(service, backend, sidecar, worker, channel, loggerFactory.CreateLogger<LocalDurableEngine>());
     }
 
     /// <summary>
@@ -165,15 +169,58 @@ public sealed class LocalDurableEngine : IAsyncDisposable
         };
     }
 
-    /// <summary>Stops the worker and the sidecar. Orchestration state stays in storage.</summary>
+    /// <summary>
+    /// Stops the worker, the sidecar and the backend within <see cref="ShutdownBudget"/> in all, however stuck a part
+    /// is: each stage gets what is left of the budget. The Azure Storage backend alone may wait ten minutes for its
+    /// partition manager ("Timed-out waiting for the partition manager to shut down"); a stage that overruns is
+    /// logged and abandoned — its messages are invisible for the visibility timeout and then taken by the next
+    /// worker, so nothing is lost. Orchestration state stays in storage.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await _worker.StopAsync(timeout.Token);
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        TimeSpan Left() => ShutdownBudget - clock.Elapsed is var left && left > MinimumStage ? left : MinimumStage;
+        using var stopping = new CancellationTokenSource(ShutdownBudget);
+        await StopWithinAsync("worker", _worker.StopAsync(stopping.Token), Left(), _logger);
         _worker.Dispose();
-        await _sidecar.StopAsync(timeout.Token);
-        await _sidecar.DisposeAsync();
+        await StopWithinAsync("gRPC sidecar", _sidecar.StopAsync(stopping.Token), Left(), _logger);
+        await StopWithinAsync("gRPC sidecar disposal", _sidecar.DisposeAsync().AsTask(), Left(), _logger);
         _channel.Dispose();
-        await Service.StopAsync(isForced: true);
+
+        // The sidecar stops the backend when it stops, unless it never started it; either way, once only.
+        await StopWithinAsync("task hub backend", _backend.StopAsync(isForced: true), Left(), _logger);
+    }
+
+    /// <summary>How long the whole shutdown may take: a stopped <c>outreach run</c> must exit within 15 s.</summary>
+    public static TimeSpan ShutdownBudget { get; } = TimeSpan.FromSeconds(12);
+
+    // A stage always gets a moment, even when an earlier one used up the budget.
+    private static readonly TimeSpan MinimumStage = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Waits for one shutdown stage at most <paramref name="limit"/>; true when it ended, false (and a warning) when abandoned.</summary>
+    internal static async Task<bool> StopWithinAsync(string stage, Task stop, TimeSpan limit, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(stop);
+        try
+        {
+            await stop.WaitAsync(limit);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            logger.LogWarning("The local engine's {Stage} did not stop within {Seconds} s; abandoned", stage, limit.TotalSeconds);
+        }
+        catch (OperationCanceledException)
+        {
+            logger.LogWarning("The local engine's {Stage} was cut short after {Seconds} s", stage, limit.TotalSeconds);
+        }
+
+        return false;
     }
 }

@@ -4,6 +4,7 @@ using DurableTask.AzureStorage;
 using DurableTask.Core;
 using DurableTask.Core.History;
 using DurableTask.Core.Query;
+using Microsoft.Extensions.Logging;
 
 namespace Outreach.Cli.Hosting;
 
@@ -15,11 +16,25 @@ namespace Outreach.Cli.Hosting;
 /// SubOrchestrationInstanceCreated becomes the Durable Task Framework's type (the history table converter
 /// writes only framework types; the subclass came back without its EventType). Only the sidecar's
 /// distributed-tracing context is dropped; nothing else is changed.
+/// <para>
+/// It also makes starting and stopping safe. The sidecar starts and stops the backend from <c>async void</c>
+/// host-lifetime callbacks, where any exception ends the process, and the engine's own bounded shutdown stops it
+/// too. The backend is not safe for that: two concurrent stops race inside its lease manager
+/// (<c>NullReferenceException</c> in <c>AppLeaseManager.StopAsync</c> — seen killing the test host), a stop before
+/// start dereferences a token source that start creates, and the sidecar starts the backend even after the host
+/// began stopping. So here the backend starts at most once and stops at most once, after its start ended; a stop
+/// that finds nothing started does nothing, a start after a stop does nothing, and a failing stop is logged rather
+/// than thrown.
+/// </para>
 /// </summary>
-internal sealed class TagSafeOrchestrationService(AzureStorageOrchestrationService inner)
+internal sealed class TagSafeOrchestrationService(AzureStorageOrchestrationService inner, ILogger logger)
     : IOrchestrationService, IOrchestrationServiceClient, IOrchestrationServiceQueryClient, IOrchestrationServicePurgeClient
 {
     private static readonly ConcurrentDictionary<Type, PropertyInfo?> TagProperties = new();
+
+    private readonly Lock _lifecycle = new();
+    private Task? _start;
+    private Task? _stop;
 
     public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcherCount;
 
@@ -31,11 +46,42 @@ internal sealed class TagSafeOrchestrationService(AzureStorageOrchestrationServi
 
     public int MaxConcurrentTaskActivityWorkItems => inner.MaxConcurrentTaskActivityWorkItems;
 
-    public Task StartAsync() => inner.StartAsync();
+    public Task StartAsync()
+    {
+        lock (_lifecycle)
+        {
+            return _stop is not null ? Task.CompletedTask : _start ??= inner.StartAsync();
+        }
+    }
 
-    public Task StopAsync() => inner.StopAsync();
+    public Task StopAsync() => StopAsync(isForced: false);
 
-    public Task StopAsync(bool isForced) => inner.StopAsync(isForced);
+    public Task StopAsync(bool isForced)
+    {
+        lock (_lifecycle)
+        {
+            return _stop ??= StopOnceAsync(_start, isForced);
+        }
+    }
+
+    private async Task StopOnceAsync(Task? started, bool isForced)
+    {
+        try
+        {
+            if (started is null)
+            {
+                return;
+            }
+
+            await started;
+            await inner.StopAsync(isForced);
+        }
+        catch (Exception e)
+        {
+            // Nothing is lost by a failed stop: messages a worker held become visible again after the visibility timeout.
+            logger.LogWarning(e, "The task hub backend did not stop cleanly");
+        }
+    }
 
     public Task CreateAsync() => inner.CreateAsync();
 

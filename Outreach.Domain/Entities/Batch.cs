@@ -62,23 +62,6 @@ public sealed class Batch : Entity
     /// <summary>The orchestration instance id of batch <paramref name="batchId"/>.</summary>
     public static string InstanceIdFor(Guid batchId) => InstanceIdPrefix + batchId.ToString("D");
 
-    /// <summary>The orchestration started: UPLOADED → ENRICHING.</summary>
-    public void Start(DateTimeOffset now)
-    {
-        MoveTo(BatchStatus.Enriching, now);
-        StartedAt ??= UpdatedAt;
-    }
-
-    /// <summary>Every prospect has finished enrichment.</summary>
-    public void MarkEnriched(DateTimeOffset now) => MoveTo(BatchStatus.Enriched, now);
-
-    /// <summary>Email generation has begun.</summary>
-    public void StartGenerating(DateTimeOffset now)
-    {
-        MoveTo(BatchStatus.Generating, now);
-        GenerationStartedAt = UpdatedAt;
-    }
-
     /// <summary>Fan-in: sets the final status from the stored counters by <see cref="BatchOutcome.FinalStatus"/>.</summary>
     public BatchStatus Finish(DateTimeOffset now)
     {

@@ -89,34 +89,6 @@ public sealed class Prospect : Entity
         return email.Trim().ToLowerInvariant();
     }
 
-    /// <summary>PENDING → ENRICHING.</summary>
-    public void StartEnrichment(DateTimeOffset now) => EnrichmentStartedAt = MoveTo(ProspectStatus.Enriching, now);
-
-    /// <summary>ENRICHING → ENRICHED.</summary>
-    public void MarkEnriched(DateTimeOffset now) => EnrichedAt = MoveTo(ProspectStatus.Enriched, now);
-
-    /// <summary>ENRICHED → GENERATING.</summary>
-    public void StartGeneration(DateTimeOffset now) => GenerationStartedAt = MoveTo(ProspectStatus.Generating, now);
-
-    /// <summary>GENERATING → COMPLETED.</summary>
-    public void Complete(DateTimeOffset now) => CompletedAt = MoveTo(ProspectStatus.Completed, now);
-
-    /// <summary>Any active status → FAILED with the reason kept.</summary>
-    public void Fail(string reason, DateTimeOffset now)
-    {
-        var message = Guard.Reason(reason);
-        FailedAt = MoveTo(ProspectStatus.Failed, now);
-        ErrorMessage = message;
-    }
-
-    /// <summary>A FAILED prospect is queued again, from the start or, keeping its enrichment, from ENRICHED.</summary>
-    public void Requeue(bool keepEnrichment, DateTimeOffset now)
-    {
-        MoveTo(keepEnrichment ? ProspectStatus.Enriched : ProspectStatus.Pending, now);
-        ErrorMessage = null;
-        FailedAt = null;
-    }
-
     private DateTimeOffset MoveTo(ProspectStatus next, DateTimeOffset now)
     {
         Rules.Prospect.EnsureCanMove(Status, next);

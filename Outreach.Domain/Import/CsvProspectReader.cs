@@ -74,7 +74,7 @@ public sealed class CsvProspectReader : IAsyncDisposable
                 throw new CsvFileRejectedException("The file is empty.");
             }
 
-            var (encoding, encodingName) = TextEncodingSniffer.Detect(prefix.AsSpan(0, length), isWholeFile: length < prefix.Length);
+            var (encoding, encodingName, skip) = TextEncodingSniffer.Detect(prefix.AsSpan(0, length), isWholeFile: length < prefix.Length);
             var unterminated = new HashSet<long>();
             var csvOptions = CsvReaderOptions.Default with
             {
@@ -93,7 +93,7 @@ public sealed class CsvProspectReader : IAsyncDisposable
                     }
                 },
             };
-            var csv = CsvReader.Create(new PrefixedStream(prefix.AsMemory(0, length), digest), csvOptions, leaveOpen: false);
+            var csv = CsvReader.Create(new PrefixedStream(prefix.AsMemory(skip, length - skip), digest), csvOptions, leaveOpen: false);
             try
             {
                 await csv.ReadHeaderAsync(cancellationToken);
@@ -238,7 +238,7 @@ public sealed class CsvProspectReader : IAsyncDisposable
             return new ImportRow(line, raw, null, reason);
         }
 
-        var email = Value(values, ProspectField.Email) ?? string.Empty;
+        var email = EmailAddress.Clean(Value(values, ProspectField.Email) ?? string.Empty);
         if (email.Length == 0)
         {
             return new ImportRow(line, raw, null, "email is missing");
@@ -287,7 +287,7 @@ public sealed class CsvProspectReader : IAsyncDisposable
         {
             if (values[i].Length > 0)
             {
-                extras.TryAdd(Mapping.Headers[i], values[i]);
+                extras.TryAdd(Mapping.ColumnKeys[i], values[i]);
             }
         }
 

@@ -6,6 +6,27 @@ namespace Outreach.Domain.Import;
 /// <summary>The email check of the importer: one plain address (no display name, no list), with a dotted domain.</summary>
 public static partial class EmailAddress
 {
+    /// <summary>
+    /// The address as it should be stored and compared: NFKC-normalised (full-width letters become ASCII) and without
+    /// invisible characters (zero-width spaces and joiners, byte order marks, soft hyphens) that exports and copy-paste
+    /// leave in — otherwise the same person passes dedupe twice.
+    /// </summary>
+    public static string Clean(string email)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        var normalized = email.Normalize(System.Text.NormalizationForm.FormKC);
+        var visible = new System.Text.StringBuilder(normalized.Length);
+        foreach (var c in normalized)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format)
+            {
+                visible.Append(c);
+            }
+        }
+
+        return visible.ToString().Trim();
+    }
+
     /// <summary>Why <paramref name="email"/> is not a usable address, or null when it is.</summary>
     public static string? Problem(string email)
     {
@@ -17,7 +38,7 @@ public static partial class EmailAddress
 
         var at = email.IndexOf('@', StringComparison.Ordinal);
         var invalid = $"'{email}' is not a valid email address";
-        if (at <= 0 || at > 64 || email.Contains("..", StringComparison.Ordinal))
+        if (at <= 0 || at > 64 || email.Contains("..", StringComparison.Ordinal) || email[0] == '.' || email[at - 1] == '.')
         {
             return invalid;
         }

@@ -6,7 +6,8 @@ namespace Outreach.Domain.Import;
 /// <summary>
 /// Maps a CSV header row to prospect fields by alias, ignoring case, spaces, underscores, hyphens and dots,
 /// so the exports of Apollo, HubSpot, LinkedIn Sales Navigator and hand-made sheets all work. A column
-/// matching no alias, or a second column for a field already taken, goes to additional_data.
+/// matching no alias, or a second column for a field already taken, goes to additional_data. A header that
+/// repeats (a second <c>Email</c>, two <c>Notes</c>) keeps every column: the second is keyed "Email (2)".
 /// </summary>
 public sealed class HeaderMapping
 {
@@ -66,6 +67,56 @@ public sealed class HeaderMapping
         ["companydomain"] = ProspectField.Website,
         ["domain"] = ProspectField.Website,
         ["url"] = ProspectField.Website,
+
+        // Localized HubSpot, Outlook and Excel exports (compared without accents): German, French, Spanish, Dutch.
+        ["emailadresse"] = ProspectField.Email,
+        ["adresseemail"] = ProspectField.Email,
+        ["adressecourriel"] = ProspectField.Email,
+        ["courriel"] = ProspectField.Email,
+        ["correoelectronico"] = ProspectField.Email,
+        ["correo"] = ProspectField.Email,
+        ["emailadres"] = ProspectField.Email,
+        ["vorname"] = ProspectField.FirstName,
+        ["prenom"] = ProspectField.FirstName,
+        ["nombre"] = ProspectField.FirstName,
+        ["voornaam"] = ProspectField.FirstName,
+        ["nachname"] = ProspectField.LastName,
+        ["familienname"] = ProspectField.LastName,
+        ["nom"] = ProspectField.LastName,
+        ["nomdefamille"] = ProspectField.LastName,
+        ["apellido"] = ProspectField.LastName,
+        ["apellidos"] = ProspectField.LastName,
+        ["achternaam"] = ProspectField.LastName,
+        ["vollstandigername"] = ProspectField.Name,
+        ["nomcomplet"] = ProspectField.Name,
+        ["nombrecompleto"] = ProspectField.Name,
+        ["naam"] = ProspectField.Name,
+        ["volledigenaam"] = ProspectField.Name,
+        ["unternehmen"] = ProspectField.Company,
+        ["firma"] = ProspectField.Company,
+        ["firmenname"] = ProspectField.Company,
+        ["entreprise"] = ProspectField.Company,
+        ["societe"] = ProspectField.Company,
+        ["nomdelentreprise"] = ProspectField.Company,
+        ["empresa"] = ProspectField.Company,
+        ["nombredelaempresa"] = ProspectField.Company,
+        ["bedrijf"] = ProspectField.Company,
+        ["bedrijfsnaam"] = ProspectField.Company,
+        ["berufsbezeichnung"] = ProspectField.Title,
+        ["jobtitel"] = ProspectField.Title,
+        ["intituleduposte"] = ProspectField.Title,
+        ["intituledeposte"] = ProspectField.Title,
+        ["poste"] = ProspectField.Title,
+        ["fonction"] = ProspectField.Title,
+        ["cargo"] = ProspectField.Title,
+        ["puesto"] = ProspectField.Title,
+        ["functie"] = ProspectField.Title,
+        ["functietitel"] = ProspectField.Title,
+        ["webseite"] = ProspectField.Website,
+        ["siteweb"] = ProspectField.Website,
+        ["siteinternet"] = ProspectField.Website,
+        ["sitioweb"] = ProspectField.Website,
+        ["paginaweb"] = ProspectField.Website,
     }.ToFrozenDictionary();
 
     private HeaderMapping(IReadOnlyList<string> headers, IReadOnlyDictionary<ProspectField, int> fields)
@@ -74,6 +125,10 @@ public sealed class HeaderMapping
         FieldColumns = fields;
         var mapped = fields.Values.ToHashSet();
         ExtraColumns = Enumerable.Range(0, headers.Count).Where(i => !mapped.Contains(i) && headers[i].Length > 0).ToList();
+
+        // The n-th column with a header already seen (ignoring case) is keyed "{header} ({n})", so no value is lost.
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        ColumnKeys = headers.Select(h => h.Length == 0 ? h : (seen[h] = seen.GetValueOrDefault(h) + 1) is var n && n > 1 ? $"{h} ({n})" : h).ToList();
     }
 
     /// <summary>The header names as read (trimmed).</summary>
@@ -82,22 +137,25 @@ public sealed class HeaderMapping
     /// <summary>Column index of each mapped field.</summary>
     public IReadOnlyDictionary<ProspectField, int> FieldColumns { get; }
 
-    /// <summary>Columns that go to additional_data, keyed by their header.</summary>
+    /// <summary>Columns that go to additional_data, keyed by <see cref="ColumnKeys"/>.</summary>
     public IReadOnlyList<int> ExtraColumns { get; }
 
-    /// <summary>Header → field name, for reports (<c>outreach validate</c>): additional columns map to "additional_data".</summary>
+    /// <summary>Each column's name in reports and additional_data: its header, or "{header} ({n})" for the n-th repeat.</summary>
+    public IReadOnlyList<string> ColumnKeys { get; }
+
+    /// <summary>Column (by <see cref="ColumnKeys"/>) → field name, for reports (<c>outreach validate</c>): additional columns map to "additional_data".</summary>
     public IReadOnlyDictionary<string, string> Describe()
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < Headers.Count; i++)
         {
-            if (Headers[i].Length == 0 || result.ContainsKey(Headers[i]))
+            if (Headers[i].Length == 0)
             {
                 continue;
             }
 
             var field = FieldColumns.FirstOrDefault(kv => kv.Value == i);
-            result[Headers[i]] = FieldColumns.Values.Contains(i) ? FieldName(field.Key) : "additional_data";
+            result[ColumnKeys[i]] = FieldColumns.Values.Contains(i) ? FieldName(field.Key) : "additional_data";
         }
 
         return result;
@@ -128,14 +186,16 @@ public sealed class HeaderMapping
         return new HeaderMapping(trimmed, fields);
     }
 
-    /// <summary>The comparison form of a header: lower case without spaces, underscores, hyphens or dots.</summary>
+    /// <summary>The comparison form of a header: lower case without accents, spaces, underscores, hyphens, dots or apostrophes ("Intitulé du poste" → intituleduposte).</summary>
     public static string Normalize(string header)
     {
         ArgumentNullException.ThrowIfNull(header);
-        var sb = new StringBuilder(header.Length);
-        foreach (var c in header)
+        var decomposed = header.Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
         {
-            if (!char.IsWhiteSpace(c) && c is not ('_' or '-' or '.'))
+            if (!char.IsWhiteSpace(c) && c is not ('_' or '-' or '.' or '\'' or '’')
+                && System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)
             {
                 sb.Append(char.ToLowerInvariant(c));
             }

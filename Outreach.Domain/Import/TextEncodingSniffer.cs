@@ -5,33 +5,38 @@ namespace Outreach.Domain.Import;
 
 /// <summary>
 /// Decides how to decode a CSV from its first bytes: a byte order mark (UTF-8, UTF-16, UTF-32) is honoured;
-/// without one, valid UTF-8 is UTF-8 and anything else is Windows-1252 — what Excel writes on Windows.
+/// without one, valid UTF-8 is UTF-8 and anything else is Windows-1252 — what Excel writes on Windows. A UTF-8 mark
+/// followed by bytes that are not UTF-8 (a tool added the mark to a Windows-1252 file) is Windows-1252 after the mark,
+/// and the name says so; decoding it as UTF-8 would store "Ren�".
 /// </summary>
 internal static class TextEncodingSniffer
 {
     static TextEncodingSniffer() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    /// <summary>The encoding to decode with (null: UTF-8 or the byte order mark) and a name for reports.</summary>
-    public static (Encoding? Encoding, string Name) Detect(ReadOnlySpan<byte> prefix, bool isWholeFile)
+    /// <summary>The encoding to decode with (null: UTF-8 or the byte order mark), a name for reports, and how many leading bytes to skip.</summary>
+    public static (Encoding? Encoding, string Name, int Skip) Detect(ReadOnlySpan<byte> prefix, bool isWholeFile)
     {
         if (prefix.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
-            return (null, "utf-8 (BOM)");
+            var rest = prefix[3..];
+            return Utf8.IsValid(isWholeFile ? rest : rest[..TrimIncompleteSequence(rest)])
+                ? (null, "utf-8 (BOM)", 0)
+                : (Encoding.GetEncoding(1252), "windows-1252 (after a UTF-8 byte order mark; the text is not UTF-8)", 3);
         }
 
         if (prefix.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0x00, 0x00]) || prefix.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]))
         {
-            return (null, "utf-32 (BOM)");
+            return (null, "utf-32 (BOM)", 0);
         }
 
         if (prefix.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
         {
-            return (null, "utf-16le (BOM)");
+            return (null, "utf-16le (BOM)", 0);
         }
 
         if (prefix.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
         {
-            return (null, "utf-16be (BOM)");
+            return (null, "utf-16be (BOM)", 0);
         }
 
         if (prefix.Contains((byte)0))
@@ -41,7 +46,7 @@ internal static class TextEncodingSniffer
 
         // A multi-byte sequence cut by the end of the sniffed prefix is not an error.
         var checkedBytes = isWholeFile ? prefix : prefix[..TrimIncompleteSequence(prefix)];
-        return Utf8.IsValid(checkedBytes) ? (null, "utf-8") : (Encoding.GetEncoding(1252), "windows-1252");
+        return Utf8.IsValid(checkedBytes) ? (null, "utf-8", 0) : (Encoding.GetEncoding(1252), "windows-1252", 0);
     }
 
     private static int TrimIncompleteSequence(ReadOnlySpan<byte> bytes)

@@ -1,7 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.EntityFrameworkCore;
+using Outreach.Data.Persistence;
 using Outreach.Domain.Enums;
-using Outreach.Domain.Persistence;
 using Outreach.Domain.StatusRules;
 using Outreach.Functions.Pipeline;
 
@@ -45,7 +45,7 @@ public sealed class FinalizeBatch(IDbContextFactory<OutreachDbContext> contexts,
                 }
             }
 
-            var session = await db.WorkflowSessions.SingleOrDefaultAsync(w => w.BatchId == batch.Id, cancellationToken);
+            var session = await db.WorkflowSessions.OfBatchAsync(batch.Id, cancellationToken);
             if (session is { Status: WorkflowStatus.Active })
             {
                 if (failed)

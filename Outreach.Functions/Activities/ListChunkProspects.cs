@@ -1,7 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.EntityFrameworkCore;
+using Outreach.Data.Persistence;
 using Outreach.Domain.Enums;
-using Outreach.Domain.Persistence;
 using Outreach.Functions.Pipeline;
 
 namespace Outreach.Functions.Activities;

@@ -1,9 +1,10 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
+using Outreach.Data.Persistence;
 using Outreach.Domain.Entities;
 using Outreach.Domain.Enums;
-using Outreach.Domain.Persistence;
 using Outreach.Functions.Pipeline;
 
 namespace Outreach.Functions.Activities;
@@ -51,10 +52,9 @@ public sealed class StartBatch(IDbContextFactory<OutreachDbContext> contexts, IO
     private static async Task<ProcessingJob> StartFirstRunAsync(OutreachDbContext db, StartBatchInput input, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // The guard: only the execution that moves the batch out of UPLOADED opens the job.
-        var moved = await db.Database.ExecuteSqlAsync(
-            $"UPDATE batches SET status = 'ENRICHING', started_at = coalesce(started_at, {now}), updated_at = {now} WHERE id = {input.BatchId} AND status = 'UPLOADED'",
-            cancellationToken);
-        if (moved == 0)
+        var moved = await StatusTransitions.MoveBatchAsync(
+            (NpgsqlConnection)db.Database.GetDbConnection(), input.BatchId, [BatchStatus.Uploaded], BatchStatus.Enriching, BatchTimestamp.Started, now, cancellationToken);
+        if (!moved)
         {
             return await db.ProcessingJobs.Where(j => j.BatchId == input.BatchId && j.InstanceId == input.InstanceId).OrderBy(j => j.CreatedAt).FirstOrDefaultAsync(cancellationToken)
                 ?? throw new InvalidOperationException($"Batch {input.BatchId} is not UPLOADED and has no job for {input.InstanceId}.");
@@ -64,7 +64,7 @@ public sealed class StartBatch(IDbContextFactory<OutreachDbContext> contexts, IO
         var job = new ProcessingJob(batch.CampaignId, batch.Id, JobType.FullPipeline, batch.TotalProspects, now);
         job.Start(input.InstanceId, now);
         db.ProcessingJobs.Add(job);
-        var session = await db.WorkflowSessions.SingleOrDefaultAsync(w => w.BatchId == batch.Id, cancellationToken);
+        var session = await db.WorkflowSessions.OfBatchAsync(batch.Id, cancellationToken);
         if (session is { Status: WorkflowStatus.Active } && session.CurrentStep < WorkflowStep.BeginEnrichment)
         {
             session.AdvanceTo(WorkflowStep.BeginEnrichment, now);

@@ -1,8 +1,8 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Outreach.Data.Persistence;
 using Outreach.Domain.Enums;
-using Outreach.Domain.Persistence;
 
 namespace Outreach.Functions.Ingestion;
 

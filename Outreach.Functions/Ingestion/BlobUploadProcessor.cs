@@ -4,8 +4,8 @@ using Azure.Storage.Blobs.Models;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using Outreach.Data.Ingestion;
 using Outreach.Domain.Enums;
-using Outreach.Domain.Import;
 using Outreach.Functions.Orchestrators;
 using Outreach.Functions.Pipeline;
 

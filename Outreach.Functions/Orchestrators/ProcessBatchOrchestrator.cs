@@ -19,7 +19,7 @@ public static class ProcessBatchOrchestrator
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
 
-        var plan = await context.CallActivityAsync<BatchPlan>(nameof(StartBatch), new StartBatchInput(input.BatchId, context.InstanceId, input.JobId, input.JobType));
+        var plan = await context.CallActivityAsync<BatchPlan>(nameof(StartBatch), new StartBatchInput(input.BatchId, context.InstanceId, input.JobId, input.JobType), PipelineRetry.Outages);
         var chunks = Chunks(plan).ToList();
         var step = plan.JobType == Domain.Enums.JobType.Generation ? "GENERATING" : "ENRICHING";
         var completed = 0;
@@ -40,7 +40,8 @@ public static class ProcessBatchOrchestrator
             inFlight.Add(context.CallSubOrchestratorAsync<ChunkResult>(
                 nameof(ProcessProspectChunkOrchestrator),
                 new ChunkInput(input.BatchId, plan.JobId, plan.JobType, from, to, plan.MaxAttempts, plan.FirstRetryDelaySeconds),
-                new SubOrchestrationOptions(TaskOptions.FromRetryPolicy(new RetryPolicy(1, TimeSpan.FromSeconds(1))), $"{context.InstanceId}-chunk-{from}")));
+                // A chunk is not retried as a whole: its prospects retry inside it, and a prospect that fails is recorded.
+                new SubOrchestrationOptions { InstanceId = $"{context.InstanceId}-chunk-{from}" }));
         }
 
         foreach (var result in await Task.WhenAll(inFlight))
@@ -49,7 +50,7 @@ public static class ProcessBatchOrchestrator
         }
 
         context.SetCustomStatus(new PipelineStatus("FINALIZING", completed, failed, plan.OrdinalCount));
-        var final = await context.CallActivityAsync<FinalizeBatchResult>(nameof(FinalizeBatch), new FinalizeBatchInput(input.BatchId, plan.JobId));
+        var final = await context.CallActivityAsync<FinalizeBatchResult>(nameof(FinalizeBatch), new FinalizeBatchInput(input.BatchId, plan.JobId), PipelineRetry.Outages);
         context.SetCustomStatus(new PipelineStatus(final.Status.ToString().ToUpperInvariant(), final.Generated, final.Failed, final.Total));
         return final;
     }

@@ -8,8 +8,8 @@ namespace Outreach.Functions.Orchestrators;
 
 /// <summary>
 /// The prospects of one ordinal range, each through EnrichProspect → AnalyzeProspect → GenerateEmail.
-/// A transient failure (<see cref="TransientProspectException"/>) is retried with backoff; any other
-/// failure, or one that outlasts its attempts, fails that prospect with its message and the others go on.
+/// Transient failures and infrastructure outages are retried (<see cref="PipelineRetry"/>); any other failure,
+/// or one that outlasts its retries, fails that prospect with its message and the others go on.
 /// </summary>
 public static class ProcessProspectChunkOrchestrator
 {
@@ -20,38 +20,11 @@ public static class ProcessProspectChunkOrchestrator
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
 
-        var prospects = await context.CallActivityAsync<List<Guid>>(nameof(ListChunkProspects), input);
-        var retry = TransientRetry(input.MaxAttempts, input.FirstRetryDelaySeconds);
+        var prospects = await context.CallActivityAsync<List<Guid>>(nameof(ListChunkProspects), input, PipelineRetry.Outages);
+        var retry = PipelineRetry.Transient(input.MaxAttempts, input.FirstRetryDelaySeconds);
         var outcomes = await Task.WhenAll(prospects.Select(id => RunProspectAsync(context, input, new ProspectWork(id, input.JobId), retry)));
         return new ChunkResult(outcomes.Count(ok => ok), outcomes.Count(ok => !ok));
     }
-
-    private static readonly TimeSpan MaxProviderWait = TimeSpan.FromMinutes(15);
-
-    /// <summary>Retries only failures caused by <see cref="TransientProspectException"/>, doubling the delay each time and waiting at least what the provider asked.</summary>
-    public static TaskOptions TransientRetry(int maxAttempts, int firstRetryDelaySeconds) =>
-        TaskOptions.FromRetryHandler(async retry =>
-        {
-            if (!retry.LastFailure.IsCausedBy<TransientProspectException>() || retry.LastAttemptNumber >= maxAttempts)
-            {
-                return false;
-            }
-
-            var delay = TimeSpan.FromSeconds(firstRetryDelaySeconds * Math.Pow(2, retry.LastAttemptNumber - 1));
-
-            // A provider that said how long to wait is not asked again sooner (bounded, so a bad header cannot park a prospect).
-            if (TransientProspectException.RetryAfterIn(retry.LastFailure.ErrorMessage) is { } asked && asked > delay)
-            {
-                delay = asked < MaxProviderWait ? asked : MaxProviderWait;
-            }
-
-            if (delay > TimeSpan.Zero)
-            {
-                await retry.OrchestrationContext.CreateTimer(delay, retry.CancellationToken);
-            }
-
-            return true;
-        });
 
     private static async Task<bool> RunProspectAsync(TaskOrchestrationContext context, ChunkInput chunk, ProspectWork work, TaskOptions retry)
     {

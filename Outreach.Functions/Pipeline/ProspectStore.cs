@@ -1,10 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Outreach.Data.Persistence;
 using Outreach.Domain.Entities;
 using Outreach.Domain.Enums;
-using Outreach.Domain.Persistence;
-using Outreach.Domain.StatusRules;
-using Outreach.Functions.Providers;
+using Outreach.Functions.Contracts;
 
 namespace Outreach.Functions.Pipeline;
 
@@ -19,19 +18,6 @@ public sealed record ProspectState(ProspectFacts Facts, CampaignBrief Campaign, 
 /// </summary>
 public sealed class ProspectStore(IDbContextFactory<OutreachDbContext> contexts, NpgsqlDataSource dataSource, TimeProvider clock)
 {
-    /// <summary>The counters a transition may bump.</summary>
-    public enum Counter
-    {
-        /// <summary>No counter.</summary>
-        None,
-        /// <summary>batches.enriched_prospects.</summary>
-        Enriched,
-        /// <summary>batches.generated_emails and the job's progress.</summary>
-        Generated,
-        /// <summary>batches.failed_prospects and the job's progress.</summary>
-        Failed,
-    }
-
     /// <summary>Loads the prospect, its campaign brief and its job's state; null when the prospect does not exist.</summary>
     public async Task<ProspectState?> LoadAsync(ProspectWork work, CancellationToken cancellationToken)
     {
@@ -61,71 +47,18 @@ public sealed class ProspectStore(IDbContextFactory<OutreachDbContext> contexts,
     }
 
     /// <summary>Moves the prospect to <paramref name="to"/> if the rules allow it from its current status and the job runs; true when it moved.</summary>
-    public async Task<bool> MoveAsync(ProspectWork work, ProspectStatus to, Counter counter, string? errorMessage, CancellationToken cancellationToken)
+    public Task<bool> MoveAsync(ProspectWork work, ProspectStatus to, ProspectCounter counter, string? errorMessage, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
-        var timestamp = to switch
-        {
-            ProspectStatus.Enriching => "enrichment_started_at",
-            ProspectStatus.Enriched => "enriched_at",
-            ProspectStatus.Generating => "generation_started_at",
-            ProspectStatus.Completed => "completed_at",
-            ProspectStatus.Failed => "failed_at",
-            _ => throw new ArgumentOutOfRangeException(nameof(to), to, "Not a pipeline step."),
-        };
-        var batchCounter = counter switch
-        {
-            Counter.Enriched => "enriched_prospects",
-            Counter.Generated => "generated_emails",
-            Counter.Failed => "failed_prospects",
-            _ => null,
-        };
-        var countsProgress = counter is Counter.Generated or Counter.Failed;
-
-        // Column names come from the switches above, never from input. Data-modifying CTEs always run to
-        // completion, and they see only the rows `moved` returned: no move, no count.
-        var countBatch = batchCounter is null ? string.Empty : $"""
-            , counted AS (
-                UPDATE batches b SET {batchCounter} = {batchCounter} + 1, updated_at = @now
-                FROM moved WHERE b.id = moved.batch_id RETURNING b.id)
-            """;
-        var countProgress = !countsProgress ? string.Empty : """
-            , progressed AS (
-                UPDATE processing_jobs j SET progress_current = progress_current + 1, updated_at = @now
-                FROM moved WHERE j.id = @job RETURNING j.id)
-            """;
-        // The job's row is locked first (the same order as cancel), so a cancel waits for moves in flight and
-        // every later move sees the job CANCELLED.
-        var sql = $"""
-            WITH job AS (
-                SELECT id FROM processing_jobs WHERE id = @job AND status = 'RUNNING' FOR NO KEY UPDATE),
-            moved AS (
-                UPDATE prospects p SET status = @to, updated_at = @now, {timestamp} = @now,
-                       error_message = CASE WHEN @to = 'FAILED'::prospect_status THEN @error ELSE NULL END
-                WHERE p.id = @id AND p.status = ANY(@from) AND EXISTS (SELECT 1 FROM job)
-                RETURNING p.batch_id)
-            {countBatch}
-            {countProgress}
-            SELECT count(*) FROM moved
-            """;
-        await using var command = dataSource.CreateCommand(sql);
-        command.Parameters.AddWithValue("to", to);
-        command.Parameters.AddWithValue("now", clock.GetUtcNow());
-        command.Parameters.AddWithValue("error", (object?)errorMessage ?? DBNull.Value);
-        command.Parameters.AddWithValue("id", work.ProspectId);
-        command.Parameters.AddWithValue("from", Rules.Prospect.PredecessorsOf(to).ToArray());
-        command.Parameters.AddWithValue("job", work.JobId);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))! == 1;
+        return StatusTransitions.MoveProspectAsync(dataSource, work.ProspectId, work.JobId, to, counter, errorMessage, clock.GetUtcNow(), cancellationToken);
     }
 
-    /// <summary>ENRICHING → GENERATING for the batch, the first time one of its prospects starts generation.</summary>
+    /// <summary>ENRICHING or ENRICHED → GENERATING for the batch, the first time one of its prospects starts generation.</summary>
     public async Task MarkBatchGeneratingAsync(Guid batchId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
-            "UPDATE batches SET status = 'GENERATING', generation_started_at = @now, updated_at = @now WHERE id = @id AND status IN ('ENRICHING', 'ENRICHED')");
-        command.Parameters.AddWithValue("now", clock.GetUtcNow());
-        command.Parameters.AddWithValue("id", batchId);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await StatusTransitions.MoveBatchAsync(
+            connection, batchId, [BatchStatus.Enriching, BatchStatus.Enriched], BatchStatus.Generating, BatchTimestamp.GenerationStarted, clock.GetUtcNow(), cancellationToken);
     }
 
     /// <summary>Stores what enrichment found (upsert by prospect).</summary>

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text;
 using Azure.Storage.Blobs;
 using Microsoft.EntityFrameworkCore;
+using Outreach.Data.Persistence;
 using Outreach.Domain.Enums;
 using Outreach.Domain.Export;
-using Outreach.Domain.Persistence;
 
 namespace Outreach.Functions.Pipeline;
 
@@ -41,7 +41,7 @@ public sealed class ResultsWriter(BlobServiceClient blobs, IDbContextFactory<Out
         await using (var writer = await OpenAsync(container.GetBlobClient(rejectedName), cancellationToken))
         {
             await writer.WriteAsync(SafeCsv.Row(RejectedColumns));
-            foreach (var row in await Queries.BatchQueries.RejectedRowsAsync(db, batchId, cancellationToken))
+            foreach (var row in await db.RejectedRowsOfAsync(batchId, cancellationToken))
             {
                 await writer.WriteAsync(SafeCsv.Row(row.Line.ToString(CultureInfo.InvariantCulture), row.Reason, row.Raw));
             }

@@ -1,6 +1,7 @@
 using Outreach.Domain.Entities;
-using Outreach.Functions.Pipeline;
+using Outreach.Functions.Contracts;
 using Outreach.Functions.Providers.BuiltWith;
+using Outreach.Functions.Providers.Common;
 using Outreach.Functions.Providers.EnrichLayer;
 using Outreach.Functions.Providers.Website;
 
@@ -45,7 +46,7 @@ public sealed class ProviderEnricher(
                         sources[flag] = new SourceResult("skipped", "enrichlayer", null, "The prospect has no LinkedIn URL.");
                         break;
                     case EnrichmentFlags.LinkedIn:
-                        await budget.SpendAsync(prospect.BatchId, EnrichLayerClient.Name, cancellationToken);
+                        await budget.SpendAsync(prospect.BatchId, EnrichLayerClient.Descriptor.DisplayName, cancellationToken);
                         linkedInSummary = (await linkedIn.GetProfileAsync(prospect.LinkedinUrl!, cancellationToken)).Describe();
                         sources[flag] = new SourceResult("ok", "enrichlayer", clock.GetUtcNow());
                         break;
@@ -54,6 +55,9 @@ public sealed class ProviderEnricher(
                         break;
                     case EnrichmentFlags.Website or EnrichmentFlags.TechStack when company is null:
                         sources[flag] = new SourceResult("skipped", null, null, "No company website and no business email domain.");
+                        break;
+                    case EnrichmentFlags.TechStack when CompanyDomain.IsSharedPage(company.Value.Domain):
+                        sources[flag] = new SourceResult("skipped", "builtwith", null, "The website is a page on a shared host, whose tech stack is not the company's.");
                         break;
                     case EnrichmentFlags.Website:
                         var (site, siteResult) = await cache.GetWebsiteAsync(
@@ -67,7 +71,7 @@ public sealed class ProviderEnricher(
                             "builtwith",
                             async ct =>
                             {
-                                await budget.SpendAsync(prospect.BatchId, BuiltWithClient.Name, ct);
+                                await budget.SpendAsync(prospect.BatchId, BuiltWithClient.Descriptor.DisplayName, ct);
                                 return await builtWith.LookupAsync(company.Value.Domain, ct);
                             },
                             cancellationToken);

@@ -3,55 +3,33 @@ using System.Threading.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
-using Polly;
 using Outreach.Functions.Providers.BuiltWith;
+using Outreach.Functions.Providers.Common;
 using Outreach.Functions.Providers.EnrichLayer;
 using Outreach.Functions.Providers.Firecrawl;
 using Outreach.Functions.Providers.Llm;
 using Outreach.Functions.Providers.Website;
+using Polly;
 
 namespace Outreach.Functions.Providers;
-
-/// <summary>Which failed attempts the HttpClient pipeline may repeat.</summary>
-public enum RetryMode
-{
-    /// <summary>A read (GET): repeat on 408, 429, 5xx, timeouts and transport errors.</summary>
-    Idempotent,
-
-    /// <summary>A POST the provider may have processed (and billed): repeat only when it was refused unprocessed (429).</summary>
-    RejectedOnly,
-}
-
-/// <summary>The resilience settings of one HttpClient.</summary>
-/// <param name="RequestsPerSecond">The rate limit.</param>
-/// <param name="TimeoutSeconds">The attempt timeout.</param>
-/// <param name="MaxRetries">Retries inside one call.</param>
-/// <param name="MaxRetryAfterSeconds">Longest requested wait honoured in place.</param>
-/// <param name="Mode">What may be retried.</param>
-/// <param name="CircuitBreaker">Whether failures of one call should pause the others (not for the website reader, whose targets differ per call).</param>
-public sealed record ResilienceSettings(double RequestsPerSecond, int TimeoutSeconds, int MaxRetries, int MaxRetryAfterSeconds, RetryMode Mode, bool CircuitBreaker = true)
-{
-    /// <summary>The settings of a keyed provider.</summary>
-    public static ResilienceSettings Of(ProviderOptions options, RetryMode mode)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        return new(options.RequestsPerSecond, options.TimeoutSeconds, options.MaxRetries, options.MaxRetryAfterSeconds, mode);
-    }
-}
 
 /// <summary>Typed HttpClients for the providers, each with its own resilience pipeline built from its settings.</summary>
 public static class ProviderRegistration
 {
+    /// <summary>Every provider with an api_configurations row, in the order the API lists them.</summary>
+    public static IReadOnlyList<ProviderDescriptor> Descriptors { get; } =
+        [OpenRouterChatClient.Descriptor, GeminiChatClient.Descriptor, EnrichLayerClient.Descriptor, FirecrawlClient.Descriptor, BuiltWithClient.Descriptor];
+
     /// <summary>Registers the provider clients (a client without a key is registered but never calls out), the company cache and the budget.</summary>
     public static IServiceCollection AddOutreachProviders(this IServiceCollection services)
     {
         services.AddOptions<ProviderPolicyOptions>().BindConfiguration(ProviderPolicyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WebsiteReaderOptions>().BindConfiguration(WebsiteReaderOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        AddProvider<EnrichLayerClient, EnrichLayerOptions>(services, EnrichLayerOptions.SectionName, "enrichlayer", RetryMode.Idempotent);
-        AddProvider<FirecrawlClient, FirecrawlOptions>(services, FirecrawlOptions.SectionName, "firecrawl", RetryMode.RejectedOnly);
-        AddProvider<BuiltWithClient, BuiltWithOptions>(services, BuiltWithOptions.SectionName, "builtwith", RetryMode.Idempotent);
-        AddProvider<OpenRouterChatClient, OpenRouterOptions>(services, OpenRouterOptions.SectionName, "openrouter", RetryMode.RejectedOnly);
-        AddProvider<GeminiChatClient, GeminiOptions>(services, GeminiOptions.SectionName, "gemini", RetryMode.RejectedOnly);
+        AddProvider<EnrichLayerClient, EnrichLayerOptions>(services, EnrichLayerClient.Descriptor);
+        AddProvider<FirecrawlClient, FirecrawlOptions>(services, FirecrawlClient.Descriptor);
+        AddProvider<BuiltWithClient, BuiltWithOptions>(services, BuiltWithClient.Descriptor);
+        AddProvider<OpenRouterChatClient, OpenRouterOptions>(services, OpenRouterChatClient.Descriptor);
+        AddProvider<GeminiChatClient, GeminiOptions>(services, GeminiChatClient.Descriptor);
 
         services.AddHttpClient<WebsiteReader>(http => http.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp => WebsiteReader.CreateHandler(sp.GetRequiredService<IOptionsMonitor<WebsiteReaderOptions>>()))
@@ -70,14 +48,14 @@ public static class ProviderRegistration
         return services;
     }
 
-    private static void AddProvider<TClient, TOptions>(IServiceCollection services, string section, string pipelineName, RetryMode mode)
+    private static void AddProvider<TClient, TOptions>(IServiceCollection services, ProviderDescriptor provider)
         where TClient : class
         where TOptions : ProviderOptions
     {
-        services.AddOptions<TOptions>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TOptions>().BindConfiguration(provider.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient<TClient>((sp, http) => Configure(http, sp.GetRequiredService<IOptionsMonitor<TOptions>>().CurrentValue))
-            .AddResilienceHandler(pipelineName, (pipeline, context) =>
-                Build(pipeline, ResilienceSettings.Of(context.ServiceProvider.GetRequiredService<IOptionsMonitor<TOptions>>().CurrentValue, mode)));
+            .AddResilienceHandler(provider.Id, (pipeline, context) =>
+                Build(pipeline, ResilienceSettings.Of(context.ServiceProvider.GetRequiredService<IOptionsMonitor<TOptions>>().CurrentValue, provider.RetryMode)));
     }
 
     private static void Configure(HttpClient http, ProviderOptions options)

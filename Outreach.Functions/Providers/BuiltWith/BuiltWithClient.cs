@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Outreach.Domain.Entities;
-using Outreach.Functions.Pipeline;
+using Outreach.Functions.Contracts;
+using Outreach.Functions.Providers.Common;
 
 namespace Outreach.Functions.Providers.BuiltWith;
 
@@ -10,34 +11,25 @@ namespace Outreach.Functions.Providers.BuiltWith;
 /// here: -99 (internal) and -6 are transient, everything else (-3 out of credits, -2 bad key, -8 bad domain …)
 /// is permanent. The key rides in the query string, which the HttpClient logs redact (see ProviderRegistration).
 /// </summary>
-public sealed class BuiltWithClient(HttpClient http, ProviderSettingsStore store)
+public sealed class BuiltWithClient(HttpClient http, ProviderSettingsStore store) : ProviderRestClient(http, store, Descriptor)
 {
-    /// <summary>Display name in messages.</summary>
-    public const string Name = "BuiltWith";
+    /// <summary>Who this provider is: its api_configurations name, display name, settings section and retry mode.</summary>
+    public static ProviderDescriptor Descriptor { get; } = new("builtwith", "BuiltWith", BuiltWithOptions.SectionName, RetryMode.Idempotent);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General) { PropertyNameCaseInsensitive = true };
-
-    /// <summary>The api_configurations provider name.</summary>
-    public const string Provider = "builtwith";
-
-    /// <summary>The app setting that holds the key when no api_configurations row names another.</summary>
-    public const string KeySetting = "Providers__BuiltWith__ApiKey";
-
-    /// <summary>Whether a key is configured and no api_configurations row disables the provider.</summary>
-    public async Task<bool> IsConfiguredAsync(CancellationToken cancellationToken) => (await store.GetAsync(Provider, KeySetting, cancellationToken)).IsUsable;
 
     /// <summary>The technologies BuiltWith has seen on <paramref name="domain"/>.</summary>
     public async Task<IReadOnlyList<TechStackItem>> LookupAsync(string domain, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(domain);
-        var effective = await store.GetUsableAsync(Provider, KeySetting, Name, cancellationToken);
-
         // NOMETA/NOPII/NOATTR/HIDETEXT: BuiltWith's documented fast path; only technologies are used.
-        var path = $"v22/api.json?KEY={Uri.EscapeDataString(effective.ApiKey!)}&LOOKUP={Uri.EscapeDataString(domain)}&NOMETA=yes&NOPII=yes&NOATTR=yes&HIDETEXT=yes";
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        using var response = await ProviderHttp.SendAsync(http, request, Name, cancellationToken);
-        await ProviderErrors.ThrowIfFailedAsync(Name, response, cancellationToken, notFound: "no such endpoint");
-        var body = await ProviderHttp.ReadJsonAsync<LookupResponse>(response, Name, Json, cancellationToken);
+        var (body, effective) = await CallAsync<LookupResponse>(
+            settings => new HttpRequestMessage(
+                HttpMethod.Get,
+                $"v22/api.json?KEY={Uri.EscapeDataString(settings.ApiKey!)}&LOOKUP={Uri.EscapeDataString(domain)}&NOMETA=yes&NOPII=yes&NOATTR=yes&HIDETEXT=yes"),
+            Json,
+            notFound: "no such endpoint",
+            cancellationToken);
         if (body.Errors is { Count: > 0 } errors)
         {
             throw Error(errors[0], effective.ApiKey!);
@@ -52,7 +44,7 @@ public sealed class BuiltWithClient(HttpClient http, ProviderSettingsStore store
             .OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase)];
     }
 
-    private static Exception Error(LookupError error, string key)
+    private Exception Error(LookupError error, string key)
     {
         // BuiltWith's messages can quote the request, and the request carries the key.
         var message = ProviderErrors.Shorten((error.Message ?? "no message").Replace(key, "***", StringComparison.Ordinal));

@@ -1,9 +1,8 @@
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
-using Outreach.Functions.Pipeline;
+using Outreach.Functions.Providers.Common;
 
 namespace Outreach.Functions.Providers.EnrichLayer;
 
@@ -76,34 +75,21 @@ public sealed record LinkedInDate(
 /// timeouts and the rate limit are in the HttpClient's resilience pipeline (<see cref="ProviderRegistration"/>).
 /// </summary>
 public sealed class EnrichLayerClient(HttpClient http, IOptionsMonitor<EnrichLayerOptions> options, ProviderSettingsStore store)
+    : ProviderRestClient(http, store, Descriptor)
 {
-    /// <summary>Display name in messages.</summary>
-    public const string Name = "Enrich Layer";
+    /// <summary>Who this provider is: its api_configurations name, display name, settings section and retry mode.</summary>
+    public static ProviderDescriptor Descriptor { get; } = new("enrichlayer", "Enrich Layer", EnrichLayerOptions.SectionName, RetryMode.Idempotent);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    /// <summary>The api_configurations provider name.</summary>
-    public const string Provider = "enrichlayer";
-
-    /// <summary>The app setting that holds the key when no api_configurations row names another.</summary>
-    public const string KeySetting = "Providers__EnrichLayer__ApiKey";
-
-    /// <summary>Whether a key is configured and no api_configurations row disables the provider.</summary>
-    public async Task<bool> IsConfiguredAsync(CancellationToken cancellationToken) => (await store.GetAsync(Provider, KeySetting, cancellationToken)).IsUsable;
 
     /// <summary>The profile at <paramref name="profileUrl"/>.</summary>
     public async Task<LinkedInProfile> GetProfileAsync(string profileUrl, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(profileUrl);
-        var settings = options.CurrentValue;
-        var effective = await store.GetUsableAsync(Provider, KeySetting, Name, cancellationToken);
-
         var escaped = Uri.EscapeDataString(profileUrl);
-        var path = settings.UseProxycurlPath ? $"proxycurl/api/v2/linkedin?linkedin_profile_url={escaped}" : $"profile?profile_url={escaped}";
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", effective.ApiKey);
-        using var response = await ProviderHttp.SendAsync(http, request, Name, cancellationToken);
-        await ProviderErrors.ThrowIfFailedAsync(Name, response, cancellationToken, notFound: "no public profile at that URL");
-        return await ProviderHttp.ReadJsonAsync<LinkedInProfile>(response, Name, Json, cancellationToken);
+        var path = options.CurrentValue.UseProxycurlPath ? $"proxycurl/api/v2/linkedin?linkedin_profile_url={escaped}" : $"profile?profile_url={escaped}";
+        var (profile, _) = await CallAsync<LinkedInProfile>(
+            settings => WithBearer(new HttpRequestMessage(HttpMethod.Get, path), settings), Json, notFound: "no public profile at that URL", cancellationToken);
+        return profile;
     }
 }

@@ -1,13 +1,10 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Outreach.Functions.Pipeline;
+using Outreach.Functions.Contracts;
+using Outreach.Functions.Providers.Common;
 
 namespace Outreach.Functions.Providers.Firecrawl;
-
-/// <summary>A scraped page: where it ended up, its title and description, and its main content as markdown.</summary>
-public sealed record ScrapedPage(string Url, string? Title, string? Description, string Text);
 
 /// <summary>
 /// Firecrawl v2 <c>POST /v2/scrape</c> with <c>formats: ["markdown"]</c> and <c>onlyMainContent</c>. Firecrawl
@@ -15,36 +12,27 @@ public sealed record ScrapedPage(string Url, string? Title, string? Description,
 /// and may answer 200 with <c>success: false</c>; both are checked. The POST is retried in the pipeline only when
 /// Firecrawl refused it outright (429), since any other failure may already have cost a credit.
 /// </summary>
-public sealed class FirecrawlClient(HttpClient http, ProviderSettingsStore store)
+public sealed class FirecrawlClient(HttpClient http, ProviderSettingsStore store) : ProviderRestClient(http, store, Descriptor)
 {
-    /// <summary>Display name in messages.</summary>
-    public const string Name = "Firecrawl";
+    /// <summary>Who this provider is: its api_configurations name, display name, settings section and retry mode.</summary>
+    public static ProviderDescriptor Descriptor { get; } = new("firecrawl", "Firecrawl", FirecrawlOptions.SectionName, RetryMode.RejectedOnly);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    /// <summary>The api_configurations provider name.</summary>
-    public const string Provider = "firecrawl";
-
-    /// <summary>The app setting that holds the key when no api_configurations row names another.</summary>
-    public const string KeySetting = "Providers__Firecrawl__ApiKey";
-
-    /// <summary>Whether a key is configured and no api_configurations row disables the provider.</summary>
-    public async Task<bool> IsConfiguredAsync(CancellationToken cancellationToken) => (await store.GetAsync(Provider, KeySetting, cancellationToken)).IsUsable;
 
     /// <summary>Scrapes <paramref name="url"/>.</summary>
     public async Task<ScrapedPage> ScrapeAsync(Uri url, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(url);
-        var effective = await store.GetUsableAsync(Provider, KeySetting, Name, cancellationToken);
-
-        using var request = new HttpRequestMessage(HttpMethod.Post, "v2/scrape")
-        {
-            Content = JsonContent.Create(new ScrapeRequest(url.AbsoluteUri, ["markdown"], OnlyMainContent: true), options: Json),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", effective.ApiKey);
-        using var response = await ProviderHttp.SendAsync(http, request, Name, cancellationToken);
-        await ProviderErrors.ThrowIfFailedAsync(Name, response, cancellationToken);
-        var body = await ProviderHttp.ReadJsonAsync<ScrapeResponse>(response, Name, Json, cancellationToken);
+        var (body, _) = await CallAsync<ScrapeResponse>(
+            settings => WithBearer(
+                new HttpRequestMessage(HttpMethod.Post, "v2/scrape")
+                {
+                    Content = JsonContent.Create(new ScrapeRequest(url.AbsoluteUri, ["markdown"], OnlyMainContent: true), options: Json),
+                },
+                settings),
+            Json,
+            notFound: "not found",
+            cancellationToken);
         if (!body.Success || body.Data is null)
         {
             // success:false inside a 200: Firecrawl could not produce the page; another attempt later may.

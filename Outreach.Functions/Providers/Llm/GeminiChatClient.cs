@@ -3,7 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
-using Outreach.Functions.Pipeline;
+using Outreach.Functions.Contracts;
+using Outreach.Functions.Providers.Common;
 
 namespace Outreach.Functions.Providers.Llm;
 
@@ -17,14 +18,11 @@ namespace Outreach.Functions.Providers.Llm;
 /// </summary>
 public sealed class GeminiChatClient(HttpClient http, IOptionsMonitor<GeminiOptions> providerOptions, ProviderSettingsStore settings) : ProviderChatClient(http)
 {
-    /// <summary>Display name in messages.</summary>
-    public const string Name = "Gemini";
+    /// <summary>Who this provider is: its api_configurations name, display name, settings section and retry mode.</summary>
+    public static ProviderDescriptor Descriptor { get; } = new("gemini", "Gemini", GeminiOptions.SectionName, RetryMode.RejectedOnly);
 
-    /// <summary>The api_configurations provider name.</summary>
-    public const string Provider = "gemini";
+    private static string Name => Descriptor.DisplayName;
 
-    /// <summary>The app setting that holds the key when no api_configurations row names another.</summary>
-    public const string KeySetting = "Providers__Gemini__ApiKey";
 
     private static readonly HashSet<string> Blocked = new(StringComparer.Ordinal)
     {
@@ -32,7 +30,7 @@ public sealed class GeminiChatClient(HttpClient http, IOptionsMonitor<GeminiOpti
     };
 
     /// <inheritdoc />
-    protected override string ProviderName => Provider;
+    protected override string ProviderName => Descriptor.Id;
 
     /// <inheritdoc />
     protected override string DefaultModel => providerOptions.CurrentValue.Model;
@@ -41,7 +39,7 @@ public sealed class GeminiChatClient(HttpClient http, IOptionsMonitor<GeminiOpti
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        var effective = await settings.GetUsableAsync(Provider, KeySetting, Name, cancellationToken);
+        var effective = await settings.GetUsableAsync(Descriptor, cancellationToken);
 
         var model = options?.ModelId ?? effective.Model ?? DefaultModel;
         var list = messages.ToList();

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.AI;
-using Outreach.Functions.Pipeline;
+using Outreach.Functions.Contracts;
 
 namespace Outreach.Functions.Providers.Llm;
 

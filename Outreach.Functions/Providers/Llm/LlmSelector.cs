@@ -1,5 +1,6 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
+using Outreach.Functions.Providers.Common;
 
 namespace Outreach.Functions.Providers.Llm;
 
@@ -41,19 +42,19 @@ public sealed class LlmSelector(OpenRouterChatClient openRouter, GeminiChatClien
 
         if (wanted is "auto" or "openrouter")
         {
-            var s = await settings.GetAsync(OpenRouterChatClient.Provider, OpenRouterChatClient.KeySetting, cancellationToken);
+            var s = await settings.GetAsync(OpenRouterChatClient.Descriptor, cancellationToken);
             if (s.IsUsable)
             {
-                return new LlmChoice(OpenRouterChatClient.Provider, OpenRouterChatClient.Name, openRouter, s);
+                return new LlmChoice(OpenRouterChatClient.Descriptor.Id, OpenRouterChatClient.Descriptor.DisplayName, openRouter, s);
             }
         }
 
         if (wanted is "auto" or "gemini")
         {
-            var s = await settings.GetAsync(GeminiChatClient.Provider, GeminiChatClient.KeySetting, cancellationToken);
+            var s = await settings.GetAsync(GeminiChatClient.Descriptor, cancellationToken);
             if (s.IsUsable)
             {
-                return new LlmChoice(GeminiChatClient.Provider, GeminiChatClient.Name, gemini, s);
+                return new LlmChoice(GeminiChatClient.Descriptor.Id, GeminiChatClient.Descriptor.DisplayName, gemini, s);
             }
         }
 

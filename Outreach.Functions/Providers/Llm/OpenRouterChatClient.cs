@@ -3,7 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
-using Outreach.Functions.Pipeline;
+using Outreach.Functions.Contracts;
+using Outreach.Functions.Providers.Common;
 
 namespace Outreach.Functions.Providers.Llm;
 
@@ -16,17 +17,14 @@ namespace Outreach.Functions.Providers.Llm;
 /// </summary>
 public sealed class OpenRouterChatClient(HttpClient http, IOptionsMonitor<OpenRouterOptions> providerOptions, ProviderSettingsStore settings) : ProviderChatClient(http)
 {
-    /// <summary>Display name in messages.</summary>
-    public const string Name = "OpenRouter";
+    /// <summary>Who this provider is: its api_configurations name, display name, settings section and retry mode.</summary>
+    public static ProviderDescriptor Descriptor { get; } = new("openrouter", "OpenRouter", OpenRouterOptions.SectionName, RetryMode.RejectedOnly);
 
-    /// <summary>The api_configurations provider name.</summary>
-    public const string Provider = "openrouter";
+    private static string Name => Descriptor.DisplayName;
 
-    /// <summary>The app setting that holds the key when no api_configurations row names another.</summary>
-    public const string KeySetting = "Providers__OpenRouter__ApiKey";
 
     /// <inheritdoc />
-    protected override string ProviderName => Provider;
+    protected override string ProviderName => Descriptor.Id;
 
     /// <inheritdoc />
     protected override string DefaultModel => providerOptions.CurrentValue.Model;
@@ -35,7 +33,7 @@ public sealed class OpenRouterChatClient(HttpClient http, IOptionsMonitor<OpenRo
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        var effective = await settings.GetUsableAsync(Provider, KeySetting, Name, cancellationToken);
+        var effective = await settings.GetUsableAsync(Descriptor, cancellationToken);
 
         var body = new JsonObject
         {

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
+using Outreach.Functions.Providers.Common;
 
 namespace Outreach.Functions.Providers.Llm;
 

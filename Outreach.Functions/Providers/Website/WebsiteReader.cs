@@ -5,8 +5,8 @@ using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.Extensions.Options;
-using Outreach.Functions.Pipeline;
-using Outreach.Functions.Providers.Firecrawl;
+using Outreach.Functions.Contracts;
+using Outreach.Functions.Providers.Common;
 
 namespace Outreach.Functions.Providers.Website;
 
@@ -214,10 +214,15 @@ public sealed class WebsiteReader(HttpClient http, IOptionsMonitor<WebsiteReader
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    /// <summary>The handler the reader's HttpClient uses: no automatic redirects, decompression, and the address check at connect time.</summary>
+    /// <summary>
+    /// The handler the reader's HttpClient uses: no automatic redirects, decompression, and the address check at
+    /// connect time. Never a proxy: through a system proxy (HTTP_PROXY) the connection would go to the proxy, and
+    /// the address check would see the proxy's address instead of the target's.
+    /// </summary>
     internal static SocketsHttpHandler CreateHandler(IOptionsMonitor<WebsiteReaderOptions> options) => new()
     {
         AllowAutoRedirect = false,
+        UseProxy = false,
         AutomaticDecompression = DecompressionMethods.All,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         ConnectCallback = async (context, cancellationToken) =>

@@ -1,7 +1,8 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
-using Outreach.Functions.Pipeline;
+using Outreach.Functions.Contracts;
+using Outreach.Functions.Providers.Common;
 using Outreach.Functions.Providers.Firecrawl;
 
 namespace Outreach.Functions.Providers.Website;
@@ -20,7 +21,7 @@ public sealed partial class WebsiteSource(FirecrawlClient firecrawl, WebsiteRead
         string? firecrawlFailure = null;
         if (await firecrawl.IsConfiguredAsync(cancellationToken))
         {
-            await budget.SpendAsync(batchId, FirecrawlClient.Name, cancellationToken);
+            await budget.SpendAsync(batchId, FirecrawlClient.Descriptor.DisplayName, cancellationToken);
             try
             {
                 return Summarize(await firecrawl.ScrapeAsync(url, cancellationToken), "firecrawl");

@@ -3,12 +3,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.EntityFrameworkCore;
+using Outreach.Data.Persistence;
 using Outreach.Domain.Enums;
-using Outreach.Domain.Persistence;
-using Outreach.Functions.Api;
-using Outreach.Functions.Control;
+using Outreach.Functions.Application;
 using Outreach.Functions.Pipeline;
-using Outreach.Functions.Queries;
 
 namespace Outreach.Functions.Triggers.Http;
 
@@ -26,7 +24,7 @@ public sealed class BatchFunctions(BatchQueries batches, ProspectQueries prospec
         ApiHttp.HandleAsync(async () =>
         {
             var batchId = ApiHttp.Id(id);
-            return ApiHttp.Ok(await batches.GetAsync(batchId, BatchQueries.RuntimeStatusOf(durable), cancellationToken) ?? throw ApiHttp.NotFound("batch", batchId));
+            return ApiHttp.Ok(await batches.GetAsync(batchId, BatchQueries.RuntimeStatusOf(durable), cancellationToken) ?? throw ApiProblemException.NotFound("batch", batchId));
         });
 
     /// <summary><c>GET /api/batches/{id}/prospects?status=&amp;page=&amp;pageSize=</c>.</summary>
@@ -67,7 +65,7 @@ public sealed class BatchFunctions(BatchQueries batches, ProspectQueries prospec
             {
                 if (!await db.Batches.AnyAsync(b => b.Id == batchId, cancellationToken))
                 {
-                    throw ApiHttp.NotFound("batch", batchId);
+                    throw ApiProblemException.NotFound("batch", batchId);
                 }
             }
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
-using Outreach.Functions.Api;
-using Outreach.Functions.Campaigns;
+using Outreach.Functions.Application;
 
 namespace Outreach.Functions.Triggers.Http;
 
@@ -35,7 +34,7 @@ public sealed class CatalogFunctions(Catalog catalog, UploadIntake uploads)
         ApiHttp.HandleAsync(async () =>
         {
             var serviceId = ApiHttp.Id(id);
-            return ApiHttp.Ok(await catalog.ServiceAsync(serviceId, cancellationToken) ?? throw ApiHttp.NotFound("service", serviceId));
+            return ApiHttp.Ok(await catalog.ServiceAsync(serviceId, cancellationToken) ?? throw ApiProblemException.NotFound("service", serviceId));
         });
 
     /// <summary><c>POST /api/campaigns</c> (the shape of <c>samples/campaign.json</c>): 201 with the campaign.</summary>
@@ -65,7 +64,7 @@ public sealed class CatalogFunctions(Catalog catalog, UploadIntake uploads)
         ApiHttp.HandleAsync(async () =>
         {
             var campaignId = ApiHttp.Id(id);
-            return ApiHttp.Ok(await catalog.CampaignAsync(campaignId, cancellationToken) ?? throw ApiHttp.NotFound("campaign", campaignId));
+            return ApiHttp.Ok(await catalog.CampaignAsync(campaignId, cancellationToken) ?? throw ApiProblemException.NotFound("campaign", campaignId));
         });
 
     /// <summary>

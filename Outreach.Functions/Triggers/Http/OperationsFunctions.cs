@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
-using Outreach.Functions.Api;
+using Outreach.Functions.Application;
 
 namespace Outreach.Functions.Triggers.Http;
 
@@ -33,10 +33,9 @@ public sealed class OperationsFunctions(ProviderCatalog providers, HealthCheck h
         var report = await health.CheckAsync(cancellationToken);
         return report.Status == "healthy"
             ? ApiHttp.Ok(report)
-            : Results.Problem(
-                detail: $"Unavailable: {string.Join(", ", report.Failed.Select(f => $"{f} {report.Checks[f]}"))}.",
-                statusCode: StatusCodes.Status503ServiceUnavailable,
-                title: "A dependency is unavailable.",
-                extensions: new Dictionary<string, object?> { ["checks"] = report.Checks });
+            : ApiHttp.Problem(
+                StatusCodes.Status503ServiceUnavailable,
+                $"Unavailable: {string.Join(", ", report.Failed.Select(f => $"{f} {report.Checks[f]}"))}.",
+                new Dictionary<string, object?> { ["checks"] = report.Checks });
     }
 }

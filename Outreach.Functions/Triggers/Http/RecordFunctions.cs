@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
-using Outreach.Functions.Api;
+using Outreach.Functions.Application;
 
 namespace Outreach.Functions.Triggers.Http;
 
 /// <summary>Single records: uploads, prospects, jobs, and the review of an email.</summary>
-public sealed class RecordFunctions(UploadIntake uploads, ProspectQueries prospects, JobQueries jobs)
+public sealed class RecordFunctions(UploadIntake uploads, ProspectQueries prospects, EmailReview review, JobQueries jobs)
 {
     /// <summary><c>GET /api/uploads/{id}</c>: status, row counts, rejected rows (line, reason) and the batch.</summary>
     [Function(nameof(GetUpload))]
@@ -14,7 +14,7 @@ public sealed class RecordFunctions(UploadIntake uploads, ProspectQueries prospe
         ApiHttp.HandleAsync(async () =>
         {
             var uploadId = ApiHttp.Id(id);
-            return ApiHttp.Ok(await uploads.GetAsync(uploadId, cancellationToken) ?? throw ApiHttp.NotFound("upload", uploadId));
+            return ApiHttp.Ok(await uploads.GetAsync(uploadId, cancellationToken) ?? throw ApiProblemException.NotFound("upload", uploadId));
         });
 
     /// <summary><c>GET /api/prospects/{id}</c>: the prospect with its enrichment, analysis and email.</summary>
@@ -24,7 +24,7 @@ public sealed class RecordFunctions(UploadIntake uploads, ProspectQueries prospe
         ApiHttp.HandleAsync(async () =>
         {
             var prospectId = ApiHttp.Id(id);
-            return ApiHttp.Ok(await prospects.GetAsync(prospectId, cancellationToken) ?? throw ApiHttp.NotFound("prospect", prospectId));
+            return ApiHttp.Ok(await prospects.GetAsync(prospectId, cancellationToken) ?? throw ApiProblemException.NotFound("prospect", prospectId));
         });
 
     /// <summary><c>PUT /api/emails/{id}/review</c> with <c>{"status":"APPROVED"|"REJECTED"}</c>.</summary>
@@ -34,7 +34,7 @@ public sealed class RecordFunctions(UploadIntake uploads, ProspectQueries prospe
         ApiHttp.HandleAsync(async () =>
         {
             var emailId = ApiHttp.Id(id);
-            return ApiHttp.Ok(await prospects.ReviewAsync(emailId, await ApiHttp.BodyAsync<ReviewRequest>(req, cancellationToken), cancellationToken));
+            return ApiHttp.Ok(await review.ReviewAsync(emailId, await ApiHttp.BodyAsync<ReviewRequest>(req, cancellationToken), cancellationToken));
         });
 
     /// <summary><c>GET /api/jobs/{id}</c>.</summary>
@@ -44,6 +44,6 @@ public sealed class RecordFunctions(UploadIntake uploads, ProspectQueries prospe
         ApiHttp.HandleAsync(async () =>
         {
             var jobId = ApiHttp.Id(id);
-            return ApiHttp.Ok(await jobs.GetAsync(jobId, cancellationToken) ?? throw ApiHttp.NotFound("job", jobId));
+            return ApiHttp.Ok(await jobs.GetAsync(jobId, cancellationToken) ?? throw ApiProblemException.NotFound("job", jobId));
         });
 }

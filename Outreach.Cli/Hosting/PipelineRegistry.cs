@@ -1,0 +1,57 @@
+using Microsoft.DurableTask;
+using Microsoft.Extensions.DependencyInjection;
+using Outreach.Functions.Activities;
+using Outreach.Functions.Orchestrators;
+using Outreach.Functions.Pipeline;
+
+namespace Outreach.Cli.Hosting;
+
+/// <summary>
+/// Registers the app's orchestrators and activities — the same methods the Functions host binds through
+/// their [Function] attributes — on a plain Durable Task worker, for <c>outreach run</c> and the tests.
+/// Activity classes are created from the worker's services exactly as the Functions host creates them.
+/// </summary>
+public static class PipelineRegistry
+{
+    /// <summary>Adds every orchestrator and activity of the pipeline.</summary>
+    public static DurableTaskRegistry AddOutreachPipeline(this DurableTaskRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        registry.AddOrchestratorFunc<ProcessBatchInput, FinalizeBatchResult>(nameof(ProcessBatchOrchestrator), (context, input) => ProcessBatchOrchestrator.RunAsync(context, input));
+        registry.AddOrchestratorFunc<ChunkInput, ChunkResult>(nameof(ProcessProspectChunkOrchestrator), (context, input) => ProcessProspectChunkOrchestrator.RunAsync(context, input));
+
+        Add<StartBatch, StartBatchInput, BatchPlan>(registry, nameof(StartBatch), (a, i, ct) => a.RunAsync(i, ct));
+        Add<ListChunkProspects, ChunkInput, List<Guid>>(registry, nameof(ListChunkProspects), (a, i, ct) => a.RunAsync(i, ct));
+        Add<EnrichProspect, ProspectWork>(registry, nameof(EnrichProspect), (a, i, ct) => a.RunAsync(i, ct));
+        Add<AnalyzeProspect, ProspectWork>(registry, nameof(AnalyzeProspect), (a, i, ct) => a.RunAsync(i, ct));
+        Add<GenerateEmail, ProspectWork>(registry, nameof(GenerateEmail), (a, i, ct) => a.RunAsync(i, ct));
+        Add<FailProspect, FailProspectInput>(registry, nameof(FailProspect), (a, i, ct) => a.RunAsync(i, ct));
+        Add<FinalizeBatch, FinalizeBatchInput, FinalizeBatchResult>(registry, nameof(FinalizeBatch), (a, i, ct) => a.RunAsync(i, ct));
+        return registry;
+    }
+
+    /// <summary>The names <see cref="AddOutreachPipeline"/> registers.</summary>
+    public static IReadOnlyList<string> Names { get; } =
+    [
+        nameof(ProcessBatchOrchestrator), nameof(ProcessProspectChunkOrchestrator), nameof(StartBatch), nameof(ListChunkProspects),
+        nameof(EnrichProspect), nameof(AnalyzeProspect), nameof(GenerateEmail), nameof(FailProspect), nameof(FinalizeBatch),
+    ];
+
+    private static void Add<TFunction, TInput, TOutput>(DurableTaskRegistry registry, string name, Func<TFunction, TInput, CancellationToken, Task<TOutput>> run)
+        where TFunction : class =>
+        registry.AddActivity(name, services => new FunctionActivity<TInput, TOutput>(
+            (input, ct) => run(ActivatorUtilities.GetServiceOrCreateInstance<TFunction>(services), input, ct)));
+
+    private static void Add<TFunction, TInput>(DurableTaskRegistry registry, string name, Func<TFunction, TInput, CancellationToken, Task> run)
+        where TFunction : class =>
+        Add<TFunction, TInput, object?>(registry, name, async (a, i, ct) =>
+        {
+            await run(a, i, ct);
+            return null;
+        });
+
+    private sealed class FunctionActivity<TInput, TOutput>(Func<TInput, CancellationToken, Task<TOutput>> run) : TaskActivity<TInput, TOutput>
+    {
+        public override Task<TOutput> RunAsync(TaskActivityContext context, TInput input) => run(input, CancellationToken.None);
+    }
+}

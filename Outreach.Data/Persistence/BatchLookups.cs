@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Outreach.Domain.Entities;
+
+namespace Outreach.Data.Persistence;
+
+/// <summary>
+/// The lookups every part of the app makes about a batch, written once: its latest job (a retry is a new job, so
+/// "the" job of a batch is the newest), its workflow session (one per batch) and its upload's rejected rows. Queries compose on them, so a
+/// caller adds its own projection or tracking.
+/// </summary>
+public static class BatchLookups
+{
+    /// <summary>The batch's jobs, newest first: <c>.FirstOrDefaultAsync()</c> is its latest job.</summary>
+    public static IQueryable<ProcessingJob> NewestFirstOf(this IQueryable<ProcessingJob> jobs, Guid batchId) =>
+        jobs.Where(j => j.BatchId == batchId).OrderByDescending(j => j.CreatedAt);
+
+    /// <summary>The batch's latest job, or null before its first run.</summary>
+    public static Task<ProcessingJob?> LatestOfAsync(this IQueryable<ProcessingJob> jobs, Guid batchId, CancellationToken cancellationToken) =>
+        jobs.NewestFirstOf(batchId).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>The batch's workflow session, or null (a batch created outside an upload has none).</summary>
+    public static Task<WorkflowSession?> OfBatchAsync(this IQueryable<WorkflowSession> sessions, Guid batchId, CancellationToken cancellationToken) =>
+        sessions.SingleOrDefaultAsync(w => w.BatchId == batchId, cancellationToken);
+
+    /// <summary>The CSV rows of the batch's upload that were rejected (line, reason, raw), in line order.</summary>
+    public static async Task<List<RejectedRow>> RejectedRowsOfAsync(this OutreachDbContext db, Guid batchId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return await (from b in db.Batches.AsNoTracking()
+                      join u in db.CsvUploads.AsNoTracking() on b.UploadId equals u.Id
+                      where b.Id == batchId
+                      select u.RejectedRows).SingleOrDefaultAsync(cancellationToken) ?? [];
+    }
+}

@@ -1,0 +1,181 @@
+using Npgsql;
+using Outreach.Domain.Enums;
+using Outreach.Domain.StatusRules;
+
+namespace Outreach.Data.Persistence;
+
+/// <summary>The batch counter a prospect's move bumps.</summary>
+public enum ProspectCounter
+{
+    /// <summary>No counter.</summary>
+    None,
+
+    /// <summary>batches.enriched_prospects.</summary>
+    Enriched,
+
+    /// <summary>batches.generated_emails and the job's progress.</summary>
+    Generated,
+
+    /// <summary>batches.failed_prospects and the job's progress.</summary>
+    Failed,
+}
+
+/// <summary>
+/// The one implementation of every status move the app makes in the database: each is a single guarded, set-based
+/// statement that changes a row only from the statuses <see cref="Rules"/> allow, so a move that runs twice (Durable
+/// delivers at least once) changes nothing the second time. Statuses travel as parameters; no SQL here or elsewhere
+/// spells a status label. A move the rules forbid is a programming error and throws before any SQL runs. Times are
+/// stored in UTC whatever offset they come with (Npgsql writes only UTC to timestamptz).
+/// </summary>
+public static class StatusTransitions
+{
+    /// <summary>
+    /// Moves a prospect to <paramref name="to"/> from any status the rules allow, only while its job is RUNNING, and
+    /// bumps <paramref name="counter"/> (and the job's progress for an outcome) only when the prospect moved.
+    /// </summary>
+    /// <returns>True when the prospect moved.</returns>
+    public static async Task<bool> MoveProspectAsync(
+        NpgsqlDataSource dataSource, Guid prospectId, Guid jobId, ProspectStatus to, ProspectCounter counter, string? errorMessage, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        var timestamp = to switch
+        {
+            ProspectStatus.Enriching => "enrichment_started_at",
+            ProspectStatus.Enriched => "enriched_at",
+            ProspectStatus.Generating => "generation_started_at",
+            ProspectStatus.Completed => "completed_at",
+            ProspectStatus.Failed => "failed_at",
+            _ => throw new ArgumentOutOfRangeException(nameof(to), to, "Not a pipeline step."),
+        };
+        var batchCounter = counter switch
+        {
+            ProspectCounter.Enriched => "enriched_prospects",
+            ProspectCounter.Generated => "generated_emails",
+            ProspectCounter.Failed => "failed_prospects",
+            _ => null,
+        };
+        var countsProgress = counter is ProspectCounter.Generated or ProspectCounter.Failed;
+
+        // Column names come from the switches above, never from input. Data-modifying CTEs always run to
+        // completion, and they see only the rows `moved` returned: no move, no count.
+        var countBatch = batchCounter is null ? string.Empty : $"""
+            , counted AS (
+                UPDATE batches b SET {batchCounter} = {batchCounter} + 1, updated_at = @now
+                FROM moved WHERE b.id = moved.batch_id RETURNING b.id)
+            """;
+        var countProgress = !countsProgress ? string.Empty : """
+            , progressed AS (
+                UPDATE processing_jobs j SET progress_current = progress_current + 1, updated_at = @now
+                FROM moved WHERE j.id = @job RETURNING j.id)
+            """;
+
+        // The job's row is locked first (the same order as cancel), so a cancel waits for moves in flight and
+        // every later move sees the job CANCELLED.
+        await using var command = dataSource.CreateCommand($"""
+            WITH job AS (
+                SELECT id FROM processing_jobs WHERE id = @job AND status = @running FOR NO KEY UPDATE),
+            moved AS (
+                UPDATE prospects p SET status = @to, updated_at = @now, {timestamp} = @now,
+                       error_message = CASE WHEN @to = @failed THEN @error ELSE NULL END
+                WHERE p.id = @id AND p.status = ANY(@from) AND EXISTS (SELECT 1 FROM job)
+                RETURNING p.batch_id)
+            {countBatch}
+            {countProgress}
+            SELECT count(*) FROM moved
+            """);
+        command.Parameters.AddWithValue("to", to);
+        command.Parameters.AddWithValue("failed", ProspectStatus.Failed);
+        command.Parameters.AddWithValue("running", JobStatus.Running);
+        command.Parameters.AddWithValue("now", now.ToUniversalTime());
+        command.Parameters.AddWithValue("error", (object?)errorMessage ?? DBNull.Value);
+        command.Parameters.AddWithValue("id", prospectId);
+        command.Parameters.AddWithValue("from", Rules.Prospect.PredecessorsOf(to).ToArray());
+        command.Parameters.AddWithValue("job", jobId);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))! == 1;
+    }
+
+    /// <summary>
+    /// Moves a batch from one of <paramref name="from"/> to <paramref name="to"/>, setting <paramref name="timestamp"/>
+    /// (kept when already set) — on <paramref name="connection"/>, inside whatever transaction it has open.
+    /// </summary>
+    /// <returns>True when the batch moved.</returns>
+    public static async Task<bool> MoveBatchAsync(
+        NpgsqlConnection connection, Guid batchId, BatchStatus[] from, BatchStatus to, BatchTimestamp timestamp, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var column = timestamp switch
+        {
+            BatchTimestamp.Started => "started_at",
+            BatchTimestamp.GenerationStarted => "generation_started_at",
+            _ => throw new ArgumentOutOfRangeException(nameof(timestamp), timestamp, "Not a batch timestamp."),
+        };
+        await using var command = new NpgsqlCommand(
+            $"UPDATE batches SET status = @to, {column} = coalesce({column}, @now), updated_at = @now WHERE id = @id AND status = ANY(@from)", connection);
+        command.Parameters.AddWithValue("to", to);
+        command.Parameters.AddWithValue("now", now.ToUniversalTime());
+        command.Parameters.AddWithValue("id", batchId);
+        command.Parameters.AddWithValue("from", Allowed(Rules.Batch, from, to));
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    /// <summary>
+    /// Re-queues a batch's FAILED prospects for a retry — to ENRICHED when only generation is redone (those whose
+    /// enrichment is kept), else to PENDING — and takes them off the batch's counters, so the retry counts each
+    /// exactly once more.
+    /// </summary>
+    /// <returns>How many prospects were re-queued.</returns>
+    public static async Task<int> RequeueFailedProspectsAsync(NpgsqlConnection connection, Guid batchId, bool generationOnly, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var to = generationOnly ? ProspectStatus.Enriched : ProspectStatus.Pending;
+        await using var command = new NpgsqlCommand(generationOnly
+            ? """
+              WITH requeued AS (
+                  UPDATE prospects SET status = @to, error_message = NULL, failed_at = NULL, updated_at = now()
+                  WHERE batch_id = @batch AND status = ANY(@from) AND enriched_at IS NOT NULL
+                  RETURNING 1)
+              UPDATE batches SET failed_prospects = failed_prospects - (SELECT count(*) FROM requeued), updated_at = now()
+              WHERE id = @batch RETURNING (SELECT count(*) FROM requeued)::int
+              """
+            : """
+              WITH failed AS (
+                  SELECT id, enriched_at IS NOT NULL AS was_enriched FROM prospects WHERE batch_id = @batch AND status = ANY(@from) FOR UPDATE),
+              requeued AS (
+                  UPDATE prospects p SET status = @to, error_message = NULL, failed_at = NULL, enriched_at = NULL,
+                         enrichment_started_at = NULL, generation_started_at = NULL, updated_at = now()
+                  FROM failed WHERE p.id = failed.id RETURNING failed.was_enriched)
+              UPDATE batches SET failed_prospects = failed_prospects - (SELECT count(*) FROM requeued),
+                                 enriched_prospects = enriched_prospects - (SELECT count(*) FROM requeued WHERE was_enriched),
+                                 updated_at = now()
+              WHERE id = @batch RETURNING (SELECT count(*) FROM requeued)::int
+              """, connection);
+        command.Parameters.AddWithValue("batch", batchId);
+        command.Parameters.AddWithValue("to", to);
+        command.Parameters.AddWithValue("from", Allowed(Rules.Prospect, [ProspectStatus.Failed], to));
+        return (int)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary><paramref name="from"/>, after checking every move in it against <paramref name="rules"/>.</summary>
+    public static TStatus[] Allowed<TStatus>(StatusMachine<TStatus> rules, TStatus[] from, TStatus to)
+        where TStatus : struct, Enum
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(from);
+        foreach (var status in from)
+        {
+            rules.EnsureCanMove(status, to);
+        }
+
+        return from;
+    }
+}
+
+/// <summary>The step timestamp a batch move sets.</summary>
+public enum BatchTimestamp
+{
+    /// <summary>batches.started_at.</summary>
+    Started,
+
+    /// <summary>batches.generation_started_at.</summary>
+    GenerationStarted,
+}

@@ -1,0 +1,45 @@
+using Microsoft.Azure.Functions.Worker;
+using Outreach.Data.Persistence;
+using Outreach.Domain.Enums;
+using Outreach.Functions.Contracts;
+using Outreach.Functions.Pipeline;
+
+namespace Outreach.Functions.Activities;
+
+/// <summary>
+/// PENDING → ENRICHING → ENRICHED. Enrichment is best-effort per source; the prospect fails here only when a
+/// source the campaign requires did not answer. Skips a prospect already past this step, or whose job no
+/// longer runs (cancelled).
+/// </summary>
+public sealed class EnrichProspect(ProspectStore store, IProspectEnricher enricher)
+{
+    /// <summary>Enriches one prospect.</summary>
+    [Function(nameof(EnrichProspect))]
+    public async Task RunAsync([ActivityTrigger] ProspectWork work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var state = await store.LoadAsync(work, cancellationToken);
+        if (state is not { JobRunning: true } || state.Status is not (ProspectStatus.Pending or ProspectStatus.Enriching))
+        {
+            return;
+        }
+
+        if (state.Status == ProspectStatus.Pending && !await store.MoveAsync(work, ProspectStatus.Enriching, ProspectCounter.None, null, cancellationToken))
+        {
+            return;
+        }
+
+        var outcome = await enricher.EnrichAsync(state.Facts, state.Campaign, cancellationToken);
+        var missing = state.Campaign.RequiredEnrichment
+            .Where(flag => !outcome.Sources.TryGetValue(flag, out var source) || source.Status is not ("ok" or "cached"))
+            .Select(flag => outcome.Sources.TryGetValue(flag, out var source) ? $"{flag} ({source.Status}{(source.Error is null ? string.Empty : ": " + source.Error)})" : flag)
+            .ToList();
+        if (missing.Count > 0)
+        {
+            throw new PermanentProspectException($"Required enrichment failed: {string.Join(", ", missing)}.");
+        }
+
+        await store.SaveEnrichmentAsync(work.ProspectId, outcome, cancellationToken);
+        await store.MoveAsync(work, ProspectStatus.Enriched, ProspectCounter.Enriched, null, cancellationToken);
+    }
+}

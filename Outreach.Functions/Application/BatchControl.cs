@@ -1,0 +1,217 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Outreach.Data.Persistence;
+using Outreach.Domain.Entities;
+using Outreach.Domain.Enums;
+using Outreach.Domain.StatusRules;
+using Outreach.Functions.Orchestrators;
+using Outreach.Functions.Pipeline;
+
+namespace Outreach.Functions.Application;
+
+/// <summary>What a control operation did: accepted, or why not (the HTTP API maps these to 202, 404 and 409).</summary>
+public enum ControlOutcome
+{
+    /// <summary>Done or started.</summary>
+    Accepted,
+    /// <summary>No such batch.</summary>
+    NotFound,
+    /// <summary>The batch's state does not allow it; the reason says why.</summary>
+    Conflict,
+}
+
+/// <summary>The result of a control operation.</summary>
+public sealed record ControlResult(ControlOutcome Outcome, string? Reason = null, Guid? JobId = null, string? InstanceId = null);
+
+/// <summary>
+/// Pause, resume, cancel and retry of a batch. Pause and resume suspend and resume its orchestration; cancel
+/// marks its job CANCELLED — which every activity checks before changing a prospect, so no new prospect work
+/// happens — ends the batch and terminates the orchestration; retry re-runs only the FAILED prospects as a new
+/// processing job, putting the counters back exactly as if they had never run.
+/// </summary>
+public sealed class BatchControl(IDbContextFactory<OutreachDbContext> contexts, ResultsWriter results, TimeProvider clock)
+{
+    /// <summary>Suspends a running batch.</summary>
+    public Task<ControlResult> PauseAsync(Guid batchId, DurableTaskClient durable, CancellationToken cancellationToken) =>
+        SuspendOrResumeAsync(
+            batchId,
+            durable,
+            (batch, job, runtime) => job is not { Status: JobStatus.Running } || runtime?.RuntimeStatus != OrchestrationRuntimeStatus.Running
+                ? $"Only a running batch can be paused; batch {batchId} is {StatusLabel.Of(batch.Status)} and its orchestration is {runtime?.RuntimeStatus.ToString() ?? "not started"}."
+                : null,
+            (instance, ct) => durable.SuspendInstanceAsync(instance, "Paused by a user", ct),
+            s => s.Pause(clock.GetUtcNow()),
+            s => s.Status == WorkflowStatus.Active,
+            cancellationToken);
+
+    /// <summary>Resumes a paused batch.</summary>
+    public Task<ControlResult> ResumeAsync(Guid batchId, DurableTaskClient durable, CancellationToken cancellationToken) =>
+        SuspendOrResumeAsync(
+            batchId,
+            durable,
+            (_, _, runtime) => runtime?.RuntimeStatus != OrchestrationRuntimeStatus.Suspended
+                ? $"Only a paused batch can be resumed; the orchestration of batch {batchId} is {runtime?.RuntimeStatus.ToString() ?? "not started"}."
+                : null,
+            (instance, ct) => durable.ResumeInstanceAsync(instance, "Resumed by a user", ct),
+            s => s.Resume(clock.GetUtcNow()),
+            s => s.Status == WorkflowStatus.Paused,
+            cancellationToken);
+
+    /// <summary>Stops a batch for good: no new prospect work, the batch ends with what finished, results are written.</summary>
+    public async Task<ControlResult> CancelAsync(Guid batchId, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(durable);
+        string? instance;
+        Guid? jobId;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var batch = await db.Batches.SingleOrDefaultAsync(b => b.Id == batchId, cancellationToken);
+            if (batch is null)
+            {
+                return new ControlResult(ControlOutcome.NotFound, $"No batch {batchId}.");
+            }
+
+            if (BatchOutcome.IsFinal(batch.Status))
+            {
+                return new ControlResult(ControlOutcome.Conflict, $"Batch {batchId} has already ended ({StatusLabel.Of(batch.Status)}).");
+            }
+
+            var now = clock.GetUtcNow();
+            var job = await db.ProcessingJobs.LatestOfAsync(batchId, cancellationToken);
+            if (job is { Status: JobStatus.Pending or JobStatus.Running })
+            {
+                // Cancelling the job is what stops the work. Its row lock comes first, as in every prospect move:
+                // moves already holding it finish (counters included) before this update, later ones see CANCELLED.
+                job.Cancel(now);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            // Re-read the counters after the job's row lock: nothing moves them any more.
+            await db.Entry(batch).ReloadAsync(cancellationToken);
+            batch.Cancel(now);
+            var session = await db.WorkflowSessions.OfBatchAsync(batchId, cancellationToken);
+            if (session is { Status: WorkflowStatus.Active or WorkflowStatus.Paused })
+            {
+                session.Abandon(now);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            (instance, jobId) = (job?.InstanceId ?? batch.InstanceId, job?.Id);
+        }
+
+        if (await durable.GetInstanceAsync(instance, getInputsAndOutputs: false, cancellationToken) is { IsRunning: true } or { RuntimeStatus: OrchestrationRuntimeStatus.Suspended or OrchestrationRuntimeStatus.Pending })
+        {
+            await durable.TerminateInstanceAsync(instance, new TerminateInstanceOptions("Cancelled by a user", Recursive: true), cancellationToken);
+        }
+
+        await results.WriteAsync(batchId, cancellationToken);
+        return new ControlResult(ControlOutcome.Accepted, JobId: jobId, InstanceId: instance);
+    }
+
+    /// <summary>
+    /// Re-runs the FAILED prospects of a PARTIAL or FAILED batch as a new job: FULL_PIPELINE and ENRICHMENT from
+    /// the start, GENERATION from their kept enrichment (only prospects that were enriched qualify).
+    /// </summary>
+    public async Task<ControlResult> RetryAsync(Guid batchId, JobType jobType, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(durable);
+        Guid jobId;
+        string instance;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var batch = await db.Batches.FromSql($"SELECT * FROM batches WHERE id = {batchId} FOR UPDATE").SingleOrDefaultAsync(cancellationToken);
+            if (batch is null)
+            {
+                return new ControlResult(ControlOutcome.NotFound, $"No batch {batchId}.");
+            }
+
+            if (batch.Status is not (BatchStatus.Partial or BatchStatus.Failed))
+            {
+                return new ControlResult(ControlOutcome.Conflict, $"Only a PARTIAL or FAILED batch can be retried; batch {batchId} is {StatusLabel.Of(batch.Status)}.");
+            }
+
+            var generationOnly = jobType == JobType.Generation;
+            var requeued = await StatusTransitions.RequeueFailedProspectsAsync((NpgsqlConnection)db.Database.GetDbConnection(), batchId, generationOnly, cancellationToken);
+            if (requeued == 0)
+            {
+                return new ControlResult(ControlOutcome.Conflict, generationOnly
+                    ? $"Batch {batchId} has no failed prospect with its enrichment kept; retry it as FULL_PIPELINE."
+                    : $"Batch {batchId} has no failed prospects to retry.");
+            }
+
+            var now = clock.GetUtcNow();
+            await db.Entry(batch).ReloadAsync(cancellationToken);
+            batch.Reopen(jobType, now);
+            var jobs = await db.ProcessingJobs.CountAsync(j => j.BatchId == batchId, cancellationToken);
+            var job = new ProcessingJob(batch.CampaignId, batchId, jobType, requeued, now);
+            db.ProcessingJobs.Add(job);
+            var session = await db.WorkflowSessions.OfBatchAsync(batchId, cancellationToken);
+            if (session is { Status: WorkflowStatus.Completed or WorkflowStatus.Error })
+            {
+                session.Reopen(generationOnly ? WorkflowStep.EmailGeneration : WorkflowStep.BeginEnrichment, now);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            (jobId, instance) = (job.Id, $"{batch.InstanceId}-retry-{jobs}");
+        }
+
+        await durable.ScheduleNewOrchestrationInstanceAsync(
+            nameof(ProcessBatchOrchestrator), new ProcessBatchInput(batchId, jobId, jobType), new StartOrchestrationOptions(instance), cancellationToken);
+        return new ControlResult(ControlOutcome.Accepted, JobId: jobId, InstanceId: instance);
+    }
+
+    /// <summary>The batch, its latest job, that job's orchestration instance and the instance's state.</summary>
+    /// <summary>Pause and resume: check the run may change (<paramref name="conflict"/> says why not), change the orchestration, then its workflow session.</summary>
+    private async Task<ControlResult> SuspendOrResumeAsync(
+        Guid batchId,
+        DurableTaskClient durable,
+        Func<Batch, ProcessingJob?, OrchestrationMetadata?, string?> conflict,
+        Func<string, CancellationToken, Task> change,
+        Action<WorkflowSession> session,
+        Func<WorkflowSession, bool> sessionWhen,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(durable);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var (batch, job, instance, runtime) = await LoadRunAsync(db, batchId, durable, cancellationToken);
+        if (batch is null)
+        {
+            return new ControlResult(ControlOutcome.NotFound, $"No batch {batchId}.");
+        }
+
+        if (conflict(batch, job, runtime) is { } reason)
+        {
+            return new ControlResult(ControlOutcome.Conflict, reason);
+        }
+
+        await change(instance!, cancellationToken);
+        await UpdateSessionAsync(db, batchId, session, sessionWhen, cancellationToken);
+        return new ControlResult(ControlOutcome.Accepted, JobId: job!.Id, InstanceId: instance);
+    }
+
+    private static async Task<(Batch? Batch, ProcessingJob? Job, string? Instance, OrchestrationMetadata? Runtime)> LoadRunAsync(
+        OutreachDbContext db, Guid batchId, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        var batch = await db.Batches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == batchId, cancellationToken);
+        var job = batch is null ? null : await db.ProcessingJobs.AsNoTracking().LatestOfAsync(batchId, cancellationToken);
+        var instance = job?.InstanceId;
+        var runtime = instance is null ? null : await durable.GetInstanceAsync(instance, getInputsAndOutputs: false, cancellationToken);
+        return (batch, job, instance, runtime);
+    }
+
+    private static async Task UpdateSessionAsync(OutreachDbContext db, Guid batchId, Action<WorkflowSession> change, Func<WorkflowSession, bool> when, CancellationToken cancellationToken)
+    {
+        var session = await db.WorkflowSessions.OfBatchAsync(batchId, cancellationToken);
+        if (session is not null && when(session))
+        {
+            change(session);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+}

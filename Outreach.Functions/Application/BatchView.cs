@@ -1,0 +1,20 @@
+namespace Outreach.Functions.Application;
+
+/// <summary>A batch as <c>GET /api/batches/{id}</c> and <c>outreach status</c> show it. Enum values are their database labels.</summary>
+public sealed record BatchView(
+    Guid Id,
+    Guid CampaignId,
+    string Name,
+    string Status,
+    int TotalProspects,
+    int EnrichedProspects,
+    int GeneratedEmails,
+    int FailedProspects,
+    double PercentDone,
+    JobView? Job,
+    WorkflowView? Workflow,
+    string? RuntimeStatus,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? CompletedAt,
+    ResultsView? Results,
+    string? ErrorMessage);

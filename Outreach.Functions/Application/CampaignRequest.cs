@@ -1,0 +1,84 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Outreach.Data.Persistence;
+using Outreach.Domain.Entities;
+using Outreach.Domain.StatusRules;
+
+namespace Outreach.Functions.Application;
+
+/// <summary>The service part of a campaign request: an inline new service.</summary>
+public sealed record ServiceRequest(string Name, string? Description, string? ValueProposition, IReadOnlyList<string>? TargetIndustries = null);
+
+/// <summary>The body of <c>POST /api/campaigns</c> and the content of <c>samples/campaign.json</c>.</summary>
+public sealed record CampaignRequest(
+    string Name,
+    string EmailSubject,
+    string Prompt,
+    IReadOnlyList<string>? EnrichmentFlags,
+    IReadOnlyList<string>? RequiredEnrichment,
+    ServiceRequest? Service,
+    Guid? ServiceId,
+    string? DedupeScope)
+{
+    /// <summary>camelCase JSON, as the API speaks it.</summary>
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip };
+
+    /// <summary>Parses a request; throws <see cref="DomainValidationException"/> with the reason when it is not one.</summary>
+    public static CampaignRequest Parse(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<CampaignRequest>(json, Json) ?? throw new DomainValidationException("The campaign is empty.");
+        }
+        catch (JsonException ex)
+        {
+            throw new DomainValidationException($"The campaign is not valid JSON: {ex.Message}");
+        }
+    }
+
+    /// <summary>Creates the campaign (and its inline service); throws <see cref="DomainValidationException"/> on invalid values.</summary>
+    public async Task<Campaign> CreateAsync(OutreachDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (string.IsNullOrWhiteSpace(Name))
+        {
+            throw new DomainValidationException("name is required.");
+        }
+
+        var scope = DedupeScope?.Trim().ToUpperInvariant() switch
+        {
+            null or "" or "CAMPAIGN" => Domain.Enums.DedupeScope.Campaign,
+            "GLOBAL" => Domain.Enums.DedupeScope.Global,
+            var other => throw new DomainValidationException($"dedupeScope '{other}' is not CAMPAIGN or GLOBAL."),
+        };
+        if (await db.Campaigns.AnyAsync(c => c.Name == Name.Trim(), cancellationToken))
+        {
+            throw new DomainConflictException($"A campaign named '{Name.Trim()}' already exists.");
+        }
+
+        Guid serviceId;
+        if (ServiceId is { } existing)
+        {
+            serviceId = await db.Services.AnyAsync(s => s.Id == existing, cancellationToken)
+                ? existing
+                : throw new DomainValidationException($"No service with id {existing}.");
+        }
+        else if (Service is not null)
+        {
+            // Reuse a service of the same name rather than failing on its unique name.
+            var service = await db.Services.FirstOrDefaultAsync(s => s.Name == Service.Name.Trim(), cancellationToken)
+                ?? db.Services.Add(new Service(Service.Name, Service.Description ?? string.Empty, Service.ValueProposition ?? string.Empty, Service.TargetIndustries, now)).Entity;
+            serviceId = service.Id;
+        }
+        else
+        {
+            throw new DomainValidationException("A campaign needs a service: give \"service\" {name, description, valueProposition} or \"serviceId\".");
+        }
+
+        var campaign = new Campaign(Name, EmailSubject, Prompt, serviceId, EnrichmentFlags, RequiredEnrichment, scope, now);
+        db.Campaigns.Add(campaign);
+        await db.SaveChangesAsync(cancellationToken);
+        return campaign;
+    }
+}

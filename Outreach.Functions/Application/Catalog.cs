@@ -1,0 +1,140 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Outreach.Data.Persistence;
+using Outreach.Domain.Entities;
+using Outreach.Domain.StatusRules;
+
+namespace Outreach.Functions.Application;
+
+/// <summary>A service as the API shows it.</summary>
+public sealed record ServiceView(Guid Id, string Name, string Description, string ValueProposition, IReadOnlyList<string> TargetIndustries, DateTimeOffset CreatedAt)
+{
+    internal static ServiceView Of(Service s) => new(s.Id, s.Name, s.Description, s.ValueProposition, s.TargetIndustries, s.CreatedAt);
+}
+
+/// <summary>A campaign as the API shows it.</summary>
+public sealed record CampaignView(
+    Guid Id, string Name, string EmailSubject, string Prompt, IReadOnlyList<string> EnrichmentFlags, IReadOnlyList<string> RequiredEnrichment,
+    Guid ServiceId, string DedupeScope, int MaxSubjectChars, int MaxBodyWords, DateTimeOffset CreatedAt)
+{
+    internal static CampaignView Of(Campaign c) => new(
+        c.Id, c.Name, c.EmailSubject, c.Prompt, c.EnrichmentFlags, c.RequiredEnrichment, c.ServiceId, StatusLabel.Of(c.DedupeScope), c.MaxSubjectChars, c.MaxBodyWords, c.CreatedAt);
+}
+
+/// <summary>Services and campaigns: create (validated by the entities), list (paged, newest first) and get.</summary>
+public sealed class Catalog(IDbContextFactory<OutreachDbContext> contexts, TimeProvider clock)
+{
+    /// <summary>Creates a service; a taken name is a conflict.</summary>
+    public async Task<ServiceView> CreateServiceAsync(ServiceRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (string.IsNullOrWhiteSpace(request.Name))
+        {
+            throw new DomainValidationException("name is required.");
+        }
+
+        if (await db.Services.AnyAsync(s => s.Name == request.Name.Trim(), cancellationToken))
+        {
+            throw new DomainConflictException($"A service named '{request.Name.Trim()}' already exists.");
+        }
+
+        var service = new Service(request.Name, request.Description ?? string.Empty, request.ValueProposition ?? string.Empty, request.TargetIndustries, clock.GetUtcNow());
+        db.Services.Add(service);
+        await SaveAsync(db, $"A service named '{service.Name}' already exists.", cancellationToken);
+        return ServiceView.Of(service);
+    }
+
+    /// <summary>A page of services.</summary>
+    public async Task<Paged<ServiceView>> ServicesAsync(int page, int pageSize, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var total = await db.Services.LongCountAsync(cancellationToken);
+        var items = await db.Services.AsNoTracking().OrderByDescending(s => s.CreatedAt).ThenBy(s => s.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return new Paged<ServiceView>([.. items.Select(ServiceView.Of)], page, pageSize, total);
+    }
+
+    /// <summary>One service, or null.</summary>
+    public async Task<ServiceView?> ServiceAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var service = await db.Services.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        return service is null ? null : ServiceView.Of(service);
+    }
+
+    /// <summary>Creates a campaign (and its inline service).</summary>
+    public async Task<CampaignView> CreateCampaignAsync(CampaignRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        try
+        {
+            return CampaignView.Of(await request.CreateAsync(db, clock.GetUtcNow(), cancellationToken));
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Two creations raced past the name check.
+            throw new DomainConflictException($"A campaign named '{request.Name?.Trim()}' already exists.");
+        }
+    }
+
+    /// <summary>
+    /// The campaign named by <paramref name="request"/>, created when no campaign has that name. Safe when several
+    /// callers do it at once (three `outreach run --campaign new.json` started together): the one whose insert loses
+    /// on the unique name reads the winner's campaign (or, when it lost only on the service's name, tries again and
+    /// reuses that service).
+    /// </summary>
+    public async Task<(Campaign Campaign, bool Created)> GetOrCreateCampaignAsync(CampaignRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var name = request.Name?.Trim();
+            if (await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Name == name, cancellationToken) is { } existing)
+            {
+                return (existing, false);
+            }
+
+            try
+            {
+                return (await request.CreateAsync(db, clock.GetUtcNow(), cancellationToken), true);
+            }
+            catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } && attempt < 3)
+            {
+                // Another caller created the campaign or its service first; look again.
+            }
+        }
+    }
+
+    /// <summary>A page of campaigns.</summary>
+    public async Task<Paged<CampaignView>> CampaignsAsync(int page, int pageSize, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var total = await db.Campaigns.LongCountAsync(cancellationToken);
+        var items = await db.Campaigns.AsNoTracking().OrderByDescending(c => c.CreatedAt).ThenBy(c => c.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return new Paged<CampaignView>([.. items.Select(CampaignView.Of)], page, pageSize, total);
+    }
+
+    /// <summary>One campaign, or null.</summary>
+    public async Task<CampaignView?> CampaignAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        return campaign is null ? null : CampaignView.Of(campaign);
+    }
+
+    private static async Task SaveAsync(OutreachDbContext db, string conflict, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            throw new DomainConflictException(conflict);
+        }
+    }
+}

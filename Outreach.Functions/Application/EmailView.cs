@@ -1,0 +1,20 @@
+using Outreach.Domain.Entities;
+using Outreach.Domain.StatusRules;
+
+namespace Outreach.Functions.Application;
+
+/// <summary>A generated email.</summary>
+public sealed record EmailView(
+    Guid Id, Guid ProspectId, string? Name, string? Email, string? Company, string? Subject, string? Body, string GenerationStatus, string ReviewStatus,
+    string? Model, DateTimeOffset? GeneratedAt, DateTimeOffset? ReviewedAt)
+{
+    /// <summary>The view of <paramref name="email"/>, written for <paramref name="prospect"/>.</summary>
+    public static EmailView Of(GeneratedEmail email, Prospect prospect)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        ArgumentNullException.ThrowIfNull(prospect);
+        return new(
+            email.Id, prospect.Id, prospect.Name, prospect.Email, prospect.Company, email.Subject, email.Body,
+            StatusLabel.Of(email.GenerationStatus), StatusLabel.Of(email.ReviewStatus), email.Model, email.GeneratedAt, email.ReviewedAt);
+    }
+}

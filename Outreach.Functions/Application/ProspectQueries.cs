@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using Outreach.Data.Persistence;
+using Outreach.Domain.Enums;
+using Outreach.Domain.StatusRules;
+
+namespace Outreach.Functions.Application;
+
+/// <summary>Prospects, their results and the batch's emails, paged and read by index; and the review of an email.</summary>
+public sealed class ProspectQueries(IDbContextFactory<OutreachDbContext> contexts)
+{
+    /// <summary>A page of a batch's prospects in ordinal order, optionally of one status.</summary>
+    public async Task<Paged<ProspectSummary>> ListAsync(Guid batchId, string? status, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var wanted = string.IsNullOrWhiteSpace(status) ? (ProspectStatus?)null : Parse<ProspectStatus>(status, "status");
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await EnsureBatchAsync(db, batchId, cancellationToken);
+        var query = db.Prospects.AsNoTracking().Where(p => p.BatchId == batchId && (wanted == null || p.Status == wanted));
+        var total = await query.LongCountAsync(cancellationToken);
+        var items = await query.OrderBy(p => p.Ordinal).Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(p => new { p.Id, p.Ordinal, p.Name, p.Email, p.Company, p.Title, p.Status, p.ErrorMessage })
+            .ToListAsync(cancellationToken);
+        return new Paged<ProspectSummary>(
+            [.. items.Select(p => new ProspectSummary(p.Id, p.Ordinal, p.Name, p.Email, p.Company, p.Title, StatusLabel.Of(p.Status), p.ErrorMessage))], page, pageSize, total);
+    }
+
+    /// <summary>One prospect with its enrichment, analysis and email, or null.</summary>
+    public async Task<ProspectDetail?> GetAsync(Guid prospectId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var p = await db.Prospects.AsNoTracking().AsSplitQuery()
+            .Include(x => x.Enrichment).Include(x => x.Analysis).Include(x => x.GeneratedEmail)
+            .SingleOrDefaultAsync(x => x.Id == prospectId, cancellationToken);
+        if (p is null)
+        {
+            return null;
+        }
+
+        var e = p.Enrichment;
+        var a = p.Analysis;
+        return new ProspectDetail(
+            p.Id, p.BatchId, p.CampaignId, p.Ordinal, p.Name, p.Email, p.Company, p.Title, p.LinkedinUrl, p.Website, StatusLabel.Of(p.Status), p.ErrorMessage, p.AdditionalData,
+            e is null ? null : new EnrichmentView(StatusLabel.Of(e.Status), e.CompanyWebsite, e.CompanySummary, e.LinkedinSummary, e.TechStack, e.EnrichmentData, e.ErrorMessage),
+            a is null ? null : new AnalysisView(a.PersonalizationOpportunities, a.PainPoints, a.MarketPosition, a.SuggestedApproach, a.ExecutiveSummary, a.ConfidenceScore, a.Sources, a.Model),
+            p.GeneratedEmail is null ? null : EmailView.Of(p.GeneratedEmail, p));
+    }
+
+    /// <summary>A page of the batch's generated emails in ordinal order (only approved ones when asked).</summary>
+    public async Task<Paged<EmailView>> EmailsAsync(Guid batchId, bool approvedOnly, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await EnsureBatchAsync(db, batchId, cancellationToken);
+        var query = from p in db.Prospects.AsNoTracking()
+                    join e in db.GeneratedEmails.AsNoTracking() on p.Id equals e.ProspectId
+                    where p.BatchId == batchId && e.GenerationStatus == GenerationStatus.Completed && (!approvedOnly || e.ReviewStatus == ReviewStatus.Approved)
+                    select new { p, e };
+        var total = await query.LongCountAsync(cancellationToken);
+        var rows = await query.OrderBy(x => x.p.Ordinal).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return new Paged<EmailView>([.. rows.Select(r => EmailView.Of(r.e, r.p))], page, pageSize, total);
+    }
+
+    /// <summary>The enum value whose database label is <paramref name="label"/> (any case), or a 400 listing the labels.</summary>
+    internal static T Parse<T>(string label, string name)
+        where T : struct, Enum =>
+        Enum.GetValues<T>().Cast<T?>().FirstOrDefault(v => string.Equals(StatusLabel.Of(v!.Value), label.Trim(), StringComparison.OrdinalIgnoreCase))
+        ?? throw new DomainValidationException($"{name} '{label}' is not one of {string.Join(", ", Enum.GetValues<T>().Select(v => StatusLabel.Of(v)))}.");
+
+    private static async Task EnsureBatchAsync(OutreachDbContext db, Guid batchId, CancellationToken cancellationToken)
+    {
+        if (!await db.Batches.AnyAsync(b => b.Id == batchId, cancellationToken))
+        {
+            throw ApiProblemException.NotFound("batch", batchId);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+using System.Text.RegularExpressions;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Outreach.Data.Persistence;
+using Outreach.Domain.Entities;
+using Outreach.Domain.Import;
+using Outreach.Domain.StatusRules;
+using Outreach.Functions.Ingestion;
+
+namespace Outreach.Functions.Application;
+
+/// <summary>One rejected row as the API shows it (the raw record stays in the rejected.csv export).</summary>
+public sealed record RejectedRowView(int Line, string Reason);
+
+/// <summary>An upload as <c>GET /api/uploads/{id}</c> shows it.</summary>
+public sealed record UploadView(
+    Guid Id, Guid? CampaignId, string Status, string BlobName, long SizeBytes, int RowsTotal, int RowsAccepted, int RowsRejected,
+    IReadOnlyList<RejectedRowView> RejectedRows, Guid? BatchId, string? ErrorMessage, DateTimeOffset ReceivedAt, DateTimeOffset? ProcessedAt);
+
+/// <summary>
+/// <c>POST /api/campaigns/{id}/uploads</c>: streams the request body into <c>prospect-uploads/{campaignId}/{name}.csv</c>
+/// (never buffering it; refused past <c>Import__MaxFileBytes</c>) and records the upload as RECEIVED. The blob
+/// trigger then imports it into that same record — an HTTP upload and a dropped file take one code path.
+/// </summary>
+public sealed partial class UploadIntake(BlobServiceClient blobs, IDbContextFactory<OutreachDbContext> contexts, IOptions<ImportOptions> import, TimeProvider clock)
+{
+    private static readonly HashSet<string> CsvTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "text/csv", "application/csv", "text/plain", "application/vnd.ms-excel", "text/tab-separated-values",
+    };
+
+    /// <summary>Stores the body as a new upload of <paramref name="campaignId"/>; returns the upload id.</summary>
+    public async Task<Guid> AcceptAsync(Guid campaignId, string? name, HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var max = import.Value.MaxFileBytes;
+        if (request.ContentType is { } type && !CsvTypes.Contains(type.Split(';')[0].Trim()))
+        {
+            throw new ApiProblemException(StatusCodes.Status415UnsupportedMediaType, $"Send the CSV as text/csv, not {type}.");
+        }
+
+        if (request.ContentLength > max)
+        {
+            throw TooLarge(max);
+        }
+
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            if (!await db.Campaigns.AnyAsync(c => c.Id == campaignId, cancellationToken))
+            {
+                throw ApiProblemException.NotFound("campaign", campaignId);
+            }
+        }
+
+        var now = clock.GetUtcNow();
+        var fileName = $"{SafeName(name) ?? $"upload-{now:yyyyMMdd-HHmmss}-{Guid.CreateVersion7(now).ToString("N")[^8..]}"}.csv";
+        var container = blobs.GetBlobContainerClient(BlobUploadProcessor.UploadsContainer);
+        await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        var blob = container.GetBlobClient($"{campaignId:D}/{fileName}");
+        var body = new CappedStream(request.Body, max);
+        BlobContentInfo stored;
+        try
+        {
+            stored = await blob.UploadAsync(body, new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = "text/csv" },
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+            }, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            throw new ApiProblemException(StatusCodes.Status409Conflict, $"An upload named {fileName} already exists for this campaign; choose another name.");
+        }
+        catch (IOException) when (body.Exceeded)
+        {
+            throw TooLarge(max);
+        }
+
+        if (body.BytesRead == 0)
+        {
+            await blob.DeleteIfExistsAsync(cancellationToken: cancellationToken);
+            throw new ApiProblemException(StatusCodes.Status400BadRequest, "The body is empty; send the CSV file as the request body.");
+        }
+
+        return await RecordAsync(new CsvUpload(campaignId, container.Name, blob.Name, stored.ETag.ToString(), null, body.BytesRead, now), cancellationToken);
+    }
+
+    /// <summary>The upload, or null.</summary>
+    public async Task<UploadView?> GetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var u = await db.CsvUploads.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
+        return u is null ? null : new UploadView(
+            u.Id, u.CampaignId, StatusLabel.Of(u.Status), u.BlobName, u.SizeBytes, u.RowsTotal, u.RowsAccepted, u.RowsRejected,
+            [.. u.RejectedRows.Select(r => new RejectedRowView(r.Line, r.Reason))], u.BatchId, u.ErrorMessage, u.CreatedAt, u.ProcessedAt);
+    }
+
+    private async Task<Guid> RecordAsync(CsvUpload upload, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.CsvUploads.Add(upload);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return upload.Id;
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // The blob trigger was faster and recorded this blob version itself.
+            await using var fresh = await contexts.CreateDbContextAsync(cancellationToken);
+            return await fresh.CsvUploads.Where(u => u.Container == upload.Container && u.BlobName == upload.BlobName && u.ETag == upload.ETag)
+                .Select(u => u.Id).SingleAsync(cancellationToken);
+        }
+    }
+
+    private static ApiProblemException TooLarge(long max) =>
+        new(StatusCodes.Status413PayloadTooLarge, $"The file is larger than {max:N0} bytes (Import__MaxFileBytes).");
+
+    /// <summary>A blob-safe file name from what the caller asked for, without its extension; null for none.</summary>
+    internal static string? SafeName(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return null;
+        }
+
+        var stem = Path.GetFileNameWithoutExtension(name.Trim());
+        var safe = Unsafe().Replace(stem, "-").Trim('-', '.');
+        return safe.Length == 0 ? null : safe.Length > 100 ? safe[..100] : safe;
+    }
+
+    [GeneratedRegex("[^A-Za-z0-9._-]+")]
+    private static partial Regex Unsafe();
+
+    /// <summary>Passes a stream through, counting, and fails the read once more than the cap has come.</summary>
+    private sealed class CappedStream(Stream inner, long cap) : ReadOnlyStream
+    {
+        public long BytesRead { get; private set; }
+
+        public bool Exceeded { get; private set; }
+
+        public override int Read(Span<byte> buffer) => Count(inner.Read(buffer));
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Count(await inner.ReadAsync(buffer, cancellationToken));
+
+        private int Count(int n)
+        {
+            BytesRead += n;
+            if (BytesRead > cap)
+            {
+                Exceeded = true;
+                throw new IOException($"The body is larger than {cap} bytes.");
+            }
+
+            return n;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.DependencyInjection;
+using Outreach.Functions.Activities;
+using Outreach.Tests.Builders;
+using Outreach.Tests.Infrastructure;
+
+namespace Outreach.Tests.Activities;
+
+public sealed class StartBatchTests(PostgresServer server)
+{
+    [Fact]
+    public async Task Run_WhenExecutedTwice_StartsTheBatchOnceWithOneJob()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await server.CreateDatabaseAsync();
+        await using var services = AppServices.Build(database);
+        Scenario scenario;
+        await using (var db = database.CreateContext())
+        {
+            scenario = await Scenario.CreateAsync(db, prospects: 4);
+            db.Add(new Outreach.Domain.Entities.WorkflowSession(scenario.Campaign.Id, scenario.Batch.Id, "test", null, TestClock.T0));
+            await db.SaveChangesAsync(ct);
+        }
+
+        var activity = ActivatorUtilities.CreateInstance<StartBatch>(services);
+        var input = new StartBatchInput(scenario.Batch.Id, scenario.Batch.InstanceId);
+
+        var first = await activity.RunAsync(input, ct);
+        var second = await activity.RunAsync(input, ct);
+
+        Assert.Equal((4, 500, 4, null), (first.OrdinalCount, first.ChunkSize, first.MaxChunksInFlight, first.Windows));
+        Assert.Equal(first, second);
+        Assert.Equal("ENRICHING", await database.ScalarAsync<string>("SELECT status::text FROM batches"));
+        var job = Assert.Single(await database.RowsAsync("SELECT job_type::text, status::text, progress_total, instance_id FROM processing_jobs"));
+        Assert.Equal(("FULL_PIPELINE", "RUNNING", 4, scenario.Batch.InstanceId), ((string)job[0]!, (string)job[1]!, (int)job[2]!, (string)job[3]!));
+        Assert.Equal("BEGIN_ENRICHMENT", await database.ScalarAsync<string>("SELECT current_step::text FROM workflow_sessions"));
+    }
+}

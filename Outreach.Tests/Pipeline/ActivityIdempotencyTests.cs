@@ -1,0 +1,100 @@
+using System.Reflection;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.DependencyInjection;
+using Outreach.Cli.Hosting;
+using Outreach.Functions.Activities;
+using Outreach.Functions.Pipeline;
+using Outreach.Tests.Builders;
+using Outreach.Tests.Infrastructure;
+
+namespace Outreach.Tests.Pipeline;
+
+public sealed class ActivityIdempotencyTests(PostgresServer server)
+{
+    [Fact]
+    public async Task EveryStep_WhenExecutedTwiceForOneProspect_LeavesCountersExact()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await server.CreateDatabaseAsync();
+        await using var services = AppServices.Build(database, new Dictionary<string, string?> { ["AzureWebJobsStorage"] = TestEnvironment.StorageConnectionString });
+        Scenario scenario;
+        await using (var db = database.CreateContext())
+        {
+            scenario = await Scenario.CreateAsync(db, prospects: 2);
+        }
+
+        var plan = await Activity<StartBatch>(services).RunAsync(new StartBatchInput(scenario.Batch.Id, scenario.Batch.InstanceId), ct);
+        var done = new ProspectWork(scenario.Prospects[0].Id, plan.JobId);
+        var failed = new ProspectWork(scenario.Prospects[1].Id, plan.JobId);
+
+        // Durable delivers activities at least once: each step runs twice, as after a lost completion.
+        for (var i = 0; i < 2; i++)
+        {
+            await Activity<EnrichProspect>(services).RunAsync(done, ct);
+        }
+
+        for (var i = 0; i < 2; i++)
+        {
+            await Activity<AnalyzeProspect>(services).RunAsync(done, ct);
+        }
+
+        for (var i = 0; i < 2; i++)
+        {
+            await Activity<GenerateEmail>(services).RunAsync(done, ct);
+        }
+
+        for (var i = 0; i < 2; i++)
+        {
+            await Activity<FailProspect>(services).RunAsync(new FailProspectInput(failed.ProspectId, plan.JobId, "Enrich Layer: 403 out of credits"), ct);
+        }
+
+        // A completed prospect cannot be failed afterwards either.
+        await Activity<FailProspect>(services).RunAsync(new FailProspectInput(done.ProspectId, plan.JobId, "late failure"), ct);
+
+        var batch = Assert.Single(await database.RowsAsync("SELECT enriched_prospects, generated_emails, failed_prospects, status::text FROM batches"));
+        Assert.Equal((1, 1, 1, "GENERATING"), ((int)batch[0]!, (int)batch[1]!, (int)batch[2]!, (string)batch[3]!));
+        Assert.Equal(2, await database.ScalarAsync<int>("SELECT progress_current FROM processing_jobs"));
+        Assert.Equal(1L, await database.ScalarAsync<long>("SELECT count(*) FROM generated_emails"));
+        Assert.Equal(1L, await database.ScalarAsync<long>("SELECT count(*) FROM prospect_enrichments"));
+        Assert.Equal(
+            [("COMPLETED", (string?)null), ("FAILED", "Enrich Layer: 403 out of credits")],
+            (await database.RowsAsync("SELECT status::text, error_message FROM prospects ORDER BY ordinal")).Select(r => ((string)r[0]!, (string?)r[1])));
+    }
+
+    [Fact]
+    public async Task Steps_WhenTheJobIsNoLongerRunning_DoNoWork()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await server.CreateDatabaseAsync();
+        await using var services = AppServices.Build(database, new Dictionary<string, string?> { ["AzureWebJobsStorage"] = TestEnvironment.StorageConnectionString });
+        Scenario scenario;
+        await using (var db = database.CreateContext())
+        {
+            scenario = await Scenario.CreateAsync(db, prospects: 1);
+        }
+
+        var plan = await Activity<StartBatch>(services).RunAsync(new StartBatchInput(scenario.Batch.Id, scenario.Batch.InstanceId), ct);
+        await database.ExecuteAsync("UPDATE processing_jobs SET status = 'CANCELLED'");
+
+        await Activity<EnrichProspect>(services).RunAsync(new ProspectWork(scenario.Prospects[0].Id, plan.JobId), ct);
+
+        Assert.Equal("PENDING", await database.ScalarAsync<string>("SELECT status::text FROM prospects"));
+        Assert.Equal(0, await database.ScalarAsync<int>("SELECT enriched_prospects FROM batches"));
+    }
+
+    [Fact]
+    public void PipelineRegistry_RegistersEveryOrchestratorAndActivityFunction()
+    {
+        // The local engine must run exactly what the Functions host runs.
+        var durableFunctions = typeof(StartBatch).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static))
+            .Where(m => m.GetParameters().Any(p => p.GetCustomAttribute<OrchestrationTriggerAttribute>() is not null || p.GetCustomAttribute<ActivityTriggerAttribute>() is not null))
+            .Select(m => m.GetCustomAttribute<FunctionAttribute>()!.Name)
+            .Order();
+
+        Assert.Equal(durableFunctions, PipelineRegistry.Names.Order());
+    }
+
+    private static T Activity<T>(IServiceProvider services)
+        where T : class => ActivatorUtilities.CreateInstance<T>(services);
+}

@@ -1,0 +1,170 @@
+using Microsoft.DurableTask;
+using Moq;
+using Outreach.Domain.Enums;
+using Outreach.Functions.Activities;
+using Outreach.Functions.Contracts;
+using Outreach.Functions.Orchestrators;
+using Outreach.Functions.Pipeline;
+
+namespace Outreach.Tests.Pipeline;
+
+/// <summary>Orchestrator logic against a mocked context: which calls it makes, in what shape, how many at once.</summary>
+public sealed class OrchestratorTests
+{
+    private static readonly Guid BatchId = Guid.Parse("01a21294-14f8-725f-b740-c813405a1922");
+    private static readonly Guid JobId = Guid.Parse("01a21294-1630-72c3-a2a2-321eeb308e46");
+
+    [Theory]
+    [InlineData(0, new int[0])]
+    [InlineData(1, new[] { 0, 0 })]
+    [InlineData(500, new[] { 0, 499 })]
+    [InlineData(501, new[] { 0, 499, 500, 500 })]
+    [InlineData(1250, new[] { 0, 499, 500, 999, 1000, 1249 })]
+    public async Task ProcessBatch_ForProspectCounts_SplitsIntoChunksOfAtMost500(int prospects, int[] expectedRanges)
+    {
+        var context = new OrchestrationScript(Plan(prospects), completeChunksAtOnce: true);
+
+        await ProcessBatchOrchestrator.RunAsync(context.Mock.Object, new ProcessBatchInput(BatchId));
+
+        Assert.Equal(expectedRanges, context.Chunks.SelectMany(c => new[] { c.FromOrdinal, c.ToOrdinal }));
+        Assert.All(context.Chunks, c => Assert.Equal((BatchId, JobId), (c.BatchId, c.JobId)));
+        Assert.Equal(context.Chunks.Select(c => $"batch-x-chunk-{c.FromOrdinal}"), context.ChunkInstanceIds);
+        context.Mock.Verify(c => c.CallActivityAsync<FinalizeBatchResult>(new TaskName(nameof(FinalizeBatch)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()), Times.Once);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public async Task ProcessBatch_WhenChunksComplete_NeverHasMoreInFlightThanTheSetting(int maxInFlight)
+    {
+        var context = new OrchestrationScript(Plan(10 * 500) with { MaxChunksInFlight = maxInFlight }, completeChunksAtOnce: false);
+
+        var run = ProcessBatchOrchestrator.RunAsync(context.Mock.Object, new ProcessBatchInput(BatchId));
+        var peak = 0;
+        while (context.Pending.Count > 0)
+        {
+            peak = Math.Max(peak, context.Pending.Count);
+            Assert.True(context.Pending.Count <= maxInFlight, $"{context.Pending.Count} chunks in flight; the limit is {maxInFlight}.");
+            context.CompleteOldestChunk(new ChunkResult(499, 1));
+        }
+
+        var result = await run;
+        Assert.Equal(maxInFlight, peak);
+        Assert.Equal(10, context.Chunks.Count);
+        Assert.Same(context.Finalized, result);
+        Assert.Contains(new PipelineStatus("FINALIZING", 4990, 10, 5000), context.Statuses);
+    }
+
+    [Fact]
+    public async Task ProcessBatch_FanIn_ReportsTheFinalizeResultAndTheSummedProgress()
+    {
+        var final = new FinalizeBatchResult(BatchStatus.Partial, 700, 600, 100, "outreach-results/x/emails.csv", "outreach-results/x/rejected.csv");
+        var context = new OrchestrationScript(Plan(700), completeChunksAtOnce: true, chunkResult: new ChunkResult(300, 50), finalResult: final);
+
+        var result = await ProcessBatchOrchestrator.RunAsync(context.Mock.Object, new ProcessBatchInput(BatchId));
+
+        Assert.Same(final, result);
+        Assert.Contains(new PipelineStatus("FINALIZING", 600, 100, 700), context.Statuses);
+        Assert.Equal(new PipelineStatus("PARTIAL", 600, 100, 700), context.Statuses[^1]);
+    }
+
+    [Fact]
+    public async Task ProcessBatch_WhenRetryNamesWindows_RunsOnlyThoseChunks()
+    {
+        // The plan comes from StartBatch, which knows the retry job's type: it, not the input, decides.
+        var context = new OrchestrationScript(Plan(1600) with { Windows = [1, 3], JobType = JobType.Generation }, completeChunksAtOnce: true);
+
+        await ProcessBatchOrchestrator.RunAsync(context.Mock.Object, new ProcessBatchInput(BatchId, JobId, JobType.Generation));
+
+        Assert.Equal([(500, 999), (1500, 1599)], context.Chunks.Select(c => (c.FromOrdinal, c.ToOrdinal)));
+        Assert.All(context.Chunks, c => Assert.Equal(JobType.Generation, c.JobType));
+    }
+
+    [Fact]
+    public async Task ProspectChunk_WhenOneProspectFailsPermanently_FailsItWithTheMessageAndCompletesTheOthers()
+    {
+        var ok = Guid.NewGuid();
+        var bad = Guid.NewGuid();
+        var context = new Mock<TaskOrchestrationContext>(MockBehavior.Loose);
+
+        // The steps are the non-generic CallActivityAsync (no result).
+        context.Setup(c => c.CallActivityAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .Returns((TaskName name, object? input, TaskOptions? _) =>
+                name.Name == nameof(GenerateEmail) && ((ProspectWork)input!).ProspectId == bad
+                    ? Task.FromException(Failure(nameof(GenerateEmail), typeof(PermanentProspectException), "OpenRouter: 402 insufficient credits"))
+                    : Task.CompletedTask);
+        context.Setup(c => c.CallActivityAsync<List<Guid>>(new TaskName(nameof(ListChunkProspects)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .ReturnsAsync([ok, bad]);
+
+        var result = await ProcessProspectChunkOrchestrator.RunAsync(context.Object, new ChunkInput(BatchId, JobId, JobType.FullPipeline, 0, 1, 3, 5));
+
+        Assert.Equal(new ChunkResult(1, 1), result);
+        context.Verify(c => c.CallActivityAsync(
+            new TaskName(nameof(FailProspect)),
+            It.Is<object?>(i => ((FailProspectInput)i!).ProspectId == bad && ((FailProspectInput)i!).Reason == "GenerateEmail: OpenRouter: 402 insufficient credits"),
+            It.IsAny<TaskOptions?>()), Times.Once);
+        context.Verify(c => c.CallActivityAsync(new TaskName(nameof(FailProspect)), It.Is<object?>(i => ((FailProspectInput)i!).ProspectId == ok), It.IsAny<TaskOptions?>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task ProspectChunk_ForAGenerationJob_SkipsEnrichment()
+    {
+        var context = new Mock<TaskOrchestrationContext>(MockBehavior.Loose);
+        context.Setup(c => c.CallActivityAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>())).Returns(Task.CompletedTask);
+        context.Setup(c => c.CallActivityAsync<List<Guid>>(new TaskName(nameof(ListChunkProspects)), It.IsAny<object?>(), It.IsAny<TaskOptions?>())).ReturnsAsync([Guid.NewGuid()]);
+
+        await ProcessProspectChunkOrchestrator.RunAsync(context.Object, new ChunkInput(BatchId, JobId, JobType.Generation, 0, 0, 3, 5));
+
+        context.Verify(c => c.CallActivityAsync(new TaskName(nameof(EnrichProspect)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()), Times.Never);
+        context.Verify(c => c.CallActivityAsync(new TaskName(nameof(GenerateEmail)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()), Times.Once);
+    }
+
+    private static BatchPlan Plan(int prospects) => new(JobId, JobType.FullPipeline, prospects, 500, 4, null, 3, 5);
+
+    private static TaskFailedException Failure(string task, Type exception, string message) =>
+        new(task, 1, new TaskFailureDetails(exception.FullName!, message, null, null, null));
+
+    /// <summary>A mocked orchestration context that plans, records chunk calls and finalizes.</summary>
+    private sealed class OrchestrationScript
+    {
+        private readonly Queue<TaskCompletionSource<ChunkResult>> _pending = new();
+
+        public OrchestrationScript(BatchPlan plan, bool completeChunksAtOnce, ChunkResult? chunkResult = null, FinalizeBatchResult? finalResult = null)
+        {
+            var final = finalResult ?? new FinalizeBatchResult(BatchStatus.Completed, plan.OrdinalCount, plan.OrdinalCount, 0, "e", "r");
+            Mock.Setup(c => c.InstanceId).Returns("batch-x");
+            Mock.Setup(c => c.SetCustomStatus(It.IsAny<object?>())).Callback((object? s) => Statuses.Add((PipelineStatus)s!));
+            Mock.Setup(c => c.CallActivityAsync<BatchPlan>(new TaskName(nameof(StartBatch)), It.IsAny<object?>(), It.IsAny<TaskOptions?>())).ReturnsAsync(plan);
+            Mock.Setup(c => c.CallSubOrchestratorAsync<ChunkResult>(new TaskName(nameof(ProcessProspectChunkOrchestrator)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+                .Returns((TaskName _, object? input, TaskOptions? options) =>
+                {
+                    Chunks.Add((ChunkInput)input!);
+                    ChunkInstanceIds.Add(((SubOrchestrationOptions)options!).InstanceId!);
+                    if (completeChunksAtOnce)
+                    {
+                        return Task.FromResult(chunkResult ?? new ChunkResult(((ChunkInput)input!).ToOrdinal - ((ChunkInput)input!).FromOrdinal + 1, 0));
+                    }
+
+                    var pending = new TaskCompletionSource<ChunkResult>();
+                    _pending.Enqueue(pending);
+                    return pending.Task;
+                });
+            Mock.Setup(c => c.CallActivityAsync<FinalizeBatchResult>(new TaskName(nameof(FinalizeBatch)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+                .ReturnsAsync(() => Finalized = final);
+        }
+
+        public Mock<TaskOrchestrationContext> Mock { get; } = new(MockBehavior.Strict);
+
+        public List<ChunkInput> Chunks { get; } = [];
+
+        public List<string> ChunkInstanceIds { get; } = [];
+
+        public List<PipelineStatus> Statuses { get; } = [];
+
+        public FinalizeBatchResult? Finalized { get; private set; }
+
+        public List<TaskCompletionSource<ChunkResult>> Pending => _pending.Where(p => !p.Task.IsCompleted).ToList();
+
+        public void CompleteOldestChunk(ChunkResult result) => _pending.Dequeue().SetResult(result);
+    }
+}
