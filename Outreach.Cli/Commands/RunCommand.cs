@@ -65,8 +65,10 @@ internal static class RunCommand
         {
             return await RunWithEngineAsync(configuration, file, campaignArgument, json, verbose, run, output, error, cancellationToken);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
+            // Whatever was in flight when the stop came fails in its own way — an OperationCanceledException, or the
+            // Durable gRPC client's RpcException(Cancelled) — and all of them mean the same: stopped on request.
             // The engine has stopped by now (bounded); everything done so far is in the database and the task hub.
             var campaign = campaignArgument.Contains(' ', StringComparison.Ordinal) ? $"\"{campaignArgument}\"" : campaignArgument;
             await error.WriteLineAsync(run.BatchId is { } id

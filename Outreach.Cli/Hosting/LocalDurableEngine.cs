@@ -220,6 +220,11 @@ public sealed class LocalDurableEngine : IAsyncDisposable
         {
             logger.LogWarning("The local engine's {Stage} was cut short after {Seconds} s", stage, limit.TotalSeconds);
         }
+        catch (Exception e)
+        {
+            // A shutdown must end, and end quietly: a part that fails to stop is abandoned like one that hangs.
+            logger.LogWarning(e, "The local engine's {Stage} failed to stop; abandoned", stage);
+        }
 
         return false;
     }

@@ -32,4 +32,16 @@ public sealed class LocalEngineShutdownTests
         Assert.True(stopped);
         Assert.Empty(logs.Lines);
     }
+
+    [Fact]
+    public async Task StopWithinAsync_WhenTheStageThrows_AbandonsItWithoutThrowingAndNamesTheStage()
+    {
+        using var logs = new CapturingLoggerProvider();
+        var failing = Task.FromException(new InvalidOperationException("the lease manager had no token source"));
+
+        var stopped = await LocalDurableEngine.StopWithinAsync("gRPC sidecar", failing, TimeSpan.FromSeconds(15), logs.CreateLogger("engine"));
+
+        Assert.False(stopped);
+        Assert.Contains(logs.Lines, line => line.Contains("gRPC sidecar failed to stop; abandoned", StringComparison.Ordinal));
+    }
 }
