@@ -119,6 +119,10 @@ internal static class RunCommand
         await error.WriteLineAsync(result.AlreadyIngested
             ? $"This file was imported before, as batch {batchId} ({result.BatchStatus?.ToString().ToUpperInvariant()}); attaching to it."
             : $"Imported batch {batchId}: {result.RowsAccepted} prospects, {result.RowsRejected} rows rejected.");
+        foreach (var note in result.Notes ?? [])
+        {
+            await error.WriteLineAsync($"  note: {note}");
+        }
 
         var queries = engine.Services.GetRequiredService<BatchQueries>();
         var watch = Stopwatch.StartNew();

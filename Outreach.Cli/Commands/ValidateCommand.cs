@@ -70,6 +70,11 @@ internal static class ValidateCommand
             await output.WriteLineAsync($"  {column,-32} -> {field}{repeated}");
         }
 
+        foreach (var note in report.Notes)
+        {
+            await output.WriteLineAsync($"Note: {note}");
+        }
+
         if (report.Rejected.Count > 0)
         {
             await output.WriteLineAsync("Rejected rows:");
@@ -105,7 +110,7 @@ internal static class ValidateCommand
             }
         }
 
-        return new ValidationReport(reader.AcceptedCount, rejected, reader.Mapping.Describe(), reader.EncodingName, reader.Separator.ToString(), reader.Mapping.Headers);
+        return new ValidationReport(reader.AcceptedCount, rejected, reader.Mapping.Describe(), reader.EncodingName, reader.Separator.ToString(), reader.Mapping.Headers, reader.Notes);
     }
 
     private static Task WriteErrorAsync(TextWriter output, bool json, string message) =>
@@ -120,5 +125,6 @@ internal static class ValidateCommand
     private sealed record RejectedLine(int Line, string Reason);
 
     private sealed record ValidationReport(
-        int Accepted, IReadOnlyList<RejectedLine> Rejected, IReadOnlyDictionary<string, string> Mapping, string Encoding, string Separator, IReadOnlyList<string> Headers);
+        int Accepted, IReadOnlyList<RejectedLine> Rejected, IReadOnlyDictionary<string, string> Mapping, string Encoding, string Separator, IReadOnlyList<string> Headers,
+        IReadOnlyList<string> Notes);
 }

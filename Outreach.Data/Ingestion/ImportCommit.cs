@@ -23,12 +23,13 @@ internal static class ImportCommit
             """, cancellationToken, ("campaign", campaignId), ("batch", batchId), ("now", now), ("pending", ProspectStatus.Pending));
 
     /// <summary>RECEIVED → IMPORTED, with the rejected rows; returns how many were rejected.</summary>
-    public static async Task<int> FinishUploadAsync(NpgsqlConnection connection, Guid uploadId, Guid batchId, int accepted, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<int> FinishUploadAsync(
+        NpgsqlConnection connection, Guid uploadId, Guid batchId, int accepted, IReadOnlyList<string> notes, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var rejected = await Sql.ScalarAsync(connection, """
             UPDATE csv_uploads u SET
                 status = @imported, batch_id = @batch, rows_accepted = @accepted,
-                rows_rejected = r.n, rows_total = @accepted + r.n, rejected_rows = r.rows,
+                rows_rejected = r.n, rows_total = @accepted + r.n, rejected_rows = r.rows, notes = @notes::jsonb,
                 processed_at = @now, updated_at = @now
             FROM (SELECT count(*)::int AS n,
                          coalesce(jsonb_agg(jsonb_build_object('line', line, 'reason', reject_reason, 'raw', raw) ORDER BY line), '[]') AS rows
@@ -39,6 +40,7 @@ internal static class ImportCommit
             cancellationToken,
             ("batch", batchId),
             ("accepted", accepted),
+            ("notes", OutreachJson.Serialize(notes)),
             ("now", now),
             ("upload", uploadId),
             ("imported", UploadStatus.Imported),

@@ -32,8 +32,8 @@ internal sealed class ImportStaging
         return new ImportStaging(connection);
     }
 
-    /// <summary>Streams the file into the table; returns the content's SHA-256 and its size. Throws <see cref="CsvFileRejectedException"/> for a file that cannot be imported.</summary>
-    public async Task<(string Sha256, long Bytes)> CopyRowsAsync(Func<CancellationToken, Task<Stream>> openRead, ImportOptions limits, CancellationToken cancellationToken)
+    /// <summary>Streams the file into the table; returns the content's SHA-256, its size and the reader's notes. Throws <see cref="CsvFileRejectedException"/> for a file that cannot be imported.</summary>
+    public async Task<(string Sha256, long Bytes, IReadOnlyList<string> Notes)> CopyRowsAsync(Func<CancellationToken, Task<Stream>> openRead, ImportOptions limits, CancellationToken cancellationToken)
     {
         await using var stream = await openRead(cancellationToken);
         await using var reader = await CsvProspectReader.OpenAsync(stream, limits, cancellationToken);
@@ -60,7 +60,7 @@ internal sealed class ImportStaging
             await copy.CompleteAsync(cancellationToken);
         }
 
-        return (await reader.FinishAsync(cancellationToken), reader.BytesRead);
+        return (await reader.FinishAsync(cancellationToken), reader.BytesRead, reader.Notes);
     }
 
     /// <summary>Rejects staged rows whose email the campaign's dedupe scope already knows; returns the rows left.</summary>

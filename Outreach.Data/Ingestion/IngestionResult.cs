@@ -11,5 +11,7 @@ namespace Outreach.Data.Ingestion;
 /// <param name="RowsAccepted">Prospects created.</param>
 /// <param name="RowsRejected">Rows rejected (kept with line and reason).</param>
 /// <param name="ErrorMessage">Why the whole file failed.</param>
+/// <param name="Notes">What the importer skipped or corrected (a preamble, a report footer, an encoding); none when null.</param>
 public sealed record IngestionResult(
-    Guid UploadId, UploadStatus Status, Guid? BatchId, BatchStatus? BatchStatus, bool AlreadyIngested, int RowsAccepted, int RowsRejected, string? ErrorMessage);
+    Guid UploadId, UploadStatus Status, Guid? BatchId, BatchStatus? BatchStatus, bool AlreadyIngested, int RowsAccepted, int RowsRejected, string? ErrorMessage,
+    IReadOnlyList<string>? Notes = null);

@@ -29,6 +29,6 @@ internal static class RedeliveryCheck
         var batchStatus = existing.BatchId is { } batchId
             ? await db.Batches.AsNoTracking().Where(b => b.Id == batchId).Select(b => (BatchStatus?)b.Status).FirstOrDefaultAsync(cancellationToken)
             : null;
-        return new IngestionResult(existing.Id, existing.Status, existing.BatchId, batchStatus, true, existing.RowsAccepted, existing.RowsRejected, existing.ErrorMessage);
+        return new IngestionResult(existing.Id, existing.Status, existing.BatchId, batchStatus, true, existing.RowsAccepted, existing.RowsRejected, existing.ErrorMessage, existing.Notes);
     }
 }

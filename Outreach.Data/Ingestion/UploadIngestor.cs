@@ -61,9 +61,10 @@ public sealed class UploadIngestor(
 
         string sha256;
         long bytesRead;
+        IReadOnlyList<string> notes;
         try
         {
-            (sha256, bytesRead) = await staging.CopyRowsAsync(openRead, limits, cancellationToken);
+            (sha256, bytesRead, notes) = await staging.CopyRowsAsync(openRead, limits, cancellationToken);
         }
         catch (CsvFileRejectedException ex)
         {
@@ -123,13 +124,13 @@ public sealed class UploadIngestor(
         await db.SaveChangesAsync(cancellationToken);
 
         await ImportCommit.MoveProspectsAsync(connection, campaign.Id, batch.Id, now, cancellationToken);
-        var rejected = await ImportCommit.FinishUploadAsync(connection, upload.Id, batch.Id, accepted, now, cancellationToken);
+        var rejected = await ImportCommit.FinishUploadAsync(connection, upload.Id, batch.Id, accepted, notes, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         logger.LogInformation(
             "Upload {UploadId} ({Blob}) imported into batch {BatchId}: {Accepted} prospects, {Rejected} rows rejected",
             upload.Id, source.BlobName, batch.Id, accepted, rejected);
-        return new IngestionResult(upload.Id, UploadStatus.Imported, batch.Id, BatchStatus.Uploaded, false, accepted, rejected, null);
+        return new IngestionResult(upload.Id, UploadStatus.Imported, batch.Id, BatchStatus.Uploaded, false, accepted, rejected, null, notes);
     }
 
     /// <summary>

@@ -46,6 +46,9 @@ public sealed class CsvUpload : Entity
 
     public List<RejectedRow> RejectedRows { get; private set; } = [];
 
+    /// <summary>What the importer did that the sender should know: a preamble or report footer skipped, an encoding corrected.</summary>
+    public List<string> Notes { get; private set; } = [];
+
     public UploadStatus Status { get; private set; }
 
     public string? ErrorMessage { get; private set; }
@@ -80,6 +83,7 @@ public sealed class CsvUpload : Entity
             MarkFailed(original.ErrorMessage ?? "The same file was rejected before.", now, original.RejectedRows);
         }
 
+        Notes = [.. original.Notes];
         ErrorMessage = $"The same content was received before as upload {original.Id}; nothing new was imported.";
     }
 

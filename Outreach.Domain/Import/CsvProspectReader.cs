@@ -17,16 +17,27 @@ public sealed class CsvProspectReader : IAsyncDisposable
     /// <summary>Bytes sniffed for the encoding before parsing starts.</summary>
     internal const int SniffBytes = 1 << 20;
 
+    // Rows without an email that read like a report footer are held back this many at most: when only such rows
+    // follow to the end of the file they are a footer (skipped with a note), otherwise they are rejected rows.
+    private const int MaxFooterRows = 20;
+
+    // What the header search decodes: enough for HeaderLocator.MaxLines lines of any real export.
+    private const int SampleBytes = 64 * 1024;
+
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(false, false);
 
     private readonly DigestStream _digest;
     private readonly CsvReader _csv;
     private readonly ImportOptions _options;
     private readonly HashSet<long> _unterminatedRecords;
+    private readonly int _lineOffset;
+    private readonly List<string> _notes;
 
     private CsvProspectReader(
-        DigestStream digest, CsvReader csv, ImportOptions options, HeaderMapping mapping, string encodingName, HashSet<long> unterminatedRecords)
+        DigestStream digest, CsvReader csv, ImportOptions options, HeaderMapping mapping, string encodingName, HashSet<long> unterminatedRecords, int lineOffset, List<string> notes)
     {
+        _lineOffset = lineOffset;
+        _notes = notes;
         _unterminatedRecords = unterminatedRecords;
         _digest = digest;
         _csv = csv;
@@ -43,6 +54,9 @@ public sealed class CsvProspectReader : IAsyncDisposable
 
     /// <summary>The field separator in use.</summary>
     public char Separator => _csv.Separator;
+
+    /// <summary>What the reader did that the person who sent the file should know: a preamble or footer skipped, an encoding corrected.</summary>
+    public IReadOnlyList<string> Notes => _notes;
 
     /// <summary>Rows accepted so far.</summary>
     public int AcceptedCount { get; private set; }
@@ -75,6 +89,27 @@ public sealed class CsvProspectReader : IAsyncDisposable
             }
 
             var (encoding, encodingName, skip) = TextEncodingSniffer.Detect(prefix.AsSpan(0, length), isWholeFile: length < prefix.Length);
+            var notes = new List<string>();
+            if (skip > 0)
+            {
+                notes.Add("The file starts with a UTF-8 byte order mark but its text is Windows-1252; it was read as Windows-1252.");
+            }
+
+            // A preamble above the header (LinkedIn's "Notes:") is cut off here, before the parser sees the file,
+            // so separator detection looks at the table; line numbers keep counting from the file's first line.
+            var lineOffset = 0;
+            var (resolved, markLength) = TextEncodingSniffer.Resolve(prefix.AsSpan(skip, length - skip), encoding);
+            var sample = resolved.GetString(prefix, skip + markLength, Math.Min(SampleBytes, length - skip - markLength));
+            if (HeaderLocator.FindBelowPreamble(sample) is { } header)
+            {
+                skip += markLength + resolved.GetByteCount(sample.AsSpan(0, header.Offset));
+                encoding = resolved;
+                lineOffset = header.Line - 1;
+                notes.Add(lineOffset == 1
+                    ? "The header is on line 2; line 1 above it was skipped."
+                    : $"The header is on line {header.Line}; lines 1-{lineOffset} above it (a preamble such as LinkedIn's \"Notes:\") were skipped.");
+            }
+
             var unterminated = new HashSet<long>();
             var csvOptions = CsvReaderOptions.Default with
             {
@@ -99,7 +134,7 @@ public sealed class CsvProspectReader : IAsyncDisposable
                 await csv.ReadHeaderAsync(cancellationToken);
                 var mapping = HeaderMapping.Create(csv.Headers);
                 // The callback keeps filling the same set while rows are read.
-                return new CsvProspectReader(digest, csv, options, mapping, encodingName, unterminated);
+                return new CsvProspectReader(digest, csv, options, mapping, encodingName, unterminated, lineOffset, notes);
             }
             catch
             {
@@ -131,6 +166,7 @@ public sealed class CsvProspectReader : IAsyncDisposable
     {
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var rows = 0;
+        var footer = new List<ImportRow>();
         while (await ReadNextAsync(cancellationToken))
         {
             if (++rows > _options.MaxRows)
@@ -138,23 +174,55 @@ public sealed class CsvProspectReader : IAsyncDisposable
                 throw await WithDigestAsync(_digest, new CsvFileRejectedException($"The file has more than {_options.MaxRows:N0} rows (Import__MaxRows)."), cancellationToken);
             }
 
-            var row = Parse(seen);
+            var (row, footerLike) = Parse(seen);
             if (row is null)
             {
                 continue;
             }
 
-            if (row.IsAccepted)
+            if (footerLike && footer.Count < MaxFooterRows)
             {
-                AcceptedCount++;
-            }
-            else
-            {
-                RejectedCount++;
+                footer.Add(row);
+                continue;
             }
 
-            yield return row;
+            // Rows held back as a possible footer were not one: something else follows them.
+            foreach (var held in footer)
+            {
+                yield return Count(held);
+            }
+
+            footer.Clear();
+            yield return Count(row);
         }
+
+        if (footer.Count > 0)
+        {
+            var first = footer[0];
+            _notes.Add(footer.Count == 1
+                ? $"Skipped a report footer on line {first.Line}: \"{Excerpt(first.Raw)}\"."
+                : $"Skipped a report footer of {footer.Count} lines from line {first.Line}: \"{Excerpt(first.Raw)}\" ….");
+        }
+    }
+
+    private ImportRow Count(ImportRow row)
+    {
+        if (row.IsAccepted)
+        {
+            AcceptedCount++;
+        }
+        else
+        {
+            RejectedCount++;
+        }
+
+        return row;
+    }
+
+    private static string Excerpt(string raw)
+    {
+        var text = raw.Replace("\"", string.Empty, StringComparison.Ordinal).Trim().TrimEnd(',', ';', '\t', '|').Trim();
+        return text.Length > 60 ? text[..60] + "…" : text;
     }
 
     /// <summary>Reads any bytes the parser left and returns the SHA-256 (lower-case hex) of the whole file.</summary>
@@ -196,16 +264,27 @@ public sealed class CsvProspectReader : IAsyncDisposable
         }
         catch (CsvFormatException ex)
         {
-            throw new CsvFileRejectedException($"The file cannot be parsed after line {_csv.LineNumber}: {ex.Message}");
+            throw new CsvFileRejectedException($"The file cannot be parsed after line {_csv.LineNumber + _lineOffset}: {ex.Message}");
         }
     }
 
-    private ImportRow? Parse(Dictionary<string, int> seen)
+    /// <summary>The current record as a row (null when it is empty), and whether it is a rejected row that reads like a report footer.</summary>
+    private (ImportRow? Row, bool FooterLike) Parse(Dictionary<string, int> seen)
     {
-        var line = checked((int)_csv.LineNumber);
+        var row = ParseRow(seen, out var values);
+        var footerLike = row is { IsAccepted: false, RejectReason: MissingEmail }
+            && values.FirstOrDefault(v => v.Trim().Length > 0) is { } first && ReportFooter.IsFooterText(first);
+        return (row, footerLike);
+    }
+
+    private const string MissingEmail = "email is missing";
+
+    private ImportRow? ParseRow(Dictionary<string, int> seen, out string[] values)
+    {
+        var line = checked((int)_csv.LineNumber + _lineOffset);
         var raw = StrictUtf8.GetString(_csv.RawRecord);
         var fieldCount = _csv.FieldCount;
-        var values = new string[Math.Max(fieldCount, Mapping.Headers.Count)];
+        values = new string[Math.Max(fieldCount, Mapping.Headers.Count)];
         var anyValue = false;
         for (var i = 0; i < values.Length; i++)
         {
@@ -241,7 +320,7 @@ public sealed class CsvProspectReader : IAsyncDisposable
         var email = EmailAddress.Clean(Value(values, ProspectField.Email) ?? string.Empty);
         if (email.Length == 0)
         {
-            return new ImportRow(line, raw, null, "email is missing");
+            return new ImportRow(line, raw, null, MissingEmail);
         }
 
         if (EmailAddress.Problem(email) is { } problem)
@@ -256,14 +335,21 @@ public sealed class CsvProspectReader : IAsyncDisposable
         }
 
         var name = Value(values, ProspectField.Name) ?? JoinName(Value(values, ProspectField.FirstName), Value(values, ProspectField.LastName));
+        var (linkedin, website) = (Value(values, ProspectField.LinkedinUrl), Value(values, ProspectField.Website));
+        if (linkedin is null && IsLinkedInUrl(website))
+        {
+            // LinkedIn's own export calls the profile link "URL", which reads as a website everywhere else.
+            (linkedin, website) = (website, null);
+        }
+
         var draft = new ProspectDraft(
             email,
             normalized,
             name,
             Value(values, ProspectField.Company),
             Value(values, ProspectField.Title),
-            Value(values, ProspectField.LinkedinUrl),
-            Value(values, ProspectField.Website),
+            linkedin,
+            website,
             Extras(values));
 
         if (CheckLengths(draft) is { } lengthProblem)
@@ -293,6 +379,10 @@ public sealed class CsvProspectReader : IAsyncDisposable
 
         return extras;
     }
+
+    private static bool IsLinkedInUrl(string? value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri)
+        && (uri.Host.Equals("linkedin.com", StringComparison.OrdinalIgnoreCase) || uri.Host.EndsWith(".linkedin.com", StringComparison.OrdinalIgnoreCase));
 
     private static string? JoinName(string? first, string? last) =>
         first is null && last is null ? null : string.Join(' ', new[] { first, last }.Where(p => p is not null));

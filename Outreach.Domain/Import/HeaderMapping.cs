@@ -180,11 +180,15 @@ public sealed class HeaderMapping
         {
             throw new CsvFileRejectedException(
                 $"No email column. The header has: {string.Join(", ", trimmed.Where(h => h.Length > 0).Take(30))}. " +
-                "Name one column Email, Email Address or Work Email.");
+                $"Name one column Email, Email Address or Work Email (a header below a preamble is found within the first {HeaderLocator.MaxLines} lines).");
         }
 
         return new HeaderMapping(trimmed, fields);
     }
+
+    /// <summary>Whether <paramref name="header"/> names the email column (how the header below a preamble is recognised).</summary>
+    internal static bool IsEmailHeader(string header) =>
+        Aliases.TryGetValue(Normalize(header.Trim().Trim('\uFEFF').Trim()), out var field) && field == ProspectField.Email;
 
     /// <summary>The comparison form of a header: lower case without accents, spaces, underscores, hyphens, dots or apostrophes ("Intitulé du poste" → intituleduposte).</summary>
     public static string Normalize(string header)

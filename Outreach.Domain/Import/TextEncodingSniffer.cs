@@ -49,6 +49,30 @@ internal static class TextEncodingSniffer
         return Utf8.IsValid(checkedBytes) ? (null, "utf-8", 0) : (Encoding.GetEncoding(1252), "windows-1252", 0);
     }
 
+    /// <summary>
+    /// The encoding <paramref name="bytes"/> are in when <see cref="Detect"/> said null (UTF-8 or a byte order mark),
+    /// and how long that mark is; <paramref name="detected"/> itself, with no mark, otherwise.
+    /// </summary>
+    public static (Encoding Encoding, int MarkLength) Resolve(ReadOnlySpan<byte> bytes, Encoding? detected)
+    {
+        if (detected is not null)
+        {
+            return (detected, 0);
+        }
+
+        Encoding[] marked = [Encoding.UTF32, new UTF32Encoding(bigEndian: true, byteOrderMark: true), Encoding.UTF8, Encoding.Unicode, Encoding.BigEndianUnicode];
+        foreach (var encoding in marked)
+        {
+            var mark = encoding.Preamble;
+            if (bytes.StartsWith(mark))
+            {
+                return (encoding, mark.Length);
+            }
+        }
+
+        return (Encoding.UTF8, 0);
+    }
+
     private static int TrimIncompleteSequence(ReadOnlySpan<byte> bytes)
     {
         // Step back over at most three continuation bytes to the last lead byte.

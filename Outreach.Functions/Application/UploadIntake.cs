@@ -20,7 +20,7 @@ public sealed record RejectedRowView(int Line, string Reason);
 /// <summary>An upload as <c>GET /api/uploads/{id}</c> shows it.</summary>
 public sealed record UploadView(
     Guid Id, Guid? CampaignId, string Status, string BlobName, long SizeBytes, int RowsTotal, int RowsAccepted, int RowsRejected,
-    IReadOnlyList<RejectedRowView> RejectedRows, Guid? BatchId, string? ErrorMessage, DateTimeOffset ReceivedAt, DateTimeOffset? ProcessedAt);
+    IReadOnlyList<RejectedRowView> RejectedRows, IReadOnlyList<string> Notes, Guid? BatchId, string? ErrorMessage, DateTimeOffset ReceivedAt, DateTimeOffset? ProcessedAt);
 
 /// <summary>
 /// <c>POST /api/campaigns/{id}/uploads</c>: streams the request body into <c>prospect-uploads/{campaignId}/{name}.csv</c>
@@ -97,7 +97,7 @@ public sealed partial class UploadIntake(BlobServiceClient blobs, IDbContextFact
         var u = await db.CsvUploads.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
         return u is null ? null : new UploadView(
             u.Id, u.CampaignId, StatusLabel.Of(u.Status), u.BlobName, u.SizeBytes, u.RowsTotal, u.RowsAccepted, u.RowsRejected,
-            [.. u.RejectedRows.Select(r => new RejectedRowView(r.Line, r.Reason))], u.BatchId, u.ErrorMessage, u.CreatedAt, u.ProcessedAt);
+            [.. u.RejectedRows.Select(r => new RejectedRowView(r.Line, r.Reason))], u.Notes, u.BatchId, u.ErrorMessage, u.CreatedAt, u.ProcessedAt);
     }
 
     private async Task<Guid> RecordAsync(CsvUpload upload, CancellationToken cancellationToken)

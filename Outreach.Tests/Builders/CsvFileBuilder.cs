@@ -11,6 +11,7 @@ internal sealed class CsvFileBuilder
     private string _newLine = "\r\n";
     private Encoding _encoding = new UTF8Encoding(false);
     private bool _bom;
+    private string[] _preamble = [];
 
     static CsvFileBuilder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
@@ -27,6 +28,13 @@ internal sealed class CsvFileBuilder
     public CsvFileBuilder RawLine(string line)
     {
         _rawLines.Add(line);
+        return this;
+    }
+
+    /// <summary>Lines written above the header, as exports put notes or a report title there.</summary>
+    public CsvFileBuilder Preamble(params string[] lines)
+    {
+        _preamble = lines;
         return this;
     }
 
@@ -54,7 +62,8 @@ internal sealed class CsvFileBuilder
 
     public byte[] Build(string? prefixLine = null)
     {
-        var text = (prefixLine is null ? string.Empty : prefixLine + _newLine) + string.Join(_newLine, _rawLines) + _newLine;
+        var text = (prefixLine is null ? string.Empty : prefixLine + _newLine) + string.Concat(_preamble.Select(l => l + _newLine))
+            + string.Join(_newLine, _rawLines) + _newLine;
         var preamble = _bom ? _encoding.GetPreamble() : [];
         return [.. preamble, .. _encoding.GetBytes(text)];
     }

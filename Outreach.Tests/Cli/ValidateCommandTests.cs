@@ -45,6 +45,20 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
+    public async Task Validate_WhenTheHeaderIsBelowAPreamble_SaysWhichLineItIsOn()
+    {
+        var path = await WriteAsync(CsvFileBuilder.WithHeader("First Name", "Email Address").Row("Ada", "ada@engines.example")
+            .Preamble("Notes:", "\"Some addresses may be missing.\"", string.Empty)
+            .Build());
+
+        var (exitCode, output) = await RunAsync("validate", path);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("1 rows accepted, 0 rejected", output, StringComparison.Ordinal);
+        Assert.Contains("Note: The header is on line 4; lines 1-3 above it", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Validate_WhenTheWholeFileIsRejected_ExitsTwoWithTheError()
     {
         var path = await WriteAsync(CsvFileBuilder.WithHeader("Name").Row("Ada").Build());

@@ -262,6 +262,96 @@ public sealed class CsvProspectReaderTests
     }
 
     [Fact]
+    public async Task OpenAsync_WhenALinkedInExportStartsWithNotes_FindsTheHeaderBelowAndCountsLinesFromTheTop()
+    {
+        // LinkedIn's Connections.csv: a "Notes:" line, a quoted paragraph with commas, a blank line, then the table.
+        var file = CsvFileBuilder.WithHeader("First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On")
+            .Row("Ada", "Lovelace", "https://www.linkedin.com/in/ada-lovelace", "ada@engines.example", "Analytical Engines", "CTO", "26 Nov 2026")
+            .Row("Charles", "Babbage", "https://www.linkedin.com/in/cbabbage", "", "Difference Engines", "Founder", "25 Nov 2026")
+            .Preamble(
+                "Notes:",
+                "\"When exporting your connection data, you may notice that some of the email addresses are missing. You will only see email addresses for connections who have allowed it, see https://www.linkedin.com/psettings/privacy/email.\"",
+                string.Empty)
+            .BuildStream();
+
+        var (reader, rows) = await ReadAllAsync(file);
+
+        var ada = rows[0].Prospect!;
+        Assert.Equal(("ada@engines.example", "Ada Lovelace", "Analytical Engines", "CTO"), (ada.Email, ada.Name, ada.Company, ada.Title));
+        Assert.Equal(("https://www.linkedin.com/in/ada-lovelace", null), (ada.LinkedinUrl, ada.Website));
+        Assert.Equal((5, 6, "email is missing"), (rows[0].Line, rows[1].Line, rows[1].RejectReason));
+        Assert.Equal(',', reader.Separator);
+        Assert.Contains(reader.Notes, n => n.StartsWith("The header is on line 4; lines 1-3 above it", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task OpenAsync_WhenAReportTitleSitsAboveASemicolonTable_FindsTheHeaderAndTheSeparator()
+    {
+        var file = CsvFileBuilder.WithHeader("E-Mail", "Vorname", "Nachname", "Firma")
+            .Row("jurgen@example.de", "Jürgen", "Groß", "Müller GmbH")
+            .SeparatedBy(";")
+            .Preamble("Kontakte Export", "Erstellt am 26.11.2026")
+            .Windows1252()
+            .BuildStream();
+
+        var (reader, rows) = await ReadAllAsync(file);
+
+        var prospect = Assert.Single(rows).Prospect!;
+        Assert.Equal(("Jürgen Groß", "Müller GmbH", 4), (prospect.Name, prospect.Company, rows[0].Line));
+        Assert.Equal(';', reader.Separator);
+        Assert.Equal("windows-1252", reader.EncodingName);
+    }
+
+    [Fact]
+    public async Task OpenAsync_WhenNoLineNamesAnEmailColumn_RejectsTheFileNamingTheFirstLine()
+    {
+        var file = CsvFileBuilder.WithHeader("Name", "Company").Row("Ada", "Engines").Preamble("Notes:", string.Empty).BuildStream();
+
+        var ex = await Assert.ThrowsAsync<CsvFileRejectedException>(() => CsvProspectReader.OpenAsync(file, Defaults, TestContext.Current.CancellationToken));
+
+        Assert.StartsWith("No email column. The header has: Notes:.", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("within the first 50 lines", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadRows_WhenASalesforceReportEndsWithTotalsAndNotices_SkipsTheFooterWithOneNote()
+    {
+        var file = CsvFileBuilder.WithHeader("First Name", "Last Name", "Email", "Account Name")
+            .Row("Ada", "Lovelace", "ada@engines.example", "Analytical Engines")
+            .Row("Grace", "Hopper", "grace@cobol.example", "Navy")
+            .RawLine(string.Empty)
+            .RawLine("\"Grand Totals (2 records)\"")
+            .RawLine(string.Empty)
+            .RawLine("\"Confidential Information - Do Not Distribute\"")
+            .RawLine("\"Copyright (c) 2000-2026 salesforce.com, inc. All rights reserved.\"")
+            .BuildStream();
+
+        var (reader, rows) = await ReadAllAsync(file);
+
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, r => Assert.True(r.IsAccepted));
+        Assert.Equal((2, 0), (reader.AcceptedCount, reader.RejectedCount));
+        var note = Assert.Single(reader.Notes);
+        Assert.Equal("Skipped a report footer of 3 lines from line 5: \"Grand Totals (2 records)\" ….", note);
+    }
+
+    [Fact]
+    public async Task ReadRows_WhenFooterLikeRowsAreFollowedByData_RejectsThemInOrderAsRowsWithoutEmail()
+    {
+        var file = CsvFileBuilder.WithHeader("Email", "Name")
+            .Row("a@example.com", "Ada")
+            .Row("", "Total so far")
+            .Row("b@example.com", "Bob")
+            .BuildStream();
+
+        var (reader, rows) = await ReadAllAsync(file);
+
+        Assert.Equal([(2, true), (3, false), (4, true)], rows.Select(r => (r.Line, r.IsAccepted)));
+        Assert.Equal("email is missing", rows[1].RejectReason);
+        Assert.Empty(reader.Notes);
+    }
+
+    [Fact]
     public async Task ReadRows_WhenAQuoteIsNeverClosed_RejectsThatRowAndKeepsTheOnesBefore()
     {
         var file = CsvFileBuilder.WithHeader("Email", "Name").Row("a@example.com", "Ada").RawLine("b@example.com,\"Bob").RawLine("c@example.com,Cy").BuildStream();

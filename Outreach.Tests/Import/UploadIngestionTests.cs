@@ -211,6 +211,27 @@ public sealed class UploadIngestionTests(PostgresServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Process_WhenAnExportHasAPreambleAndAReportFooter_ImportsTheTableAndKeepsNotesOnTheUpload()
+    {
+        var file = CsvFileBuilder.WithHeader("First Name", "Last Name", "Email Address", "Company")
+            .Row("Ada", "Lovelace", "ada@engines.example", "Analytical Engines")
+            .RawLine("\"Grand Totals (1 records)\"")
+            .RawLine("\"Confidential Information - Do Not Distribute\"")
+            .Preamble("Notes:", "\"Some email addresses may be missing.\"", string.Empty)
+            .Build();
+
+        var result = await Processor.ProcessAsync(await _container.DropAsync(_campaign.Name, "connections.csv", file), _campaign.Name, AppServices.DurableClient().Object, Ct);
+
+        Assert.Equal((UploadStatus.Imported, 1, 0), (result.Status, result.RowsAccepted, result.RowsRejected));
+        Assert.Equal(2, result.Notes!.Count);
+        var stored = await _database.ScalarAsync<string>("SELECT notes::text FROM csv_uploads WHERE id = $1", result.UploadId);
+        Assert.Contains("The header is on line 4", stored, StringComparison.Ordinal);
+        Assert.Contains("Skipped a report footer of 2 lines from line 6", stored, StringComparison.Ordinal);
+        var redelivered = await Processor.ProcessAsync(await _container.DropAsync(_campaign.Name, "connections.csv", file), _campaign.Name, AppServices.DurableClient().Object, Ct);
+        Assert.Equal(result.Notes, redelivered.Notes);
+    }
+
+    [Fact]
     public async Task Process_WhenFileHasNoEmailColumn_RecordsAFailedUploadWithTheReason()
     {
         var file = CsvFileBuilder.WithHeader("Name", "Company").Row("Ada", "Engines").Build();

@@ -16,7 +16,7 @@ public sealed class SchemaCatalogTests(PostgresServer server) : IAsyncLifetime
         ["campaigns"] = Columns("name:varchar email_subject:varchar(500) prompt:text enrichment_flags:jsonb service_id:uuid dedupe_scope:dedupe_scope"),
         ["csv_uploads"] = Columns(
             "container:varchar blob_name:varchar etag:varchar content_sha256:bpchar size_bytes:int8 rows_total:int4 rows_accepted:int4 " +
-            "rows_rejected:int4 rejected_rows:jsonb status:upload_status batch_id:uuid campaign_id:uuid error_message:text"),
+            "rows_rejected:int4 rejected_rows:jsonb notes:jsonb status:upload_status batch_id:uuid campaign_id:uuid error_message:text"),
         ["batches"] = Columns(
             "campaign_id:uuid upload_id:uuid name:varchar status:batch_status total_prospects:int4 enriched_prospects:int4 " +
             "generated_emails:int4 failed_prospects:int4 instance_id:varchar started_at:timestamptz completed_at:timestamptz error_message:text"),

@@ -15,6 +15,7 @@ internal sealed class CsvUploadConfiguration : EntityConfiguration<CsvUpload>
         builder.Property(u => u.ETag).HasColumnName("etag").HasMaxLength(100);
         builder.Property(u => u.ContentSha256).HasColumnName("content_sha256").HasMaxLength(64).IsFixedLength();
         builder.Property(u => u.RejectedRows).IsJsonb();
+        builder.Property(u => u.Notes).IsJsonb();
         builder.Property(u => u.ErrorMessage).IsText();
 
         // Idempotent ingestion: the same content for one campaign, or the same blob version, is one upload.
