@@ -15,10 +15,12 @@ public sealed record ServiceView(Guid Id, string Name, string Description, strin
 /// <summary>A campaign as the API shows it.</summary>
 public sealed record CampaignView(
     Guid Id, string Name, string EmailSubject, string Prompt, IReadOnlyList<string> EnrichmentFlags, IReadOnlyList<string> RequiredEnrichment,
-    Guid ServiceId, string DedupeScope, int MaxSubjectChars, int MaxBodyWords, DateTimeOffset CreatedAt)
+    Guid ServiceId, string DedupeScope, int MaxSubjectChars, int MaxBodyWords, DateTimeOffset CreatedAt,
+    string? EmailBody, string? SenderName, string? SenderTitle, string? SenderCompany)
 {
     internal static CampaignView Of(Campaign c) => new(
-        c.Id, c.Name, c.EmailSubject, c.Prompt, c.EnrichmentFlags, c.RequiredEnrichment, c.ServiceId, StatusLabel.Of(c.DedupeScope), c.MaxSubjectChars, c.MaxBodyWords, c.CreatedAt);
+        c.Id, c.Name, c.EmailSubject, c.Prompt, c.EnrichmentFlags, c.RequiredEnrichment, c.ServiceId, StatusLabel.Of(c.DedupeScope), c.MaxSubjectChars, c.MaxBodyWords, c.CreatedAt,
+        c.EmailBody, c.SenderName, c.SenderTitle, c.SenderCompany);
 }
 
 /// <summary>Services and campaigns: create (validated by the entities), list (paged, newest first) and get.</summary>
@@ -101,9 +103,11 @@ public sealed class Catalog(IDbContextFactory<OutreachDbContext> contexts, TimeP
             {
                 return (await request.CreateAsync(db, clock.GetUtcNow(), cancellationToken), true);
             }
-            catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } && attempt < 3)
+            catch (Exception ex) when (attempt < 3
+                && (ex is DomainConflictException || ex is DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } }))
             {
-                // Another caller created the campaign or its service first; look again.
+                // Another caller created the campaign (seen by the create's own name check, or by the unique key) or
+                // its service first; look again.
             }
         }
     }
