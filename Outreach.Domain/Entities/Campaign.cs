@@ -27,9 +27,15 @@ public sealed class Campaign : Entity
         DedupeScope dedupeScope,
         DateTimeOffset now,
         int maxSubjectChars = DefaultMaxSubjectChars,
-        int maxBodyWords = DefaultMaxBodyWords)
+        int maxBodyWords = DefaultMaxBodyWords,
+        string? emailBody = null,
+        CampaignSender? sender = null)
         : base(now)
     {
+        EmailBody = Guard.Optional(emailBody, nameof(emailBody), 20_000);
+        SenderName = Guard.Optional(sender?.Name, "senderName", 200);
+        SenderTitle = Guard.Optional(sender?.Title, "senderTitle", 200);
+        SenderCompany = Guard.Optional(sender?.Company, "senderCompany", 200);
         Name = Guard.Required(name, nameof(name), 200);
         EmailSubject = Guard.Required(emailSubject, nameof(emailSubject), 500);
         Prompt = Guard.Required(prompt, nameof(prompt), int.MaxValue);
@@ -54,6 +60,16 @@ public sealed class Campaign : Entity
     public string EmailSubject { get; private set; } = null!;
 
     public string Prompt { get; private set; } = null!;
+
+    /// <summary>The body template (Liquid), like <see cref="EmailSubject"/>; null uses the built-in one.</summary>
+    public string? EmailBody { get; private set; }
+
+    /// <summary>Who signs the emails (templates' <c>sender.name</c>, <c>sender.title</c>, <c>sender.company</c>).</summary>
+    public string? SenderName { get; private set; }
+
+    public string? SenderTitle { get; private set; }
+
+    public string? SenderCompany { get; private set; }
 
     public Guid ServiceId { get; private set; }
 

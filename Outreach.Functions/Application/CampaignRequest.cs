@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Outreach.Data.Persistence;
 using Outreach.Domain.Entities;
 using Outreach.Domain.StatusRules;
+using Outreach.Functions.Templating;
 
 namespace Outreach.Functions.Application;
 
@@ -19,7 +20,11 @@ public sealed record CampaignRequest(
     IReadOnlyList<string>? RequiredEnrichment,
     ServiceRequest? Service,
     Guid? ServiceId,
-    string? DedupeScope)
+    string? DedupeScope,
+    string? EmailBody = null,
+    string? SenderName = null,
+    string? SenderTitle = null,
+    string? SenderCompany = null)
 {
     /// <summary>camelCase JSON, as the API speaks it.</summary>
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip };
@@ -44,6 +49,18 @@ public sealed record CampaignRequest(
         if (string.IsNullOrWhiteSpace(Name))
         {
             throw new DomainValidationException("name is required.");
+        }
+
+        // Templates are checked before anything is stored: a campaign whose emails cannot be rendered is refused.
+        if (string.IsNullOrWhiteSpace(EmailSubject))
+        {
+            throw new DomainValidationException("emailSubject is required.");
+        }
+
+        EmailTemplates.Check(EmailSubject, "emailSubject");
+        if (EmailBody is not null)
+        {
+            EmailTemplates.Check(EmailBody, "emailBody");
         }
 
         var scope = DedupeScope?.Trim().ToUpperInvariant() switch
@@ -76,7 +93,9 @@ public sealed record CampaignRequest(
             throw new DomainValidationException("A campaign needs a service: give \"service\" {name, description, valueProposition} or \"serviceId\".");
         }
 
-        var campaign = new Campaign(Name, EmailSubject, Prompt, serviceId, EnrichmentFlags, RequiredEnrichment, scope, now);
+        var campaign = new Campaign(
+            Name, EmailSubject, Prompt, serviceId, EnrichmentFlags, RequiredEnrichment, scope, now,
+            emailBody: EmailBody, sender: new CampaignSender(SenderName, SenderTitle, SenderCompany));
         db.Campaigns.Add(campaign);
         await db.SaveChangesAsync(cancellationToken);
         return campaign;

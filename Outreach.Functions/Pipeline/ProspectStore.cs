@@ -40,7 +40,8 @@ public sealed class ProspectStore(IDbContextFactory<OutreachDbContext> contexts,
             new ProspectFacts(prospect.Id, prospect.BatchId, prospect.Name, prospect.Email, prospect.Company, prospect.Title, prospect.LinkedinUrl, prospect.Website, prospect.AdditionalData),
             new CampaignBrief(
                 campaign.Id, campaign.Name, campaign.EmailSubject, campaign.Prompt, campaign.EnrichmentFlags, campaign.RequiredEnrichment,
-                service.Name, service.Description, service.ValueProposition, campaign.MaxSubjectChars, campaign.MaxBodyWords),
+                service.Name, service.Description, service.ValueProposition, campaign.MaxSubjectChars, campaign.MaxBodyWords,
+                campaign.EmailBody, new CampaignSender(campaign.SenderName, campaign.SenderTitle, campaign.SenderCompany)),
             prospect.BatchId,
             prospect.Status,
             running);

@@ -61,6 +61,8 @@ public sealed class CatalogApiTests(PostgresServer server)
     [InlineData("""{"name":"c","emailSubject":"s","prompt":"p","service":{"name":"x"},"dedupeScope":"PLANET"}""", "dedupeScope 'PLANET' is not CAMPAIGN or GLOBAL.")]
     [InlineData("""{"name":"c","emailSubject":""", "The body is not valid JSON")]
     [InlineData("""[1,2]""", "The body is not valid JSON")]
+    [InlineData("""{"name":"c","emailSubject":"An idea for {{ industry }}","prompt":"p","service":{"name":"x"}}""", "emailSubject: unknown variable 'industry' on line 1")]
+    [InlineData("""{"name":"c","emailSubject":"s","emailBody":"Hi,\n\n{% if company %}about {{ company }}","prompt":"p","service":{"name":"x"}}""", "emailBody: ")]
     public async Task CreateCampaign_WhenTheBodyIsInvalid_Answers400SayingWhy(string body, string reason)
     {
         await using var api = await ApiFixture.StartAsync(server);

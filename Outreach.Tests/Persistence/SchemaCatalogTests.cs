@@ -13,7 +13,7 @@ public sealed class SchemaCatalogTests(PostgresServer server) : IAsyncLifetime
     private static readonly Dictionary<string, Dictionary<string, string>> Contract = new()
     {
         ["services"] = Columns("name:varchar description:text value_proposition:text target_industries:jsonb"),
-        ["campaigns"] = Columns("name:varchar email_subject:varchar(500) prompt:text enrichment_flags:jsonb service_id:uuid dedupe_scope:dedupe_scope"),
+        ["campaigns"] = Columns("name:varchar email_subject:varchar(500) prompt:text email_body:text sender_name:varchar sender_title:varchar sender_company:varchar enrichment_flags:jsonb service_id:uuid dedupe_scope:dedupe_scope"),
         ["csv_uploads"] = Columns(
             "container:varchar blob_name:varchar etag:varchar content_sha256:bpchar size_bytes:int8 rows_total:int4 rows_accepted:int4 " +
             "rows_rejected:int4 rejected_rows:jsonb notes:jsonb status:upload_status batch_id:uuid campaign_id:uuid error_message:text"),

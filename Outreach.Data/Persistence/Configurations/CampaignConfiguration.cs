@@ -14,6 +14,10 @@ internal sealed class CampaignConfiguration : EntityConfiguration<Campaign>
         builder.HasIndex(c => c.Name).IsUnique();
         builder.Property(c => c.EmailSubject).HasMaxLength(500);
         builder.Property(c => c.Prompt).IsText();
+        builder.Property(c => c.EmailBody).IsText();
+        builder.Property(c => c.SenderName).HasMaxLength(200);
+        builder.Property(c => c.SenderTitle).HasMaxLength(200);
+        builder.Property(c => c.SenderCompany).HasMaxLength(200);
         builder.Property(c => c.EnrichmentFlags).IsJsonb();
         builder.Property(c => c.RequiredEnrichment).IsJsonb();
         builder.Property(c => c.MaxSubjectChars).HasDefaultValue(Campaign.DefaultMaxSubjectChars);

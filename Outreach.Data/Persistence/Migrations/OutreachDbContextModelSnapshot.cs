@@ -224,6 +224,10 @@ namespace Outreach.Data.Persistence.Migrations
                         .HasColumnType("dedupe_scope")
                         .HasColumnName("dedupe_scope");
 
+                    b.Property<string>("EmailBody")
+                        .HasColumnType("text")
+                        .HasColumnName("email_body");
+
                     b.Property<string>("EmailSubject")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -266,6 +270,21 @@ namespace Outreach.Data.Persistence.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("required_enrichment")
                         .HasDefaultValueSql("'[]'::jsonb");
+
+                    b.Property<string>("SenderCompany")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("sender_company");
+
+                    b.Property<string>("SenderName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("sender_name");
+
+                    b.Property<string>("SenderTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("sender_title");
 
                     b.Property<Guid>("ServiceId")
                         .HasColumnType("uuid")

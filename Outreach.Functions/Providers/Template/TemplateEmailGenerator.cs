@@ -1,46 +1,40 @@
-using System.Text;
-using System.Text.RegularExpressions;
 using Outreach.Functions.Contracts;
+using Outreach.Functions.Templating;
 
 namespace Outreach.Functions.Providers.Template;
 
 /// <summary>
-/// Email without an LLM: the campaign's subject template and a short body built from the prospect's own
-/// row and the service — the default when no LLM key is set. It states no fact it was not given.
+/// Email without an LLM: the campaign's subject and body templates (Liquid; the built-in body when the campaign has
+/// none) rendered with the prospect's row, what enrichment found, the service and the sender — the default when no
+/// LLM key is set. It states no fact it was not given: every value comes from the prospect's own data.
 /// </summary>
-public sealed partial class TemplateEmailGenerator : IEmailGenerator
+public sealed class TemplateEmailGenerator : IEmailGenerator
 {
     /// <inheritdoc />
     public Task<EmailDraft> GenerateAsync(ProspectFacts prospect, EnrichmentOutcome enrichment, AnalysisOutcome analysis, CampaignBrief campaign, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(prospect);
         ArgumentNullException.ThrowIfNull(campaign);
-        var firstName = prospect.Name?.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
-        var subject = Fill(campaign.EmailSubject, prospect);
+        var model = TemplateModel.For(prospect, enrichment, campaign);
+        string subject, body;
+        try
+        {
+            subject = EmailTemplates.Render(campaign.EmailSubject, model).ReplaceLineEndings(" ");
+            body = EmailTemplates.Render(campaign.EmailBody ?? EmailTemplates.DefaultBody, model);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or Fluid.FluidException or Domain.StatusRules.DomainValidationException)
+        {
+            // Templates are checked when the campaign is saved; one that still fails is the campaign's problem, not a blip.
+            throw new PermanentProspectException($"The campaign's template cannot be rendered: {ex.Message}");
+        }
+
         if (subject.Length > campaign.MaxSubjectChars)
         {
             subject = subject[..campaign.MaxSubjectChars].TrimEnd();
         }
 
-        var body = new StringBuilder()
-            .Append(firstName is null ? "Hello," : $"Hi {firstName},").Append("\n\n")
-            .Append(prospect.Company is null
-                ? $"I'm reaching out about {campaign.ServiceName}. "
-                : $"I'm reaching out because teams like {prospect.Company}'s often ask us about {campaign.ServiceName}. ")
-            .Append(campaign.ValueProposition.TrimEnd('.')).Append(".\n\n")
-            .Append("Would a 20-minute call next week be useful?\n\nBest regards")
-            .ToString();
         return Task.FromResult(new EmailDraft(subject, LimitWords(body, campaign.MaxBodyWords), TemplateAnalyzer.ModelName));
     }
-
-    private static string Fill(string template, ProspectFacts prospect) => Placeholder().Replace(template, m => m.Groups[1].Value.ToLowerInvariant() switch
-    {
-        "company" => prospect.Company ?? "your team",
-        "name" => prospect.Name ?? "there",
-        "first_name" or "firstname" => prospect.Name?.Split(' ')[0] ?? "there",
-        "title" => prospect.Title ?? "your role",
-        _ => m.Value,
-    });
 
     private static string LimitWords(string text, int maxWords)
     {
@@ -55,7 +49,4 @@ public sealed partial class TemplateEmailGenerator : IEmailGenerator
 
         return text;
     }
-
-    [GeneratedRegex(@"\{\{\s*([A-Za-z_]+)\s*\}\}")]
-    private static partial Regex Placeholder();
 }
