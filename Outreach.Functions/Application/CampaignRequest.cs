@@ -52,12 +52,12 @@ public sealed record CampaignRequest(
         }
 
         // Templates are checked before anything is stored: a campaign whose emails cannot be rendered is refused.
-        if (string.IsNullOrWhiteSpace(EmailSubject))
+        // A missing subject is the entity's to report, with its other required values.
+        if (!string.IsNullOrWhiteSpace(EmailSubject))
         {
-            throw new DomainValidationException("emailSubject is required.");
+            EmailTemplates.Check(EmailSubject, "emailSubject");
         }
 
-        EmailTemplates.Check(EmailSubject, "emailSubject");
         if (EmailBody is not null)
         {
             EmailTemplates.Check(EmailBody, "emailBody");

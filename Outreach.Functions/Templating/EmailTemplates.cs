@@ -40,6 +40,8 @@ public static partial class EmailTemplates
 
     private static readonly FluidParser Parser = new();
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IFluidTemplate> ParsedTemplates = new(StringComparer.Ordinal);
+
     private static readonly TemplateOptions Options = new()
     {
         StrictFilters = true,
@@ -93,7 +95,19 @@ public static partial class EmailTemplates
     public static string Render(string template, TemplateModel model)
     {
         ArgumentNullException.ThrowIfNull(template);
-        var text = Render(Parse(template, "template"), model);
+        // A campaign's two templates are rendered for every prospect: parse each text once (Fluid templates are
+        // immutable and safe to render concurrently). Campaign texts are few; the cache is dropped if that changes.
+        if (!ParsedTemplates.TryGetValue(template, out var parsed))
+        {
+            if (ParsedTemplates.Count >= 1_000)
+            {
+                ParsedTemplates.Clear();
+            }
+
+            parsed = ParsedTemplates.GetOrAdd(template, Parse(template, "template"));
+        }
+
+        var text = Render(parsed, model);
         return Unfilled(text)
             ? throw new InvalidOperationException("The rendered email still holds a Liquid placeholder.")
             : text;
