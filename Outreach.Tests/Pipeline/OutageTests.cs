@@ -42,38 +42,4 @@ public sealed class OutageTests(PostgresServer server)
         Assert.Equal(0L, await f.Database.ScalarAsync<long>("SELECT count(*) FROM prospects WHERE status <> 'COMPLETED' OR error_message IS NOT NULL"));
         Assert.Equal((long)Prospects, await f.Database.ScalarAsync<long>("SELECT count(*) FROM generated_emails"));
     }
-
-    [Fact]
-    public async Task Run_WhenStorageIsAwayTwentySecondsMidRun_TheBatchFinishesWithNoProspectFailed()
-    {
-        await using var relay = StorageRelay.Start();
-        await using var f = await PipelineFixture.StartAsync(
-            server,
-            new Dictionary<string, string?>
-            {
-                ["LocalEngine:MaxConcurrentActivities"] = "4",
-
-                // Work whose completion could not be written while storage was away is taken again after this long.
-                ["LocalEngine:VisibilityTimeoutSeconds"] = "10",
-            },
-            storageRelay: relay);
-        f.Providers.EnrichDelay = TimeSpan.FromMilliseconds(100);
-        const int Prospects = 40;
-        var batchId = await f.StartBatchAsync(Enumerable.Range(0, Prospects).Select(i => $"s{i}@example.com").ToArray());
-        await PipelineFixture.WaitUntilAsync("five emails generated", async () => await f.Database.ScalarAsync<int>("SELECT generated_emails FROM batches") >= 5);
-
-        relay.TakeDown();
-        var before = await f.Database.ScalarAsync<int>("SELECT generated_emails FROM batches");
-        await Task.Delay(Outage, TestContext.Current.CancellationToken);
-        relay.Restore();
-        var run = await f.WaitAsync(Batch.InstanceIdFor(batchId));
-
-        Assert.True(before < Prospects, "The batch finished before storage went away.");
-        Assert.True(relay.Refused > 0, "The engine did not try storage during the outage.");
-        Assert.Equal(OrchestrationRuntimeStatus.Completed, run.RuntimeStatus);
-        var counters = Assert.Single(await f.Database.RowsAsync("SELECT status::text, enriched_prospects, generated_emails, failed_prospects FROM batches"));
-        Assert.Equal(("COMPLETED", Prospects, Prospects, 0), ((string)counters[0]!, (int)counters[1]!, (int)counters[2]!, (int)counters[3]!));
-        Assert.Equal((long)Prospects, await f.Database.ScalarAsync<long>("SELECT count(*) FROM generated_emails"));
-        Assert.Equal(1L, await f.Database.ScalarAsync<long>("SELECT count(*) FROM csv_uploads WHERE status = 'IMPORTED'"));
-    }
 }

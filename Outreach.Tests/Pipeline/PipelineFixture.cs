@@ -54,10 +54,8 @@ internal sealed class PipelineFixture : IAsyncDisposable
     /// <param name="settings">Settings over the defaults.</param>
     /// <param name="scripted">False to run the app's real providers (pointed at fakes by <paramref name="settings"/>) instead of the scripted ones.</param>
     /// <param name="databaseRelay">A relay the app reaches the database through (the test's own checks go direct), to take the database away from it.</param>
-    /// <param name="storageRelay">Relays the app reaches the storage account through, to take storage away from it.</param>
     public static async Task<PipelineFixture> StartAsync(
-        PostgresServer server, IReadOnlyDictionary<string, string?>? settings = null, bool scripted = true, TcpFaultProxy? databaseRelay = null,
-        StorageRelay? storageRelay = null)
+        PostgresServer server, IReadOnlyDictionary<string, string?>? settings = null, bool scripted = true, TcpFaultProxy? databaseRelay = null)
     {
         var database = await server.CreateDatabaseAsync();
         var container = await UploadContainer.CreateAsync();
@@ -66,7 +64,7 @@ internal sealed class PipelineFixture : IAsyncDisposable
             ["ConnectionStrings:Outreach"] = databaseRelay is null
                 ? database.ConnectionString
                 : new NpgsqlConnectionStringBuilder(database.ConnectionString) { Host = "127.0.0.1", Port = databaseRelay.Port }.ConnectionString,
-            ["AzureWebJobsStorage"] = storageRelay?.ConnectionString ?? TestEnvironment.StorageConnectionString,
+            ["AzureWebJobsStorage"] = TestEnvironment.StorageConnectionString,
             ["TaskHubName"] = $"t{Guid.NewGuid():N}"[..20],
             ["Pipeline:FirstRetryDelaySeconds"] = "1",
             ["Pipeline:MaxAttempts"] = "3",
