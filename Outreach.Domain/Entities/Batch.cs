@@ -49,6 +49,12 @@ public sealed class Batch : Entity
     /// <summary>Provider calls made for this batch so far, counted against <c>Providers__MaxCallsPerBatch</c> (changed only by the budget's guarded increment).</summary>
     public int ProviderCalls { get; private set; }
 
+    /// <summary>Model input tokens of the batch's analyses and emails (every attempt), kept by the pipeline's stores so a batch's cost reads without its prospects.</summary>
+    public long PromptTokens { get; private set; }
+
+    /// <summary>Model output tokens of the batch's analyses and emails.</summary>
+    public long CompletionTokens { get; private set; }
+
     public string InstanceId { get; private set; } = null!;
 
     public string? ErrorMessage { get; private set; }

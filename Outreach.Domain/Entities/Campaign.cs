@@ -10,7 +10,10 @@ public sealed class Campaign : Entity
     public const int DefaultMaxSubjectChars = 80;
 
     /// <summary>Default body limit in words when the campaign sets none.</summary>
-    public const int DefaultMaxBodyWords = 180;
+    public const int DefaultMaxBodyWords = 150;
+
+    /// <summary>Default least body length in words: shorter reads as a mail merge (the quality gate flags it).</summary>
+    public const int DefaultMinBodyWords = 50;
 
     private Campaign()
     {
@@ -29,7 +32,8 @@ public sealed class Campaign : Entity
         int maxSubjectChars = DefaultMaxSubjectChars,
         int maxBodyWords = DefaultMaxBodyWords,
         string? emailBody = null,
-        CampaignSender? sender = null)
+        CampaignSender? sender = null,
+        int minBodyWords = DefaultMinBodyWords)
         : base(now)
     {
         EmailBody = Guard.Optional(emailBody, nameof(emailBody), 20_000);
@@ -53,6 +57,9 @@ public sealed class Campaign : Entity
             ? maxSubjectChars
             : throw new DomainValidationException("maxSubjectChars must be between 1 and 500.");
         MaxBodyWords = maxBodyWords > 0 ? maxBodyWords : throw new DomainValidationException("maxBodyWords must be positive.");
+        MinBodyWords = minBodyWords >= 0 && minBodyWords <= maxBodyWords
+            ? minBodyWords
+            : throw new DomainValidationException($"minBodyWords must be between 0 and maxBodyWords ({maxBodyWords}), not {minBodyWords}.");
     }
 
     public string Name { get; private set; } = null!;
@@ -82,6 +89,9 @@ public sealed class Campaign : Entity
     public int MaxSubjectChars { get; private set; }
 
     public int MaxBodyWords { get; private set; }
+
+    /// <summary>The least words a body should have; the quality gate flags a shorter one.</summary>
+    public int MinBodyWords { get; private set; }
 
     private static List<string> NormalizeFlags(IEnumerable<string>? flags, string name)
     {

@@ -41,6 +41,18 @@ public sealed class GeneratedEmail : Entity
 
     public DateTimeOffset? ReviewedAt { get; private set; }
 
+    /// <summary>What the quality gate found wrong (empty when nothing); a flagged email starts in review as NEEDS_ATTENTION.</summary>
+    public List<string> QualityFlags { get; private set; } = [];
+
+    /// <summary>The facts the email rests on, with their sources.</summary>
+    public List<EmailFact> FactsUsed { get; private set; } = [];
+
+    /// <summary>Input tokens of the model calls that wrote it (every attempt); null for a template.</summary>
+    public int? PromptTokens { get; private set; }
+
+    /// <summary>Output tokens of the model calls that wrote it; null for a template.</summary>
+    public int? CompletionTokens { get; private set; }
+
     /// <summary>→ GENERATING.</summary>
     public void StartGenerating(DateTimeOffset now)
     {
@@ -48,8 +60,8 @@ public sealed class GeneratedEmail : Entity
         ErrorMessage = null;
     }
 
-    /// <summary>GENERATING → COMPLETED with the email.</summary>
-    public void Complete(string subject, string body, string? model, DateTimeOffset now)
+    /// <summary>GENERATING → COMPLETED with the email; with quality flags it waits in review as NEEDS_ATTENTION.</summary>
+    public void Complete(string subject, string body, string? model, DateTimeOffset now, EmailAssessment? assessment = null)
     {
         var s = Guard.Required(subject, nameof(subject), 500);
         var b = Guard.Required(body, nameof(body), int.MaxValue);
@@ -57,6 +69,14 @@ public sealed class GeneratedEmail : Entity
         Subject = s;
         Body = b;
         Model = model;
+        QualityFlags = [.. assessment?.QualityFlags ?? []];
+        FactsUsed = [.. assessment?.FactsUsed ?? []];
+        PromptTokens = assessment?.PromptTokens;
+        CompletionTokens = assessment?.CompletionTokens;
+        if (ReviewedAt is null)
+        {
+            ReviewStatus = QualityFlags.Count > 0 ? ReviewStatus.NeedsAttention : ReviewStatus.PendingReview;
+        }
     }
 
     /// <summary>→ FAILED with the reason.</summary>

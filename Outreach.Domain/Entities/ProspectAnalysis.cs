@@ -34,6 +34,12 @@ public sealed class ProspectAnalysis : Entity
 
     public string? Model { get; private set; }
 
+    /// <summary>Input tokens of the model calls (every attempt); null for the template.</summary>
+    public int? PromptTokens { get; private set; }
+
+    /// <summary>Output tokens of the model calls; null for the template.</summary>
+    public int? CompletionTokens { get; private set; }
+
     /// <summary>Stores (or replaces) the analysis.</summary>
     public void Record(
         IEnumerable<string> personalizationOpportunities,
@@ -44,7 +50,9 @@ public sealed class ProspectAnalysis : Entity
         float confidenceScore,
         IEnumerable<string> sources,
         string? model,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        int? promptTokens = null,
+        int? completionTokens = null)
     {
         if (float.IsNaN(confidenceScore) || confidenceScore is < 0f or > 1f)
         {
@@ -59,6 +67,8 @@ public sealed class ProspectAnalysis : Entity
         ConfidenceScore = confidenceScore;
         Sources = [.. sources];
         Model = model;
+        PromptTokens = promptTokens;
+        CompletionTokens = completionTokens;
         Touch(now);
     }
 }

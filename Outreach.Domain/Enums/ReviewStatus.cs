@@ -9,4 +9,6 @@ public enum ReviewStatus
     Approved,
     /// <summary>Rejected.</summary>
     Rejected,
+    /// <summary>Not reviewed yet, and the quality gate flagged it (see quality_flags): read it before approving.</summary>
+    NeedsAttention,
 }

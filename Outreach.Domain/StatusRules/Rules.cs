@@ -57,6 +57,7 @@ public static class Rules
     public static StatusMachine<ReviewStatus> Review { get; } = new("Email review", new Dictionary<ReviewStatus, ReviewStatus[]>
     {
         [ReviewStatus.PendingReview] = [ReviewStatus.Approved, ReviewStatus.Rejected],
+        [ReviewStatus.NeedsAttention] = [ReviewStatus.Approved, ReviewStatus.Rejected],
         [ReviewStatus.Approved] = [ReviewStatus.Rejected, ReviewStatus.PendingReview],
         [ReviewStatus.Rejected] = [ReviewStatus.Approved, ReviewStatus.PendingReview],
     });

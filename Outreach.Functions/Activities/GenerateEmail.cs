@@ -3,10 +3,14 @@ using Outreach.Data.Persistence;
 using Outreach.Domain.Enums;
 using Outreach.Functions.Contracts;
 using Outreach.Functions.Pipeline;
+using Outreach.Functions.Quality;
 
 namespace Outreach.Functions.Activities;
 
-/// <summary>Writes the email (upserted) and moves GENERATING → COMPLETED, counting it once.</summary>
+/// <summary>
+/// Writes the email (upserted) with the facts it used and the quality gate's flags (a flagged email waits in review as
+/// NEEDS_ATTENTION), and moves GENERATING → COMPLETED, counting it once.
+/// </summary>
 public sealed class GenerateEmail(ProspectStore store, IEmailGenerator generator)
 {
     /// <summary>Generates one email.</summary>
@@ -26,7 +30,15 @@ public sealed class GenerateEmail(ProspectStore store, IEmailGenerator generator
             var analysis = await store.LoadAnalysisAsync(work.ProspectId, cancellationToken);
             await store.BeginEmailAsync(work.ProspectId, cancellationToken);
             var draft = await generator.GenerateAsync(state.Facts, enrichment, analysis, state.Campaign, cancellationToken);
-            await store.SaveEmailAsync(work.ProspectId, draft, cancellationToken);
+            var facts = FactSheet.Of(state.Facts, enrichment);
+            var used = draft.FactsUsed ?? facts.UsedIn(draft.Subject + "\n" + draft.Body);
+            var flags = QualityGate.Assess(draft.Subject, draft.Body, state.Campaign, facts, used).ToList();
+            if (await store.FindSameBodyAsync(state.BatchId, work.ProspectId, draft.Body, cancellationToken) is { } twin)
+            {
+                flags.Add(QualityGate.DuplicateFlag(twin));
+            }
+
+            await store.SaveEmailAsync(work.ProspectId, draft, flags, used, cancellationToken);
         }
 
         await store.MoveAsync(work, ProspectStatus.Completed, ProspectCounter.Generated, null, cancellationToken);

@@ -64,7 +64,8 @@ public sealed class BatchQueries(IDbContextFactory<OutreachDbContext> contexts)
             batch.StartedAt,
             batch.CompletedAt,
             final ? new ResultsView($"{ResultsWriter.ResultsContainer}/{batch.Id:D}/emails.csv", $"{ResultsWriter.ResultsContainer}/{batch.Id:D}/rejected.csv") : null,
-            batch.ErrorMessage);
+            batch.ErrorMessage,
+            new TokensView(batch.PromptTokens, batch.CompletionTokens));
     }
 
     /// <summary>The orchestration instance of the batch's latest job (the first run's <c>batch-{id}</c> until a retry).</summary>

@@ -17,4 +17,8 @@ public sealed record BatchView(
     DateTimeOffset? StartedAt,
     DateTimeOffset? CompletedAt,
     ResultsView? Results,
-    string? ErrorMessage);
+    string? ErrorMessage,
+    TokensView Tokens);
+
+/// <summary>Model tokens a batch has used so far (analysis and email calls, every attempt), from which its cost follows.</summary>
+public sealed record TokensView(long Prompt, long Completion);

@@ -24,7 +24,10 @@ public sealed record CampaignRequest(
     string? EmailBody = null,
     string? SenderName = null,
     string? SenderTitle = null,
-    string? SenderCompany = null)
+    string? SenderCompany = null,
+    int? MinBodyWords = null,
+    int? MaxBodyWords = null,
+    int? MaxSubjectChars = null)
 {
     /// <summary>camelCase JSON, as the API speaks it.</summary>
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip };
@@ -95,7 +98,9 @@ public sealed record CampaignRequest(
 
         var campaign = new Campaign(
             Name, EmailSubject, Prompt, serviceId, EnrichmentFlags, RequiredEnrichment, scope, now,
-            emailBody: EmailBody, sender: new CampaignSender(SenderName, SenderTitle, SenderCompany));
+            MaxSubjectChars ?? Campaign.DefaultMaxSubjectChars, MaxBodyWords ?? Campaign.DefaultMaxBodyWords,
+            emailBody: EmailBody, sender: new CampaignSender(SenderName, SenderTitle, SenderCompany),
+            minBodyWords: MinBodyWords ?? Math.Min(Campaign.DefaultMinBodyWords, MaxBodyWords ?? Campaign.DefaultMaxBodyWords));
         db.Campaigns.Add(campaign);
         await db.SaveChangesAsync(cancellationToken);
         return campaign;

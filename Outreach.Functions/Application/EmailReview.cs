@@ -13,7 +13,7 @@ public sealed class EmailReview(IDbContextFactory<OutreachDbContext> contexts, T
     {
         ArgumentNullException.ThrowIfNull(request);
         var verdict = ProspectQueries.Parse<ReviewStatus>(request.Status ?? string.Empty, "status");
-        if (verdict == ReviewStatus.PendingReview)
+        if (verdict is not (ReviewStatus.Approved or ReviewStatus.Rejected))
         {
             throw new DomainValidationException("status must be APPROVED or REJECTED.");
         }

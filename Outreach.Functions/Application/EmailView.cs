@@ -6,7 +6,8 @@ namespace Outreach.Functions.Application;
 /// <summary>A generated email.</summary>
 public sealed record EmailView(
     Guid Id, Guid ProspectId, string? Name, string? Email, string? Company, string? Subject, string? Body, string GenerationStatus, string ReviewStatus,
-    string? Model, DateTimeOffset? GeneratedAt, DateTimeOffset? ReviewedAt)
+    string? Model, DateTimeOffset? GeneratedAt, DateTimeOffset? ReviewedAt, IReadOnlyList<string> QualityFlags, IReadOnlyList<EmailFact> FactsUsed,
+    int? PromptTokens, int? CompletionTokens)
 {
     /// <summary>The view of <paramref name="email"/>, written for <paramref name="prospect"/>.</summary>
     public static EmailView Of(GeneratedEmail email, Prospect prospect)
@@ -15,6 +16,7 @@ public sealed record EmailView(
         ArgumentNullException.ThrowIfNull(prospect);
         return new(
             email.Id, prospect.Id, prospect.Name, prospect.Email, prospect.Company, email.Subject, email.Body,
-            StatusLabel.Of(email.GenerationStatus), StatusLabel.Of(email.ReviewStatus), email.Model, email.GeneratedAt, email.ReviewedAt);
+            StatusLabel.Of(email.GenerationStatus), StatusLabel.Of(email.ReviewStatus), email.Model, email.GeneratedAt, email.ReviewedAt,
+            email.QualityFlags, email.FactsUsed, email.PromptTokens, email.CompletionTokens);
     }
 }

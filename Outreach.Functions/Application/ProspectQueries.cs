@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Outreach.Data.Persistence;
 using Outreach.Domain.Enums;
 using Outreach.Domain.StatusRules;
+using Outreach.Functions.Contracts;
 
 namespace Outreach.Functions.Application;
 
@@ -37,11 +38,14 @@ public sealed class ProspectQueries(IDbContextFactory<OutreachDbContext> context
 
         var e = p.Enrichment;
         var a = p.Analysis;
+        var used = p.GeneratedEmail?.FactsUsed.Select(f => f.Id).ToHashSet(StringComparer.Ordinal) ?? [];
+        var facts = FactSheet.Of(ProspectFacts.Of(p), EnrichmentOutcome.Of(e)).Facts.Select(f => new FactView(f.Id, f.Source, f.Text, used.Contains(f.Id)));
         return new ProspectDetail(
             p.Id, p.BatchId, p.CampaignId, p.Ordinal, p.Name, p.Email, p.Company, p.Title, p.LinkedinUrl, p.Website, StatusLabel.Of(p.Status), p.ErrorMessage, p.AdditionalData,
             e is null ? null : new EnrichmentView(StatusLabel.Of(e.Status), e.CompanyWebsite, e.CompanySummary, e.LinkedinSummary, e.TechStack, e.EnrichmentData, e.ErrorMessage),
             a is null ? null : new AnalysisView(a.PersonalizationOpportunities, a.PainPoints, a.MarketPosition, a.SuggestedApproach, a.ExecutiveSummary, a.ConfidenceScore, a.Sources, a.Model),
-            p.GeneratedEmail is null ? null : EmailView.Of(p.GeneratedEmail, p));
+            p.GeneratedEmail is null ? null : EmailView.Of(p.GeneratedEmail, p),
+            [.. facts]);
     }
 
     /// <summary>A page of the batch's generated emails in ordinal order (only approved ones when asked).</summary>

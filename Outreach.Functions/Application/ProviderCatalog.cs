@@ -10,7 +10,7 @@ namespace Outreach.Functions.Application;
 /// <summary>A provider's adjustable settings as the API shows them: never the key, only whether its setting is set.</summary>
 public sealed record ProviderView(
     string Provider, bool Enabled, string? Model, float? Temperature, int? MaxTokens, IReadOnlyDictionary<string, string> PromptTemplates,
-    string SecretSetting, bool KeyIsSet, bool Stored);
+    string SecretSetting, bool KeyIsSet, bool Stored, bool Keyless = false);
 
 /// <summary>The body of <c>PUT /api/providers/{provider}</c>.</summary>
 public sealed record ProviderUpdate(
@@ -77,8 +77,10 @@ public sealed class ProviderCatalog(IDbContextFactory<OutreachDbContext> context
     {
         var secret = row?.SecretSetting ?? Known[provider];
         var keySet = !string.IsNullOrWhiteSpace(configuration[secret.Replace("__", ":", StringComparison.Ordinal)] ?? configuration[secret]);
+        // A keyless provider (Azure OpenAI) signs in as the app's identity: there is no key to be set.
+        var keyless = ProviderRegistration.Descriptors.Single(d => d.Id == provider).Keyless;
         return row is null
-            ? new ProviderView(provider, true, null, null, null, new Dictionary<string, string>(), secret, keySet, Stored: false)
-            : new ProviderView(provider, row.Enabled, row.Model, row.Temperature, row.MaxTokens, row.PromptTemplates, secret, keySet, Stored: true);
+            ? new ProviderView(provider, true, null, null, null, new Dictionary<string, string>(), secret, keySet, Stored: false, keyless)
+            : new ProviderView(provider, row.Enabled, row.Model, row.Temperature, row.MaxTokens, row.PromptTemplates, secret, keySet, Stored: true, keyless);
     }
 }

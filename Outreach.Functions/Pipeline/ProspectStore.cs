@@ -37,11 +37,11 @@ public sealed class ProspectStore(IDbContextFactory<OutreachDbContext> contexts,
         var running = await db.ProcessingJobs.AnyAsync(j => j.Id == work.JobId && j.Status == JobStatus.Running, cancellationToken);
         var (prospect, campaign, service) = (row.p, row.c, row.s);
         return new ProspectState(
-            new ProspectFacts(prospect.Id, prospect.BatchId, prospect.Name, prospect.Email, prospect.Company, prospect.Title, prospect.LinkedinUrl, prospect.Website, prospect.AdditionalData),
+            ProspectFacts.Of(prospect),
             new CampaignBrief(
                 campaign.Id, campaign.Name, campaign.EmailSubject, campaign.Prompt, campaign.EnrichmentFlags, campaign.RequiredEnrichment,
                 service.Name, service.Description, service.ValueProposition, campaign.MaxSubjectChars, campaign.MaxBodyWords,
-                campaign.EmailBody, new CampaignSender(campaign.SenderName, campaign.SenderTitle, campaign.SenderCompany)),
+                campaign.EmailBody, new CampaignSender(campaign.SenderName, campaign.SenderTitle, campaign.SenderCompany), campaign.MinBodyWords),
             prospect.BatchId,
             prospect.Status,
             running);
@@ -83,9 +83,7 @@ public sealed class ProspectStore(IDbContextFactory<OutreachDbContext> contexts,
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var row = await db.ProspectEnrichments.AsNoTracking().SingleOrDefaultAsync(e => e.ProspectId == prospectId, cancellationToken);
-        return row is null
-            ? new EnrichmentOutcome(null, null, null, [], new Dictionary<string, SourceResult>())
-            : new EnrichmentOutcome(row.CompanyWebsite, row.CompanySummary, row.LinkedinSummary, row.TechStack, row.EnrichmentData);
+        return EnrichmentOutcome.Of(row);
     }
 
     /// <summary>Stores (or replaces) the analysis.</summary>
@@ -94,10 +92,17 @@ public sealed class ProspectStore(IDbContextFactory<OutreachDbContext> contexts,
         ArgumentNullException.ThrowIfNull(outcome);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var row = await FindOrAddAsync(db.ProspectAnalyses, a => a.ProspectId == prospectId, () => new ProspectAnalysis(prospectId, now), cancellationToken);
+        var before = (Prompt: row.PromptTokens ?? 0, Completion: row.CompletionTokens ?? 0);
         row.Record(outcome.PersonalizationOpportunities, outcome.PainPoints, outcome.MarketPosition, outcome.SuggestedApproach,
-            outcome.ExecutiveSummary, outcome.ConfidenceScore, outcome.Sources, outcome.Model, now);
+            outcome.ExecutiveSummary, outcome.ConfidenceScore, outcome.Sources, outcome.Model, now,
+            Tokens(outcome.Usage?.PromptTokens), Tokens(outcome.Usage?.CompletionTokens));
         await db.SaveChangesAsync(cancellationToken);
+
+        // A re-run replaces the analysis, so the batch is charged the difference, in the same transaction.
+        await AddBatchTokensAsync(db, prospectId, (row.PromptTokens ?? 0) - before.Prompt, (row.CompletionTokens ?? 0) - before.Completion, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>The stored analysis; throws when analysis has not run.</summary>
@@ -132,11 +137,12 @@ public sealed class ProspectStore(IDbContextFactory<OutreachDbContext> contexts,
     }
 
     /// <summary>Stores the generated email (upsert by prospect).</summary>
-    public async Task SaveEmailAsync(Guid prospectId, EmailDraft draft, CancellationToken cancellationToken)
+    public async Task SaveEmailAsync(Guid prospectId, EmailDraft draft, IReadOnlyList<string> qualityFlags, IReadOnlyList<EmailFact> factsUsed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var row = await FindOrAddAsync(db.GeneratedEmails, e => e.ProspectId == prospectId, () => new GeneratedEmail(prospectId, now), cancellationToken);
 
         if (row.GenerationStatus == GenerationStatus.Completed)
@@ -149,9 +155,38 @@ public sealed class ProspectStore(IDbContextFactory<OutreachDbContext> contexts,
             row.StartGenerating(now);
         }
 
-        row.Complete(draft.Subject, draft.Body, draft.Model, now);
+        row.Complete(draft.Subject, draft.Body, draft.Model, now,
+            new EmailAssessment(qualityFlags, factsUsed, Tokens(draft.Usage?.PromptTokens), Tokens(draft.Usage?.CompletionTokens)));
         await db.SaveChangesAsync(cancellationToken);
+        await AddBatchTokensAsync(db, prospectId, row.PromptTokens ?? 0, row.CompletionTokens ?? 0, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
+
+    private static async Task AddBatchTokensAsync(OutreachDbContext db, Guid prospectId, long prompt, long completion, CancellationToken cancellationToken)
+    {
+        if (prompt == 0 && completion == 0)
+        {
+            return;
+        }
+
+        var batchId = db.Prospects.Where(p => p.Id == prospectId).Select(p => p.BatchId);
+        await db.Batches.Where(b => batchId.Contains(b.Id)).ExecuteUpdateAsync(
+            set => set.SetProperty(b => b.PromptTokens, b => b.PromptTokens + prompt).SetProperty(b => b.CompletionTokens, b => b.CompletionTokens + completion),
+            cancellationToken);
+    }
+
+    /// <summary>Another prospect of the batch whose completed email has exactly this body, if any.</summary>
+    public async Task<Guid?> FindSameBodyAsync(Guid batchId, Guid prospectId, string body, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var twin = await (from e in db.GeneratedEmails
+                          join p in db.Prospects on e.ProspectId equals p.Id
+                          where p.BatchId == batchId && p.Id != prospectId && e.GenerationStatus == GenerationStatus.Completed && e.Body == body
+                          select p.Id).FirstOrDefaultAsync(cancellationToken);
+        return twin == Guid.Empty ? null : twin;
+    }
+
+    private static int? Tokens(long? count) => count is { } n ? (int)Math.Min(n, int.MaxValue) : null;
 
     /// <summary>The one row of a prospect's enrichment, analysis or email, added when it does not exist yet (the upsert).</summary>
     private static async Task<T> FindOrAddAsync<T>(DbSet<T> rows, System.Linq.Expressions.Expression<Func<T, bool>> ofProspect, Func<T> create, CancellationToken cancellationToken)

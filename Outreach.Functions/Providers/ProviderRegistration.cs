@@ -1,6 +1,8 @@
 using System.Net;
 using System.Threading.RateLimiting;
+using Azure.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Outreach.Functions.Providers.BuiltWith;
@@ -10,6 +12,7 @@ using Outreach.Functions.Providers.Firecrawl;
 using Outreach.Functions.Providers.Llm;
 using Outreach.Functions.Providers.Website;
 using Polly;
+using TokenCredential = Azure.Core.TokenCredential;
 
 namespace Outreach.Functions.Providers;
 
@@ -18,7 +21,7 @@ public static class ProviderRegistration
 {
     /// <summary>Every provider with an api_configurations row, in the order the API lists them.</summary>
     public static IReadOnlyList<ProviderDescriptor> Descriptors { get; } =
-        [OpenRouterChatClient.Descriptor, GeminiChatClient.Descriptor, EnrichLayerClient.Descriptor, FirecrawlClient.Descriptor, BuiltWithClient.Descriptor];
+        [.. LlmProviders.All, EnrichLayerClient.Descriptor, FirecrawlClient.Descriptor, BuiltWithClient.Descriptor];
 
     /// <summary>Registers the provider clients (a client without a key is registered but never calls out), the company cache and the budget.</summary>
     public static IServiceCollection AddOutreachProviders(this IServiceCollection services)
@@ -28,8 +31,14 @@ public static class ProviderRegistration
         AddProvider<EnrichLayerClient, EnrichLayerOptions>(services, EnrichLayerClient.Descriptor);
         AddProvider<FirecrawlClient, FirecrawlOptions>(services, FirecrawlClient.Descriptor);
         AddProvider<BuiltWithClient, BuiltWithOptions>(services, BuiltWithClient.Descriptor);
-        AddProvider<OpenRouterChatClient, OpenRouterOptions>(services, OpenRouterChatClient.Descriptor);
-        AddProvider<GeminiChatClient, GeminiOptions>(services, GeminiChatClient.Descriptor);
+        AddLlm<OpenAIOptions>(services, LlmProviders.OpenAI);
+        AddLlm<AzureOpenAIOptions>(services, LlmProviders.AzureOpenAI);
+        AddLlm<OpenRouterOptions>(services, LlmProviders.OpenRouter);
+        AddLlm<GeminiOptions>(services, LlmProviders.Gemini);
+
+        // The app's Entra ID identity for keyless providers: the managed identity in Azure, az login / environment locally.
+        services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
+        services.AddSingleton<LlmClientFactory>();
 
         services.AddHttpClient<WebsiteReader>(http => http.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp => WebsiteReader.CreateHandler(sp.GetRequiredService<IOptionsMonitor<WebsiteReaderOptions>>()))
@@ -54,6 +63,18 @@ public static class ProviderRegistration
     {
         services.AddOptions<TOptions>().BindConfiguration(provider.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient<TClient>((sp, http) => Configure(http, sp.GetRequiredService<IOptionsMonitor<TOptions>>().CurrentValue))
+            .AddResilienceHandler(provider.Id, (pipeline, context) =>
+                Build(pipeline, ResilienceSettings.Of(context.ServiceProvider.GetRequiredService<IOptionsMonitor<TOptions>>().CurrentValue, provider.RetryMode)));
+    }
+
+    // A named HttpClient per model provider, handed to the SDKs as their transport; the error handler sits outside
+    // the resilience pipeline so it sees the final answer, after retries.
+    private static void AddLlm<TOptions>(IServiceCollection services, ProviderDescriptor provider)
+        where TOptions : LlmOptions
+    {
+        services.AddOptions<TOptions>().BindConfiguration(provider.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient(provider.Id, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler(() => new LlmResponseHandler(provider.DisplayName))
             .AddResilienceHandler(provider.Id, (pipeline, context) =>
                 Build(pipeline, ResilienceSettings.Of(context.ServiceProvider.GetRequiredService<IOptionsMonitor<TOptions>>().CurrentValue, provider.RetryMode)));
     }

@@ -16,7 +16,10 @@ public sealed class OperationsApiTests(PostgresServer server)
 
         Assert.Equal(200, response.Status);
         var providers = response.Json.AsArray().ToDictionary(p => (string)p!["provider"]!, p => (bool)p!["keyIsSet"]!);
-        Assert.Equal(new Dictionary<string, bool> { ["openrouter"] = true, ["gemini"] = false, ["enrichlayer"] = false, ["firecrawl"] = false, ["builtwith"] = false }, providers);
+        Assert.Equal(
+            new Dictionary<string, bool> { ["azureopenai"] = false, ["openai"] = false, ["openrouter"] = true, ["gemini"] = false, ["enrichlayer"] = false, ["firecrawl"] = false, ["builtwith"] = false },
+            providers);
+        Assert.Equal(["azureopenai"], response.Json.AsArray().Where(p => (bool)p!["keyless"]!).Select(p => (string?)p!["provider"]));
         Assert.DoesNotContain("or-very-secret", response.Body, StringComparison.Ordinal);
     }
 

@@ -15,7 +15,10 @@ internal static class AppServices
     /// <param name="settings">Settings over the connection string (later dictionaries win).</param>
     /// <param name="logs">A provider that captures log lines, when the test reads the logs.</param>
     /// <param name="level">The lowest level <paramref name="logs"/> receives.</param>
-    public static ServiceProvider Build(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, ILoggerProvider? logs = null, LogLevel level = LogLevel.Trace)
+    /// <param name="configure">Changes over the app's registrations (the last registration of a service wins).</param>
+    public static ServiceProvider Build(
+        TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, ILoggerProvider? logs = null, LogLevel level = LogLevel.Trace,
+        Action<IServiceCollection>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         var values = new Dictionary<string, string?> { ["ConnectionStrings:Outreach"] = database.ConnectionString };
@@ -34,6 +37,7 @@ internal static class AppServices
             }
         });
         services.AddOutreachFunctions();
+        configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 

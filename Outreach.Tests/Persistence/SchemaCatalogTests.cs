@@ -13,13 +13,14 @@ public sealed class SchemaCatalogTests(PostgresServer server) : IAsyncLifetime
     private static readonly Dictionary<string, Dictionary<string, string>> Contract = new()
     {
         ["services"] = Columns("name:varchar description:text value_proposition:text target_industries:jsonb"),
-        ["campaigns"] = Columns("name:varchar email_subject:varchar(500) prompt:text email_body:text sender_name:varchar sender_title:varchar sender_company:varchar enrichment_flags:jsonb service_id:uuid dedupe_scope:dedupe_scope"),
+        ["campaigns"] = Columns("name:varchar email_subject:varchar(500) prompt:text email_body:text sender_name:varchar sender_title:varchar sender_company:varchar enrichment_flags:jsonb service_id:uuid dedupe_scope:dedupe_scope min_body_words:int4 max_body_words:int4"),
         ["csv_uploads"] = Columns(
             "container:varchar blob_name:varchar etag:varchar content_sha256:bpchar size_bytes:int8 rows_total:int4 rows_accepted:int4 " +
             "rows_rejected:int4 rejected_rows:jsonb notes:jsonb status:upload_status batch_id:uuid campaign_id:uuid error_message:text"),
         ["batches"] = Columns(
             "campaign_id:uuid upload_id:uuid name:varchar status:batch_status total_prospects:int4 enriched_prospects:int4 " +
-            "generated_emails:int4 failed_prospects:int4 instance_id:varchar started_at:timestamptz completed_at:timestamptz error_message:text"),
+            "generated_emails:int4 failed_prospects:int4 instance_id:varchar started_at:timestamptz completed_at:timestamptz error_message:text " +
+            "prompt_tokens:int8 completion_tokens:int8"),
         ["prospects"] = Columns(
             "campaign_id:uuid batch_id:uuid ordinal:int4 name:varchar email:varchar email_normalized:varchar company:varchar title:varchar " +
             "linkedin_url:varchar website:varchar status:prospect_status additional_data:jsonb error_message:text"),
@@ -28,9 +29,10 @@ public sealed class SchemaCatalogTests(PostgresServer server) : IAsyncLifetime
             "tech_stack:jsonb enrichment_data:jsonb error_message:text"),
         ["prospect_analyses"] = Columns(
             "prospect_id:uuid personalization_opportunities:jsonb pain_points:jsonb market_position:text suggested_approach:text " +
-            "executive_summary:text confidence_score:float4 sources:jsonb"),
+            "executive_summary:text confidence_score:float4 sources:jsonb prompt_tokens:int4 completion_tokens:int4"),
         ["generated_emails"] = Columns(
-            "prospect_id:uuid subject:varchar(500) body:text generation_status:generation_status model:varchar review_status:review_status error_message:text"),
+            "prospect_id:uuid subject:varchar(500) body:text generation_status:generation_status model:varchar review_status:review_status error_message:text " +
+            "quality_flags:jsonb facts_used:jsonb prompt_tokens:int4 completion_tokens:int4"),
         ["processing_jobs"] = Columns(
             "campaign_id:uuid batch_id:uuid job_type:job_type status:job_status progress_current:int4 progress_total:int4 instance_id:varchar error_message:text"),
         ["workflow_sessions"] = Columns(
@@ -52,7 +54,7 @@ public sealed class SchemaCatalogTests(PostgresServer server) : IAsyncLifetime
         ["workflow_status"] = ["ACTIVE", "PAUSED", "COMPLETED", "ABANDONED", "ERROR"],
         ["job_type"] = ["ENRICHMENT", "GENERATION", "FULL_PIPELINE"],
         ["job_status"] = ["PENDING", "RUNNING", "COMPLETED", "FAILED", "CANCELLED"],
-        ["review_status"] = ["PENDING_REVIEW", "APPROVED", "REJECTED"],
+        ["review_status"] = ["PENDING_REVIEW", "APPROVED", "REJECTED", "NEEDS_ATTENTION"],
         ["upload_status"] = ["RECEIVED", "IMPORTED", "FAILED"],
         ["dedupe_scope"] = ["CAMPAIGN", "GLOBAL"],
     };

@@ -9,7 +9,7 @@ namespace Outreach.Tests.Pipeline;
 /// <summary>The durable pipeline with the app's real providers: a fake OpenRouter writes, grounding and the budget act per prospect.</summary>
 public sealed class ProviderPipelineTests(PostgresServer server)
 {
-    private const string Analysis = """{"personalization_opportunities":["CTO"],"pain_points":[],"market_position":"","suggested_approach":"Lead with the review","executive_summary":"A CTO.","confidence_score":0.4,"sources":["csv"]}""";
+    private const string Analysis = """{"personalization_opportunities":[{"text":"Named in the row","fact_ids":["f1"]}],"pain_points":[],"market_position":"","suggested_approach":"Lead with the review","executive_summary":"A person.","confidence_score":0.4}""";
 
     [Fact]
     public async Task Pipeline_WhenOneProspectsEmailStaysUngrounded_FailsThatProspectWithTheReasonAndCompletesTheOthers()
@@ -57,12 +57,15 @@ public sealed class ProviderPipelineTests(PostgresServer server)
     {
         var request = JsonNode.Parse((string)ctx.Items[FakeProviderServer.BodyKey]!)!;
         var prompt = (string)request["messages"]![1]!["content"]!;
-        var name = prompt.Split('\n').First(l => l.StartsWith("Name: ", StringComparison.Ordinal))[6..];
-        var content = (string?)request["response_format"]!["json_schema"]!["name"] == "prospect_analysis"
+        var name = prompt.Split('\n').First(l => l.StartsWith("[f1] csv:Name — ", StringComparison.Ordinal))[16..];
+        var content = request["response_format"]!["json_schema"]!["schema"]!["properties"]!["personalization_opportunities"] is not null
             ? Analysis
             : name == inventFor
-                ? """{"subject":"Congrats on the Series B","body":"Hi,\n\nCongrats on the round led by Sequoia.\n\nBest regards"}"""
-                : new JsonObject { ["subject"] = $"A quick idea for {name}", ["body"] = $"Hi {name},\n\nA two-week review of cloud spend could help.\n\nBest regards" }.ToJsonString();
+                ? """{"subject":"Congrats on the Series B","body":"Hi,\n\nCongrats on the round led by Sequoia.\n\nBest regards","facts_used":["f1"]}"""
+                : new JsonObject
+                {
+                    ["subject"] = $"A quick idea for {name}", ["body"] = $"Hi {name},\n\nA two-week review of cloud spend could help.\n\nBest regards", ["facts_used"] = new JsonArray("f1"),
+                }.ToJsonString();
         ctx.Response.ContentType = "application/json";
         await ctx.Response.WriteAsync(LlmClientTests.OpenRouterAnswer(content), ctx.RequestAborted);
     }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Outreach.Domain.Entities;
 using Outreach.Functions.Contracts;
 using Outreach.Functions.Providers.Llm;
+using Outreach.Functions.Quality;
 using Outreach.Tests.Builders;
 using Outreach.Tests.Infrastructure;
 
@@ -10,8 +11,8 @@ namespace Outreach.Tests.Providers;
 /// <summary>Analysis and email generation through the chosen LLM (fake OpenRouter/Gemini), grounding, limits, api_configurations and the template default.</summary>
 public sealed class LlmGenerationTests(PostgresServer server) : IAsyncLifetime
 {
-    private const string Grounded = """{"subject":"Cloud costs at Analytical Engines","body":"Hi Ada,\n\nAs Head of Engineering at Analytical Engines you likely watch cloud spend. Cloud Cost Review is a two-week review.\n\nWould a 20-minute call help?\n\nBest regards"}""";
-    private const string Invented = """{"subject":"Congrats on the Series B","body":"Hi Ada,\n\nCongrats on raising $40M in the Series B led by Sequoia. Cloud Cost Review can help.\n\nBest regards"}""";
+    private const string Grounded = """{"subject":"Cloud costs at Analytical Engines","body":"Hi Ada,\n\nAs Head of Engineering at Analytical Engines you likely watch cloud spend. Cloud Cost Review is a two-week review.\n\nWould a 20-minute call help?\n\nBest regards","facts_used":["f2","f3"]}""";
+    private const string Invented = """{"subject":"Congrats on the Series B","body":"Hi Ada,\n\nCongrats on raising $40M in the Series B led by Sequoia. Cloud Cost Review can help.\n\nBest regards","facts_used":["f2"]}""";
 
     private FakeProviderServer _api = null!;
 
@@ -32,6 +33,22 @@ public sealed class LlmGenerationTests(PostgresServer server) : IAsyncLifetime
         var retry = _api.Requests[1].Json["messages"]!.AsArray();
         Assert.Equal(["system", "user", "assistant", "user"], retry.Select(m => (string?)m!["role"]));
         Assert.Contains("it states facts absent from the enrichment: $40M, Series, Sequoia", (string?)retry[3]!["content"], StringComparison.Ordinal);
+        Assert.Equal(["csv:Title", "csv:Company"], draft.FactsUsed!.Select(f => f.Source));
+        Assert.Equal(new TokenUsage(240, 80), draft.Usage);
+    }
+
+    [Theory]
+    [InlineData("""["f9"]""", "facts_used names facts that do not exist: f9")]
+    [InlineData("[]", "it cites no fact (facts_used is empty); personalize it with at least one of the FACTS")]
+    public async Task Generate_WhenTheCitationsAreWrongTwice_FailsWithTheReason(string factsUsed, string reason)
+    {
+        await using var h = await Harness();
+        var answer = Grounded.Replace("""["f2","f3"]""", factsUsed, StringComparison.Ordinal);
+        _api.ThenJson(LlmClientTests.OpenRouterAnswer(answer)).ThenJson(LlmClientTests.OpenRouterAnswer(answer));
+
+        var ex = await Assert.ThrowsAsync<PermanentProspectException>(() => Generate(h));
+
+        Assert.Equal($"OpenRouter: the email was rejected twice: {reason}", ex.Message);
     }
 
     [Fact]
@@ -50,7 +67,7 @@ public sealed class LlmGenerationTests(PostgresServer server) : IAsyncLifetime
     public async Task Generate_WhenTheDraftBreaksTheCampaignLimits_RegeneratesAndThenFails()
     {
         await using var h = await Harness();
-        var tooLong = new JsonObject { ["subject"] = new string('S', 30), ["body"] = string.Join(' ', Enumerable.Repeat("word", 60)) }.ToJsonString();
+        var tooLong = new JsonObject { ["subject"] = new string('S', 30), ["body"] = string.Join(' ', Enumerable.Repeat("word", 60)), ["facts_used"] = new JsonArray("f2") }.ToJsonString();
         _api.ThenJson(LlmClientTests.OpenRouterAnswer(tooLong)).ThenJson(LlmClientTests.OpenRouterAnswer(tooLong));
 
         var ex = await Assert.ThrowsAsync<PermanentProspectException>(() => Generate(h, ProviderHarness.Campaign(maxSubject: 20, maxWords: 50)));
@@ -72,26 +89,46 @@ public sealed class LlmGenerationTests(PostgresServer server) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Analyze_WhenTheModelAnswers_MapsTheSchemaFieldsAndSendsOnlyTheFactsTheCampaignAndTheService()
+    public async Task Analyze_WhenTheModelAnswers_MapsTheFieldsWithTheSourcesOfTheCitedFactsAndSendsOnlyTheFactsTheCampaignAndTheService()
     {
         await using var h = await Harness();
         _api.ThenJson(LlmClientTests.OpenRouterAnswer("""
-            {"personalization_opportunities":["Leads engineering"],"pain_points":["Cloud spend"],"market_position":"Niche","suggested_approach":"Lead with the review",
-             "executive_summary":"Ada runs engineering.","confidence_score":1.7,"sources":["csv","linkedin","made-up"]}
+            {"personalization_opportunities":[{"text":"Leads engineering","fact_ids":["f2","f4"]}],"pain_points":["Cloud spend"],"market_position":"Niche",
+             "suggested_approach":"Lead with the review","executive_summary":"Ada runs engineering.","confidence_score":0.8}
             """));
 
         var analysis = await h.Get<IProspectAnalyzer>().AnalyzeAsync(h.Prospect(), Enrichment(), ProviderHarness.Campaign(), Ct);
 
-        Assert.Equal(["Leads engineering"], analysis.PersonalizationOpportunities);
+        Assert.Equal(["Leads engineering [f2, f4]"], analysis.PersonalizationOpportunities);
         Assert.Equal(["Cloud spend"], analysis.PainPoints);
-        Assert.Equal(("Lead with the review", 1f), (analysis.SuggestedApproach, analysis.ConfidenceScore));
-        Assert.Equal(["csv", "linkedin"], analysis.Sources);
+        Assert.Equal(("Lead with the review", 0.8f), (analysis.SuggestedApproach, analysis.ConfidenceScore));
+        Assert.Equal(["csv:Title", "linkedin:https://www.linkedin.com/in/ada"], analysis.Sources);
+        Assert.Equal(new TokenUsage(120, 40), analysis.Usage);
         var prompt = (string?)_api.Requests[0].Json["messages"]![1]!["content"];
-        Assert.Contains("Experience: Head of Engineering at Analytical Engines", prompt, StringComparison.Ordinal);
+        Assert.Contains("[f2] csv:Title — Head of Engineering", prompt, StringComparison.Ordinal);
+        Assert.Contains("[f4] linkedin:https://www.linkedin.com/in/ada — Name: Ada Lovelace Experience: Head of Engineering at Analytical Engines".Split(" Experience")[0], prompt, StringComparison.Ordinal);
+        Assert.Contains("[f6] builtwith:engines.example — React (JavaScript Library)", prompt, StringComparison.Ordinal);
         Assert.Contains("SERVICE: Cloud Cost Review", prompt, StringComparison.Ordinal);
         Assert.Contains("Offer the review to engineering leaders.", prompt, StringComparison.Ordinal);
         Assert.DoesNotContain("ada@engines.example", _api.Requests[0].Body, StringComparison.Ordinal);
-        Assert.Equal("prospect_analysis", (string?)_api.Requests[0].Json["response_format"]!["json_schema"]!["name"]);
+        var schema = _api.Requests[0].Json["response_format"]!["json_schema"]!["schema"]!;
+        Assert.Equal(["text", "fact_ids"], schema["properties"]!["personalization_opportunities"]!["items"]!["required"]!.AsArray().Select(n => (string?)n));
+    }
+
+    [Theory]
+    [InlineData("""[{"text":"Leads engineering","fact_ids":[]}]""", 0.8, "the opportunity \"Leads engineering\" cites no fact")]
+    [InlineData("""[{"text":"Leads engineering","fact_ids":["f2","f77"]}]""", 0.8, "the opportunity \"Leads engineering\" cites facts that do not exist: f77")]
+    [InlineData("""[{"text":"Leads engineering","fact_ids":["f2"]}]""", 1.7, "confidence_score 1.7 is outside 0 to 1")]
+    public async Task Analyze_WhenTheAnswerIsInvalidTwice_FailsWithTheReasonInsteadOfADefault(string opportunities, double confidence, string reason)
+    {
+        await using var h = await Harness();
+        var answer = $$"""{"personalization_opportunities":{{opportunities}},"pain_points":[],"market_position":"","suggested_approach":"","executive_summary":"","confidence_score":{{confidence.ToString(System.Globalization.CultureInfo.InvariantCulture)}}}""";
+        _api.ThenJson(LlmClientTests.OpenRouterAnswer(answer)).ThenJson(LlmClientTests.OpenRouterAnswer(answer));
+
+        var ex = await Assert.ThrowsAsync<PermanentProspectException>(() => h.Get<IProspectAnalyzer>().AnalyzeAsync(h.Prospect(), Enrichment(), ProviderHarness.Campaign(), Ct));
+
+        Assert.Equal($"OpenRouter: the analysis was rejected twice: {reason}", ex.Message);
+        Assert.Contains(reason, (string?)_api.Requests[1].Json["messages"]![3]!["content"], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -112,7 +149,7 @@ public sealed class LlmGenerationTests(PostgresServer server) : IAsyncLifetime
 
         var request = Assert.Single(_api.Requests);
         Assert.Equal("Bearer row-named-key-123", request.Authorization);
-        Assert.Equal(("anthropic/claude-3.5-haiku", 777, 0.1), ((string?)request.Json["model"], (int)request.Json["max_tokens"]!, Math.Round((double)request.Json["temperature"]!, 3)));
+        Assert.Equal(("anthropic/claude-3.5-haiku", 777, 0.1), ((string?)request.Json["model"], (int)(request.Json["max_completion_tokens"] ?? request.Json["max_tokens"])!, Math.Round((double)request.Json["temperature"]!, 3)));
         Assert.Equal("House style. Max 180 words." + Prompts.DataRule, (string?)request.Json["messages"]![0]!["content"]);
     }
 
@@ -128,12 +165,13 @@ public sealed class LlmGenerationTests(PostgresServer server) : IAsyncLifetime
             await db.SaveChangesAsync(Ct);
         }
 
-        _api.ThenJson(LlmClientTests.GeminiAnswer(Grounded));
+        _api.ThenJson(LlmClientTests.OpenRouterAnswer(Grounded));
 
         var draft = await Generate(h);
 
-        Assert.Equal("gemini:gemini-2.5-flash-001", draft.Model);
-        Assert.EndsWith(":generateContent", Assert.Single(_api.Requests).PathAndQuery, StringComparison.Ordinal);
+        Assert.Equal("gemini:openai/gpt-4o-mini-2024", draft.Model);
+        var request = Assert.Single(_api.Requests);
+        Assert.Equal(("/chat/completions", $"Bearer {ProviderHarness.GeminiKey}"), (request.PathAndQuery, request.Authorization));
     }
 
     [Fact]
@@ -147,7 +185,7 @@ public sealed class LlmGenerationTests(PostgresServer server) : IAsyncLifetime
             new Dictionary<string, string?> { ["Providers:Website:AllowPrivateAddresses"] = "false" });
         linkedIn.ThenJson("""{"full_name":"Ada Lovelace","headline":"Head of Engineering"}""");
         builtWith.ThenJson("""{"Results":[],"Errors":[{"Message":"bad","Code":-99}]}""").ThenJson("""{"Results":[],"Errors":[{"Message":"bad","Code":-99}]}""");
-        _api.ThenJson(LlmClientTests.OpenRouterAnswer("""{"personalization_opportunities":[],"pain_points":[],"market_position":"","suggested_approach":"","executive_summary":"","confidence_score":0.5,"sources":[]}"""))
+        _api.ThenJson(LlmClientTests.OpenRouterAnswer("""{"personalization_opportunities":[],"pain_points":[],"market_position":"","suggested_approach":"","executive_summary":"","confidence_score":0.5}"""))
             .ThenJson(LlmClientTests.OpenRouterAnswer(Grounded));
         var prospect = h.Prospect(website: "https://engines.example");
 

@@ -32,9 +32,9 @@ public sealed class PromptsTests
 
         var facts = Prompts.Facts(prospect, enrichment);
 
-        Assert.Contains("Industry: Fintech", facts, StringComparison.Ordinal);
-        Assert.Contains("City: Berlin", facts, StringComparison.Ordinal);
-        Assert.Contains("Notes: Reach me at [email removed] or [phone removed]; founded in 2019, 1,200 staff.", facts, StringComparison.Ordinal);
+        Assert.Contains("csv:Industry — Fintech", facts, StringComparison.Ordinal);
+        Assert.Contains("csv:City — Berlin", facts, StringComparison.Ordinal);
+        Assert.Contains("csv:Notes — Reach me at [email removed] or [phone removed]; founded in 2019, 1,200 staff.", facts, StringComparison.Ordinal);
         Assert.Contains("Contact: [phone removed], [email removed]", facts, StringComparison.Ordinal);
         Assert.DoesNotContain("@", facts, StringComparison.Ordinal);
         foreach (var leaked in new[] { "7946", "90321", "Bob Seller", "Open deal", "Lifecycle", "2024-01-15", "Personal Email", "Email 2" })

@@ -52,7 +52,11 @@ internal sealed class ProviderHarness : IAsyncDisposable
         [$"Providers:{name}:RequestsPerSecond"] = "100",
     };
 
-    public static async Task<ProviderHarness> StartAsync(PostgresServer server, params IReadOnlyDictionary<string, string?>[] settings)
+    public static Task<ProviderHarness> StartAsync(PostgresServer server, params IReadOnlyDictionary<string, string?>[] settings) =>
+        StartAsync(server, null, settings);
+
+    /// <summary>As above, with <paramref name="configure"/> applied over the app's registrations (a test credential, say).</summary>
+    public static async Task<ProviderHarness> StartAsync(PostgresServer server, Action<IServiceCollection>? configure, params IReadOnlyDictionary<string, string?>[] settings)
     {
         var database = await server.CreateDatabaseAsync();
         var values = new Dictionary<string, string?>
@@ -67,7 +71,7 @@ internal sealed class ProviderHarness : IAsyncDisposable
         }
 
         var logs = new CapturingLoggerProvider();
-        var provider = AppServices.Build(database, values, logs);
+        var provider = AppServices.Build(database, values, logs, configure: configure);
         await using var db = database.CreateContext();
         var scenario = await Scenario.CreateAsync(db, prospects: 1);
         return new ProviderHarness(database, provider, scenario, logs);

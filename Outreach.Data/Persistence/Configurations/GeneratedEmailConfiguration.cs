@@ -14,5 +14,7 @@ internal sealed class GeneratedEmailConfiguration : EntityConfiguration<Generate
         builder.Property(e => e.Body).IsText();
         builder.Property(e => e.Model).HasMaxLength(200);
         builder.Property(e => e.ErrorMessage).IsText();
+        builder.Property(e => e.QualityFlags).IsJsonb();
+        builder.Property(e => e.FactsUsed).IsJsonb();
     }
 }

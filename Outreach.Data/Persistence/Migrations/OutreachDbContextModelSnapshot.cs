@@ -28,7 +28,7 @@ namespace Outreach.Data.Persistence.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "job_status", new[] { "CANCELLED", "COMPLETED", "FAILED", "PENDING", "RUNNING" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "job_type", new[] { "ENRICHMENT", "FULL_PIPELINE", "GENERATION" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "prospect_status", new[] { "COMPLETED", "ENRICHED", "ENRICHING", "FAILED", "GENERATING", "PENDING" });
-            NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "review_status", new[] { "APPROVED", "PENDING_REVIEW", "REJECTED" });
+            NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "review_status", new[] { "APPROVED", "NEEDS_ATTENTION", "PENDING_REVIEW", "REJECTED" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "upload_status", new[] { "FAILED", "IMPORTED", "RECEIVED" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "workflow_status", new[] { "ABANDONED", "ACTIVE", "COMPLETED", "ERROR", "PAUSED" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "workflow_step", new[] { "BEGIN_ENRICHMENT", "CAMPAIGN_SETTINGS", "COMPLETED", "EMAIL_GENERATION", "ENRICHMENT_CONFIG", "UPLOAD_CSV" });
@@ -119,6 +119,10 @@ namespace Outreach.Data.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("completed_at");
 
+                    b.Property<long>("CompletionTokens")
+                        .HasColumnType("bigint")
+                        .HasColumnName("completion_tokens");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("timestamp with time zone")
@@ -156,6 +160,10 @@ namespace Outreach.Data.Persistence.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
                         .HasColumnName("name");
+
+                    b.Property<long>("PromptTokens")
+                        .HasColumnType("bigint")
+                        .HasColumnName("prompt_tokens");
 
                     b.Property<int>("ProviderCalls")
                         .ValueGeneratedOnAdd()
@@ -244,7 +252,7 @@ namespace Outreach.Data.Persistence.Migrations
                     b.Property<int>("MaxBodyWords")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
-                        .HasDefaultValue(180)
+                        .HasDefaultValue(150)
                         .HasColumnName("max_body_words");
 
                     b.Property<int>("MaxSubjectChars")
@@ -252,6 +260,10 @@ namespace Outreach.Data.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasDefaultValue(80)
                         .HasColumnName("max_subject_chars");
+
+                    b.Property<int>("MinBodyWords")
+                        .HasColumnType("integer")
+                        .HasColumnName("min_body_words");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -489,6 +501,10 @@ namespace Outreach.Data.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("body");
 
+                    b.Property<int?>("CompletionTokens")
+                        .HasColumnType("integer")
+                        .HasColumnName("completion_tokens");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("timestamp with time zone")
@@ -498,6 +514,13 @@ namespace Outreach.Data.Persistence.Migrations
                     b.Property<string>("ErrorMessage")
                         .HasColumnType("text")
                         .HasColumnName("error_message");
+
+                    b.Property<string>("FactsUsed")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("facts_used")
+                        .HasDefaultValueSql("'[]'::jsonb");
 
                     b.Property<DateTimeOffset?>("FailedAt")
                         .HasColumnType("timestamp with time zone")
@@ -516,9 +539,20 @@ namespace Outreach.Data.Persistence.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("model");
 
+                    b.Property<int?>("PromptTokens")
+                        .HasColumnType("integer")
+                        .HasColumnName("prompt_tokens");
+
                     b.Property<Guid>("ProspectId")
                         .HasColumnType("uuid")
                         .HasColumnName("prospect_id");
+
+                    b.Property<string>("QualityFlags")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("quality_flags")
+                        .HasDefaultValueSql("'[]'::jsonb");
 
                     b.Property<ReviewStatus>("ReviewStatus")
                         .HasColumnType("review_status")
@@ -752,6 +786,10 @@ namespace Outreach.Data.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<int?>("CompletionTokens")
+                        .HasColumnType("integer")
+                        .HasColumnName("completion_tokens");
+
                     b.Property<float?>("ConfidenceScore")
                         .HasColumnType("real")
                         .HasColumnName("confidence_score");
@@ -788,6 +826,10 @@ namespace Outreach.Data.Persistence.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("personalization_opportunities")
                         .HasDefaultValueSql("'[]'::jsonb");
+
+                    b.Property<int?>("PromptTokens")
+                        .HasColumnType("integer")
+                        .HasColumnName("prompt_tokens");
 
                     b.Property<Guid>("ProspectId")
                         .HasColumnType("uuid")

@@ -17,17 +17,25 @@ public static class ProviderHttp
         {
             return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         }
-        catch (BrokenCircuitException ex)
+        catch (Exception ex) when (Transient(ex, provider, cancellationToken) is { } transient)
         {
-            // The circuit knows when it will let a call through again; retrying sooner only burns an attempt.
-            throw new TransientProspectException($"{provider}: {Describe(ex)}", ex.RetryAfter, ex);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or TimeoutRejectedException or RateLimiterRejectedException
-            || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            throw new TransientProspectException($"{provider}: {Describe(ex)}", ex);
+            throw transient;
         }
     }
+
+    /// <summary>
+    /// The pipeline's failure for an exception of sending: transport failures, timeouts, an open circuit and local
+    /// rate-limit rejections are transient; anything else (the caller's own cancellation included) is null, left as it is.
+    /// </summary>
+    public static TransientProspectException? Transient(Exception exception, string provider, CancellationToken cancellationToken) => exception switch
+    {
+        // The circuit knows when it will let a call through again; retrying sooner only burns an attempt.
+        BrokenCircuitException broken => new TransientProspectException($"{provider}: {Describe(broken)}", broken.RetryAfter, broken),
+        HttpRequestException or TimeoutException or TimeoutRejectedException or RateLimiterRejectedException
+            => new TransientProspectException($"{provider}: {Describe(exception)}", exception),
+        TaskCanceledException when !cancellationToken.IsCancellationRequested => new TransientProspectException($"{provider}: {Describe(exception)}", exception),
+        _ => null,
+    };
 
     /// <summary>Reads the body as <typeparamref name="T"/>; an empty, cut-off or garbled body is transient (worth another attempt), not a fact.</summary>
     public static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, string provider, JsonSerializerOptions json, CancellationToken cancellationToken)

@@ -8,8 +8,11 @@ public sealed class ProviderPolicyOptions
     /// <summary>Configuration section.</summary>
     public const string SectionName = "Providers";
 
-    /// <summary><c>auto</c> (OpenRouter when its key is set, else Gemini, else template), <c>openrouter</c>, <c>gemini</c> or <c>template</c>.</summary>
-    [RegularExpression("^(auto|openrouter|gemini|template)$")]
+    /// <summary>
+    /// <c>auto</c> (the first configured of Azure OpenAI, OpenAI, OpenRouter, Gemini; else the template), a provider by
+    /// name (<c>azureopenai</c>, <c>openai</c>, <c>openrouter</c>, <c>gemini</c>) or <c>template</c>.
+    /// </summary>
+    [RegularExpression("^(auto|azureopenai|openai|openrouter|gemini|template)$", ErrorMessage = "Providers__Llm must be auto, azureopenai, openai, openrouter, gemini or template.")]
     public string Llm { get; set; } = "auto";
 
     /// <summary>Provider calls one batch may make; beyond it prospects fail with "budget exceeded". 0 means no cap.</summary>

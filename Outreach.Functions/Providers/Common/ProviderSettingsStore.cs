@@ -32,8 +32,8 @@ public sealed class ProviderSettingsStore(IDbContextFactory<OutreachDbContext> c
         var key = provider.ToLowerInvariant();
         var row = await db.ApiConfigurations.AsNoTracking().SingleOrDefaultAsync(a => a.Provider == key, cancellationToken);
         var settings = row is null
-            ? new EffectiveProviderSettings(provider, true, null, null, null, new Dictionary<string, string>(), Setting(defaultKeySetting))
-            : new EffectiveProviderSettings(provider, row.Enabled, row.Model, row.Temperature, row.MaxTokens, row.PromptTemplates, Setting(row.SecretSetting));
+            ? new EffectiveProviderSettings(provider, true, null, null, null, new Dictionary<string, string>(), Setting(defaultKeySetting), descriptor.Keyless)
+            : new EffectiveProviderSettings(provider, row.Enabled, row.Model, row.Temperature, row.MaxTokens, row.PromptTemplates, Setting(row.SecretSetting), descriptor.Keyless);
         _cache[provider] = (now, settings);
         return settings;
     }

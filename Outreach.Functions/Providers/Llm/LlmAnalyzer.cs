@@ -4,7 +4,10 @@ using Outreach.Functions.Providers.Template;
 
 namespace Outreach.Functions.Providers.Llm;
 
-/// <summary>Analysis by the chosen language model, or by the template when none is configured.</summary>
+/// <summary>
+/// Analysis by the chosen language model, or by the template when none is configured. Each opportunity must cite the
+/// facts it rests on; the analysis's sources are the sources of the facts cited.
+/// </summary>
 public sealed class LlmAnalyzer(LlmSelector selector, ProviderBudget budget, TemplateAnalyzer template) : IProspectAnalyzer
 {
     /// <inheritdoc />
@@ -17,24 +20,15 @@ public sealed class LlmAnalyzer(LlmSelector selector, ProviderBudget budget, Tem
             return await template.AnalyzeAsync(prospect, enrichment, campaign, cancellationToken);
         }
 
-        await budget.SpendAsync(prospect.BatchId, choice.DisplayName, cancellationToken);
-        var (json, model) = await LlmJson.CompleteAsync(
-            choice.Client,
-            choice.DisplayName,
-            Prompts.Analysis(prospect, enrichment, campaign, choice.Settings!.PromptTemplates),
-            choice.OptionsFor(Prompts.AnalysisSchema, "prospect_analysis", defaultMaxTokens: 1500),
-            cancellationToken);
-        var confidence = json.TryGetProperty("confidence_score", out var c) && c.TryGetDouble(out var d) ? (float)Math.Clamp(d, 0, 1) : 0f;
+        var facts = FactSheet.Of(prospect, enrichment);
+        var (answer, model, usage) = await StructuredOutput.AskAsync<AnalysisAnswer>(
+            choice, budget, prospect.BatchId, Prompts.Analysis(prospect, enrichment, campaign, choice.Settings!.PromptTemplates),
+            choice.Options(defaultMaxTokens: 1500), a => a.Problems(facts), "analysis", cancellationToken);
+        var sources = answer.PersonalizationOpportunities.SelectMany(o => facts.Resolve(o.FactIds).Found).Select(f => f.Source).Distinct();
         return new AnalysisOutcome(
-            LlmJson.Strings(json, "personalization_opportunities"),
-            LlmJson.Strings(json, "pain_points"),
-            LlmJson.Text(json, "market_position"),
-            LlmJson.Text(json, "suggested_approach"),
-            LlmJson.Text(json, "executive_summary"),
-            confidence,
-            [.. LlmJson.Strings(json, "sources").Where(Prompts.SourceNames.Contains).Distinct()],
-            ModelName(choice, model));
+            [.. answer.PersonalizationOpportunities.Select(o => $"{o.Text} [{string.Join(", ", o.FactIds)}]")], answer.PainPoints, answer.MarketPosition,
+            answer.SuggestedApproach, answer.ExecutiveSummary, (float)answer.ConfidenceScore, [.. sources], ModelName(choice, model), usage);
     }
 
-    internal static string ModelName(LlmChoice choice, string? model) => $"{choice.Provider}:{model ?? choice.Settings?.Model ?? "default"}";
+    internal static string ModelName(LlmChoice choice, string? model) => $"{choice.ProviderId}:{model ?? choice.Model ?? "default"}";
 }

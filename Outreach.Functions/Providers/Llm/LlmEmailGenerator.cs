@@ -1,15 +1,15 @@
-using Microsoft.Extensions.AI;
 using Outreach.Functions.Contracts;
 using Outreach.Functions.Providers.Common;
 using Outreach.Functions.Providers.Template;
+using Outreach.Functions.Quality;
 
 namespace Outreach.Functions.Providers.Llm;
 
 /// <summary>
 /// The email by the chosen language model, or by the template when none is configured. Each draft is checked:
 /// within the campaign's subject and body limits, and stating no company fact the enrichment lacks
-/// (<see cref="GroundingCheck"/>). A draft that fails is sent back once with the reasons; a second failure fails the
-/// prospect with them.
+/// (<see cref="GroundingCheck"/>), and citing in facts_used only facts that exist (at least one when the prospect has
+/// specific facts). A draft that fails is sent back once with the reasons; a second failure fails the prospect with them.
 /// </summary>
 public sealed class LlmEmailGenerator(LlmSelector selector, ProviderBudget budget, TemplateEmailGenerator template) : IEmailGenerator
 {
@@ -25,28 +25,13 @@ public sealed class LlmEmailGenerator(LlmSelector selector, ProviderBudget budge
             return await template.GenerateAsync(prospect, enrichment, analysis, campaign, cancellationToken);
         }
 
-        var messages = Prompts.Email(prospect, enrichment, analysis, campaign, choice.Settings!.PromptTemplates);
-        var options = choice.OptionsFor(Prompts.EmailSchema, "cold_email", defaultMaxTokens: 1000);
+        var facts = FactSheet.Of(prospect, enrichment);
         var allowed = Prompts.Facts(prospect, enrichment) + "\n" + Prompts.Brief(campaign);
-        IReadOnlyList<string> problems = [];
-        for (var attempt = 1; attempt <= 2; attempt++)
-        {
-            await budget.SpendAsync(prospect.BatchId, choice.DisplayName, cancellationToken);
-            var (json, model) = await LlmJson.CompleteAsync(choice.Client, choice.DisplayName, messages, options, cancellationToken);
-            var subject = LlmJson.Text(json, "subject") ?? string.Empty;
-            var body = LlmJson.Text(json, "body") ?? string.Empty;
-            problems = Check(subject, body, allowed, campaign);
-            if (problems.Count == 0)
-            {
-                return new EmailDraft(subject, body, LlmAnalyzer.ModelName(choice, model));
-            }
-
-            messages.Add(new ChatMessage(ChatRole.Assistant, json.GetRawText()));
-            messages.Add(new ChatMessage(ChatRole.User,
-                $"Rewrite the email. It was rejected because {string.Join("; ", problems)}. State only facts from the FACTS and keep within the limits."));
-        }
-
-        throw new PermanentProspectException($"{choice.DisplayName}: the email was rejected twice: {string.Join("; ", problems)}");
+        var (answer, model, usage) = await StructuredOutput.AskAsync<EmailAnswer>(
+            choice, budget, prospect.BatchId, Prompts.Email(prospect, enrichment, analysis, campaign, choice.Settings!.PromptTemplates),
+            choice.Options(defaultMaxTokens: 1000), a => [.. Check(a.Subject.Trim(), a.Body.Trim(), allowed, campaign), .. a.CitationProblems(facts)],
+            "email", cancellationToken);
+        return new EmailDraft(answer.Subject.Trim(), answer.Body.Trim(), LlmAnalyzer.ModelName(choice, model), usage, facts.Resolve(answer.FactsUsed).Found);
     }
 
     /// <summary>Why a draft is not acceptable; empty when it is.</summary>

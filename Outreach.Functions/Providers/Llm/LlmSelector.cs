@@ -1,35 +1,15 @@
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using Outreach.Functions.Providers.Common;
 
 namespace Outreach.Functions.Providers.Llm;
 
-/// <summary>The language model that writes, or none (the template).</summary>
-/// <param name="Provider">openrouter, gemini or template.</param>
-/// <param name="DisplayName">The name used in messages.</param>
-/// <param name="Client">The chat client; null for the template.</param>
-/// <param name="Settings">The provider's effective settings; null for the template.</param>
-public sealed record LlmChoice(string Provider, string DisplayName, IChatClient? Client, EffectiveProviderSettings? Settings)
-{
-    /// <summary>The template: no model.</summary>
-    public static LlmChoice Template { get; } = new("template", "template", null, null);
-
-    /// <summary>The chat options for a structured answer with <paramref name="schema"/>.</summary>
-    public ChatOptions OptionsFor(System.Text.Json.JsonElement schema, string schemaName, int defaultMaxTokens) => new()
-    {
-        ModelId = Settings?.Model,
-        Temperature = Settings?.Temperature ?? 0.4f,
-        MaxOutputTokens = Settings?.MaxTokens ?? defaultMaxTokens,
-        ResponseFormat = ChatResponseFormat.ForJsonSchema(schema, schemaName),
-    };
-}
-
 /// <summary>
-/// Picks the model per <c>Providers__Llm</c>: <c>auto</c> takes OpenRouter when its key is set and its
-/// api_configurations row (if any) is enabled, else Gemini likewise, else the template; naming a provider whose
-/// key is missing also falls back to the template, so a missing key never turns into failed prospects.
+/// Picks the model per <c>Providers__Llm</c>: <c>auto</c> takes the first configured and enabled provider of
+/// <see cref="LlmProviders.All"/> (Azure OpenAI with an endpoint; OpenAI, OpenRouter, Gemini with a key), else the
+/// template; naming a provider that is not configured also falls back to the template, with the reason, so a missing
+/// key never turns into failed prospects.
 /// </summary>
-public sealed class LlmSelector(OpenRouterChatClient openRouter, GeminiChatClient gemini, ProviderSettingsStore settings, IOptionsMonitor<ProviderPolicyOptions> policy)
+public sealed class LlmSelector(LlmClientFactory clients, ProviderSettingsStore settings, IOptionsMonitor<ProviderPolicyOptions> policy)
 {
     /// <summary>The model to use now.</summary>
     public async Task<LlmChoice> ChooseAsync(CancellationToken cancellationToken)
@@ -37,27 +17,24 @@ public sealed class LlmSelector(OpenRouterChatClient openRouter, GeminiChatClien
         var wanted = policy.CurrentValue.Llm;
         if (wanted == "template")
         {
-            return LlmChoice.Template;
+            return new LlmChoice(null, null, null, null, "Providers__Llm is 'template'");
         }
 
-        if (wanted is "auto" or "openrouter")
+        var named = LlmProviders.Find(wanted);
+        foreach (var provider in named is null ? LlmProviders.All : [named])
         {
-            var s = await settings.GetAsync(OpenRouterChatClient.Descriptor, cancellationToken);
-            if (s.IsUsable)
+            var effective = await settings.GetAsync(provider, cancellationToken);
+            var options = clients.OptionsOf(provider);
+            if (effective.IsUsable && !string.IsNullOrWhiteSpace(options.BaseUrl))
             {
-                return new LlmChoice(OpenRouterChatClient.Descriptor.Id, OpenRouterChatClient.Descriptor.DisplayName, openRouter, s);
+                var how = provider.Keyless ? "signed in as the app's identity, no key" : "its key is set";
+                return new LlmChoice(
+                    provider, clients.Create(provider, effective), effective, effective.Model ?? options.Model, $"Providers__Llm={wanted}, {provider.ConfiguredBy} is set ({how})");
             }
         }
 
-        if (wanted is "auto" or "gemini")
-        {
-            var s = await settings.GetAsync(GeminiChatClient.Descriptor, cancellationToken);
-            if (s.IsUsable)
-            {
-                return new LlmChoice(GeminiChatClient.Descriptor.Id, GeminiChatClient.Descriptor.DisplayName, gemini, s);
-            }
-        }
-
-        return LlmChoice.Template;
+        return new LlmChoice(null, null, null, null, named is null
+            ? $"Providers__Llm=auto and no language model is configured (set one of {string.Join(", ", LlmProviders.All.Select(p => p.ConfiguredBy))})"
+            : $"Providers__Llm={wanted} but {named.DisplayName} is not configured ({named.ConfiguredBy}) or its api_configurations row is disabled");
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Outreach.Functions.Contracts;
 
@@ -21,9 +20,6 @@ public static class Prompts
     /// <summary>api_configurations prompt_templates key that replaces the email system prompt.</summary>
     public const string EmailTemplateKey = "email_system";
 
-    /// <summary>The fact sections a prompt can carry, as named in the analysis's sources.</summary>
-    public static IReadOnlyList<string> SourceNames { get; } = ["csv", "linkedin", "website", "techstack"];
-
     /// <summary>Appended to every system prompt, the default ones and any replaced through prompt_templates.</summary>
     public const string DataRule = """
 
@@ -39,77 +35,20 @@ public static class Prompts
         You research one B2B prospect so a colleague can write them a relevant cold email.
         Use only the FACTS below. Do not add anything you know or guess about the person or the company: no funding,
         customers, headcount, revenue, news or figures that the FACTS do not state. When the FACTS are thin, say so
-        and lower confidence_score (0 to 1). In sources, list only the fact sections you used (csv, linkedin, website, techstack).
+        and lower confidence_score (0 to 1). Each fact has an id in brackets ([f3]); every personalization opportunity
+        lists in fact_ids the ids of the facts it rests on — an opportunity that rests on no fact is not one.
         """;
 
     private const string DefaultEmailSystem = """
         You write one short, personal cold email for the campaign below.
         Rules: mention only facts about the prospect or their company that appear in the FACTS — never invent numbers,
         names, events, customers or achievements. The subject has at most {{max_subject_chars}} characters. The body has
-        at most {{max_body_words}} words, is plain text without placeholders or links, and ends with "Best regards".
+        at most {{max_body_words}} words, is plain text without placeholders or links, has exactly one call to action, and ends
+        with "Best regards". In facts_used, list the ids ([f3]) of every fact the email states.
         """;
 
-    /// <summary>The analysis output schema: the prospect_analyses fields plus the sources used.</summary>
-    public static JsonElement AnalysisSchema { get; } = JsonDocument.Parse("""
-        {"type":"object","properties":{
-          "personalization_opportunities":{"type":"array","items":{"type":"string"},"description":"Hooks for personalization, each traceable to a fact."},
-          "pain_points":{"type":"array","items":{"type":"string"},"description":"Likely problems the service addresses, given the facts."},
-          "market_position":{"type":"string"},
-          "suggested_approach":{"type":"string"},
-          "executive_summary":{"type":"string"},
-          "confidence_score":{"type":"number","description":"0 to 1: how well the facts support this analysis."},
-          "sources":{"type":"array","items":{"type":"string","enum":["csv","linkedin","website","techstack"]}}},
-         "required":["personalization_opportunities","pain_points","market_position","suggested_approach","executive_summary","confidence_score","sources"],
-         "additionalProperties":false}
-        """).RootElement.Clone();
-
-    /// <summary>The email output schema.</summary>
-    public static JsonElement EmailSchema { get; } = JsonDocument.Parse("""
-        {"type":"object","properties":{"subject":{"type":"string"},"body":{"type":"string"}},"required":["subject","body"],"additionalProperties":false}
-        """).RootElement.Clone();
-
-    /// <summary>Everything the model may state about the prospect and the company, as text.</summary>
-    public static string Facts(ProspectFacts prospect, EnrichmentOutcome enrichment)
-    {
-        ArgumentNullException.ThrowIfNull(prospect);
-        ArgumentNullException.ThrowIfNull(enrichment);
-        var sb = new StringBuilder("PROSPECT (csv):\n");
-        void Line(string label, string? value)
-        {
-            if (!string.IsNullOrWhiteSpace(value))
-            {
-                sb.Append(label).Append(": ").Append(value.Trim()).Append('\n');
-            }
-        }
-
-        Line("Name", prospect.Name);
-        Line("Title", prospect.Title);
-        Line("Company", prospect.Company);
-        Line("Website", prospect.Website);
-        foreach (var (key, value) in prospect.AdditionalData.Where(column => PromptPrivacy.IsFactColumn(column.Key)).Take(12))
-        {
-            Line(key, value.Length > 300 ? value[..300] : value);
-        }
-
-        if (!string.IsNullOrWhiteSpace(enrichment.LinkedinSummary))
-        {
-            sb.Append("\nLINKEDIN PROFILE (linkedin):\n").Append(enrichment.LinkedinSummary.Trim()).Append('\n');
-        }
-
-        if (!string.IsNullOrWhiteSpace(enrichment.CompanySummary))
-        {
-            sb.Append("\nCOMPANY WEBSITE (website) ").Append(enrichment.CompanyWebsite).Append(":\n").Append(enrichment.CompanySummary.Trim()).Append('\n');
-        }
-
-        if (enrichment.TechStack.Count > 0)
-        {
-            sb.Append("\nTECH STACK (techstack): ")
-                .AppendJoin(", ", enrichment.TechStack.Take(60).Select(t => t.Category is null ? t.Name : $"{t.Name} ({t.Category})"))
-                .Append('\n');
-        }
-
-        return PromptPrivacy.Mask(sb.ToString());
-    }
+    /// <summary>Everything the model may state about the prospect and the company: the fact sheet's lines, each with its id and source.</summary>
+    public static string Facts(ProspectFacts prospect, EnrichmentOutcome enrichment) => FactSheet.Of(prospect, enrichment).ToPromptLines();
 
     /// <summary>The facts as the data block a prompt carries; text inside that pretends to close the block is defused.</summary>
     public static string FactsBlock(ProspectFacts prospect, EnrichmentOutcome enrichment)

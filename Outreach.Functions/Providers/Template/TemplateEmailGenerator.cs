@@ -33,7 +33,9 @@ public sealed class TemplateEmailGenerator : IEmailGenerator
             subject = subject[..campaign.MaxSubjectChars].TrimEnd();
         }
 
-        return Task.FromResult(new EmailDraft(subject, LimitWords(body, campaign.MaxBodyWords), TemplateAnalyzer.ModelName));
+        body = LimitWords(body, campaign.MaxBodyWords);
+        var used = FactSheet.Of(prospect, enrichment).UsedIn(subject + "\n" + body);
+        return Task.FromResult(new EmailDraft(subject, body, TemplateAnalyzer.ModelName, FactsUsed: used));
     }
 
     private static string LimitWords(string text, int maxWords)

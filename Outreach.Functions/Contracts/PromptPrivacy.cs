@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Outreach.Functions.Providers.Llm;
+namespace Outreach.Functions.Contracts;
 
 /// <summary>
 /// What of a prospect's row may reach a model. No email address and no phone number, wherever it stands — an extra

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Outreach.Functions.Providers.Llm;
+namespace Outreach.Functions.Quality;
 
 /// <summary>
 /// Finds statements in an email that the facts do not support. A model that invents ("congrats on the Series B",
