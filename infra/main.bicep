@@ -31,6 +31,10 @@ param postgresAdminPassword string
 param clientIpAddress string = ''
 
 @secure()
+@description('OpenAI API key (optional).')
+param openAIApiKey string = ''
+
+@secure()
 @description('OpenRouter API key (optional).')
 param openRouterApiKey string = ''
 
@@ -49,6 +53,19 @@ param firecrawlApiKey string = ''
 @secure()
 @description('BuiltWith API key (optional).')
 param builtWithApiKey string = ''
+
+@description('Deploy an Azure OpenAI account and model deployment that the app calls with its managed identity (no key); Providers__Llm=auto then picks it.')
+param deployAzureOpenAI bool = false
+
+@description('The Azure OpenAI model to deploy when deployAzureOpenAI is true.')
+param azureOpenAIModel string = 'gpt-4o-mini'
+
+@description('The model version to deploy.')
+param azureOpenAIModelVersion string = '2024-07-18'
+
+@description('Deployment capacity in thousands of tokens per minute.')
+@minValue(1)
+param azureOpenAICapacity int = 30
 
 @description('Most instances the Function App scales out to; bounds connections to PostgreSQL (see README, Scaling).')
 @minValue(1)
@@ -114,6 +131,7 @@ module database 'modules/postgres.bicep' = {
 // Secrets go to Key Vault only; the app reads them through Key Vault references with its identity.
 var secretValues = {
   'outreach-db': 'Host=${database.outputs.host};Port=5432;Database=${database.outputs.databaseName};Username=${postgresAdminLogin};Password=${postgresAdminPassword};SSL Mode=Require;Maximum Pool Size=20'
+  'openai-api-key': openAIApiKey
   'openrouter-api-key': openRouterApiKey
   'gemini-api-key': geminiApiKey
   'enrichlayer-api-key': enrichLayerApiKey
@@ -124,6 +142,7 @@ var secretValues = {
 // Only keys that were given become settings: a missing key leaves its provider "not configured".
 var keyVaultSettings = concat(
   [{ setting: 'ConnectionStrings__Outreach', secret: 'outreach-db' }],
+  empty(openAIApiKey) ? [] : [{ setting: 'Providers__OpenAI__ApiKey', secret: 'openai-api-key' }],
   empty(openRouterApiKey) ? [] : [{ setting: 'Providers__OpenRouter__ApiKey', secret: 'openrouter-api-key' }],
   empty(geminiApiKey) ? [] : [{ setting: 'Providers__Gemini__ApiKey', secret: 'gemini-api-key' }],
   empty(enrichLayerApiKey) ? [] : [{ setting: 'Providers__EnrichLayer__ApiKey', secret: 'enrichlayer-api-key' }],
@@ -155,6 +174,27 @@ module roles 'modules/roles.bicep' = {
   }
 }
 
+module openai 'modules/openai.bicep' = if (deployAzureOpenAI) {
+  name: 'openai'
+  scope: rg
+  params: {
+    name: '${abbrs.openAi}${token}'
+    location: location
+    tags: tags
+    deploymentName: azureOpenAIModel
+    modelName: azureOpenAIModel
+    modelVersion: azureOpenAIModelVersion
+    capacity: azureOpenAICapacity
+    identityPrincipalId: identity.outputs.principalId
+  }
+}
+
+// DefaultAzureCredential picks the user-assigned identity by AZURE_CLIENT_ID.
+var openAiSettings = deployAzureOpenAI ? {
+  Providers__AzureOpenAI__BaseUrl: openai!.outputs.endpoint
+  Providers__AzureOpenAI__Model: openai!.outputs.deploymentName
+} : {}
+
 module app 'modules/functionapp.bicep' = {
   name: 'functionapp'
   scope: rg
@@ -171,6 +211,7 @@ module app 'modules/functionapp.bicep' = {
     appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
     keyVaultUri: vault.outputs.uri
     keyVaultSettings: keyVaultSettings
+    extraSettings: openAiSettings
     maximumInstanceCount: maximumInstanceCount
   }
   dependsOn: [
@@ -196,6 +237,7 @@ output AZURE_FUNCTION_APP_URL string = app.outputs.url
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_KEY_VAULT_NAME string = vault.outputs.name
 output AZURE_EVENTGRID_TOPIC_NAME string = events.outputs.name
+output AZURE_OPENAI_ENDPOINT string = deployAzureOpenAI ? openai!.outputs.endpoint : ''
 output POSTGRES_HOST string = database.outputs.host
 output POSTGRES_DATABASE string = database.outputs.databaseName
 output POSTGRES_ADMIN_LOGIN string = postgresAdminLogin

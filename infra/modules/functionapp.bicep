@@ -15,6 +15,9 @@ param keyVaultUri string
 @description('App setting → Key Vault secret name, for the settings that hold secrets.')
 param keyVaultSettings array
 
+@description('Further app settings (non-secret), e.g. the Azure OpenAI endpoint and deployment.')
+param extraSettings object = {}
+
 param maximumInstanceCount int
 param instanceMemoryMB int = 2048
 
@@ -77,7 +80,9 @@ var secretSettings = toObject(keyVaultSettings, s => s.setting, s => '@Microsoft
 resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: app
   name: 'appsettings'
-  properties: union(secretSettings, {
+  properties: union(secretSettings, extraSettings, {
+    // DefaultAzureCredential (Azure OpenAI, keyless) signs in as this user-assigned identity.
+    AZURE_CLIENT_ID: identityClientId
     AzureWebJobsStorage__accountName: storageAccountName
     AzureWebJobsStorage__credential: 'managedidentity'
     AzureWebJobsStorage__clientId: identityClientId
