@@ -15,6 +15,7 @@ using Outreach.Domain.StatusRules;
 using Outreach.Functions.Application;
 using Outreach.Functions.Ingestion;
 using Outreach.Functions.Pipeline;
+using Outreach.Functions.Providers.Llm;
 
 namespace Outreach.Cli.Commands;
 
@@ -96,6 +97,9 @@ internal static class RunCommand
             await error.WriteLineAsync(ex.Message);
             return 2;
         }
+
+        var model = await OutageWait.ReadAsync(() => engine.Services.GetRequiredService<LlmSelector>().ChooseAsync(cancellationToken), error, cancellationToken);
+        await error.WriteLineAsync($"Language model: {model.Describe()}");
 
         var blobs = engine.Services.GetRequiredService<BlobServiceClient>();
         var container = blobs.GetBlobContainerClient(BlobUploadProcessor.UploadsContainer);

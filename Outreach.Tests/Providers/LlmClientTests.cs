@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Azure.Core;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Outreach.Functions.Contracts;
 using Outreach.Functions.Providers.Common;
 using Outreach.Functions.Providers.Llm;
@@ -247,6 +248,18 @@ public sealed class LlmClientTests(PostgresServer server) : IAsyncLifetime
 
         Assert.Null(choice.Client);
         Assert.Equal("Providers__Llm=openai but OpenAI is not configured (Providers__OpenAI__ApiKey) or its api_configurations row is disabled", choice.Reason);
+    }
+
+    [Fact]
+    public async Task ChoiceLog_AtStartUp_SaysWhichModelWritesAndWhy()
+    {
+        await using var h = await Harness("openai");
+
+        await new LlmChoiceLog(h.Get<IServiceScopeFactory>(), h.Get<ILogger<LlmChoiceLog>>()).StartAsync(Ct);
+
+        Assert.Contains(h.Logs.Lines, l => l.Contains(
+            "Language model: OpenAI, model gpt-4o-mini: Providers__Llm=openai, Providers__OpenAI__ApiKey is set (its key is set)", StringComparison.Ordinal));
+        Assert.DoesNotContain(h.Logs.Lines, l => l.Contains("oa-secret-key-121212", StringComparison.Ordinal));
     }
 
     [Fact]
