@@ -10,6 +10,7 @@ using Outreach.Functions.Pipeline;
 using Outreach.Functions.Providers;
 using Outreach.Functions.Providers.Llm;
 using Outreach.Functions.Providers.Template;
+using Outreach.Functions.Verification;
 
 namespace Outreach.Functions;
 
@@ -31,6 +32,8 @@ public static class FunctionsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => StorageClients.Create(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<ProspectStore>();
+        services.AddOptions<VerificationOptions>().BindConfiguration(VerificationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<AddressVerifier>();
         services.AddSingleton<ResultsWriter>();
         services.AddSingleton<BatchQueries>();
         services.AddSingleton<BatchControl>();

@@ -12,12 +12,25 @@ PG_DATABASE="${OUTREACH_PG_DATABASE:-outreach}"
 AZURITE_BLOB_PORT="${OUTREACH_AZURITE_BLOB_PORT:-10000}"
 AZURITE_QUEUE_PORT="${OUTREACH_AZURITE_QUEUE_PORT:-10001}"
 AZURITE_TABLE_PORT="${OUTREACH_AZURITE_TABLE_PORT:-10002}"
+DNS_PORT="${OUTREACH_DNS_PORT:-55353}"
 
 log() { printf '[%s] %s\n' "$(basename "$0")" "$*" >&2; }
 die() { log "error: $*"; exit 1; }
 
 # True when something accepts TCP connections on 127.0.0.1:$1.
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# Whether a DNS server answers on UDP 127.0.0.1:$1 (a query for the test zone's mx-ok.test). Node is on every
+# machine this project runs on; bash cannot read UDP replies.
+port_open_udp() {
+  node -e '
+    const s = require("dgram").createSocket("udp4");
+    const q = Buffer.from("123401000001000000000000056d782d6f6b04746573740000 0f0001".replace(/ /g, ""), "hex");
+    const t = setTimeout(() => process.exit(1), 500);
+    s.on("message", m => { clearTimeout(t); process.exit(m.readUInt16BE(0) === 0x1234 ? 0 : 1); });
+    s.send(q, Number(process.argv[1]), "127.0.0.1");
+  ' "$1" 2>/dev/null
+}
 
 wait_for_port() {
   local port=$1 what=$2 seconds=${3:-60}

@@ -4,6 +4,8 @@
 #     installing Debian's postgresql packages when no server is installed. When ConnectionStrings__Outreach
 #     is already set, that server is used instead and nothing is started.
 #   - Azurite (blob, queue, table) from the npm devDependency on 127.0.0.1:10000-10002.
+#   - dnsmasq (Debian's dnsmasq-base) on 127.0.0.1:$OUTREACH_DNS_PORT (55353), the DNS server the address
+#     verification tests query: it answers for *.test only (MX, A and TXT records below) and nothing else.
 # Safe to run again: services already running are left alone. eng/stop-services.sh stops them.
 #   source .local/services.env   # then: dotnet test, dotnet run --project Outreach.Cli -- migrate, psql …
 set -euo pipefail
@@ -99,9 +101,40 @@ start_azurite() {
   started+=(azurite)
 }
 
+# The test zone: mx-ok.test has an MX; no-mx.test exists (a TXT record)
+# but has no MX; null-mx.test publishes the RFC 7505 null MX; any other *.test name does not exist.
+start_dnsmasq() {
+  if port_open_udp "$DNS_PORT"; then
+    log "dnsmasq: something already answers on 127.0.0.1:$DNS_PORT; using it"
+    return
+  fi
+
+  if ! command -v dnsmasq >/dev/null && [ ! -x /usr/sbin/dnsmasq ]; then
+    log "dnsmasq: not installed; installing Debian's dnsmasq-base"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq dnsmasq-base >/dev/null
+  fi
+
+  local dnsmasq
+  dnsmasq=$(command -v dnsmasq || echo /usr/sbin/dnsmasq)
+  log "dnsmasq: starting on 127.0.0.1:$DNS_PORT"
+  setsid nohup "$dnsmasq" --keep-in-foreground --conf-file=/dev/null --port="$DNS_PORT" --listen-address=127.0.0.1 --bind-interfaces \
+    --no-resolv --no-hosts --no-poll --user="$(id -un)" --pid-file= --local=/test/ \
+    --mx-host=mx-ok.test,mail.mx-ok.test,10 --address=/mail.mx-ok.test/127.0.0.1 \
+    --txt-record=no-mx.test,"v=spf1 -all" --mx-host=null-mx.test,.,0 \
+    > "$LOCAL/dnsmasq.log" 2>&1 < /dev/null &
+  echo $! > "$LOCAL/dnsmasq.pid"
+  for _ in $(seq 1 40); do port_open_udp "$DNS_PORT" && break; sleep 0.25; done
+  port_open_udp "$DNS_PORT" || die "dnsmasq did not start (see $LOCAL/dnsmasq.log)"
+  started+=(dnsmasq)
+}
+
 PG_PSQL_ENV=""
 start_postgres
 start_azurite
+start_dnsmasq
 
 # Azurite's well-known development account key (public, documented by Microsoft; not a secret).
 devkey="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
@@ -112,6 +145,7 @@ umask 077
   echo "# Written by eng/start-services.sh; source it to reach the local services."
   printf 'export ConnectionStrings__Outreach=%q\n' "$PG_CONNECTION"
   printf 'export AzureWebJobsStorage=%q\n' "$storage"
+  printf 'export OUTREACH_TEST_DNS=%q\n' "127.0.0.1:$DNS_PORT"
   [ -z "$PG_PSQL_ENV" ] || echo "$PG_PSQL_ENV"
 } > "$ENV_FILE"
 # What this run started (one per line, possibly none), so eng/test.sh stops only that.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Stops what eng/start-services.sh started: the local PostgreSQL cluster and Azurite.
-#   eng/stop-services.sh [postgres] [azurite]    (both when none is named)
+# Stops what eng/start-services.sh started: the local PostgreSQL cluster, Azurite and dnsmasq.
+#   eng/stop-services.sh [postgres] [azurite] [dnsmasq]    (all when none is named)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -8,7 +8,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 alive() { kill -0 "$1" 2>/dev/null && [ "$(ps -o stat= -p "$1" 2>/dev/null | cut -c1)" != "Z" ]; }
 
 which=("$@")
-[ ${#which[@]} -gt 0 ] || which=(postgres azurite)
+[ ${#which[@]} -gt 0 ] || which=(postgres azurite dnsmasq)
 
 for service in "${which[@]}"; do
   case "$service" in
@@ -40,6 +40,18 @@ for service in "${which[@]}"; do
         rm -f "$LOCAL/azurite.pid"
       fi
       ;;
-    *) die "unknown service '$service' (postgres, azurite)" ;;
+    dnsmasq)
+      if [ -s "$LOCAL/dnsmasq.pid" ]; then
+        pid=$(cat "$LOCAL/dnsmasq.pid")
+        if alive "$pid"; then
+          kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+          for _ in $(seq 1 20); do alive "$pid" || break; sleep 0.25; done
+          alive "$pid" && kill -KILL -- "-$pid" 2>/dev/null || true
+          log "dnsmasq: stopped"
+        fi
+        rm -f "$LOCAL/dnsmasq.pid"
+      fi
+      ;;
+    *) die "unknown service '$service' (postgres, azurite, dnsmasq)" ;;
   esac
 done

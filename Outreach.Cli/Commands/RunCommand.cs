@@ -174,15 +174,15 @@ internal static class RunCommand
                 return;
             }
 
-            var done = view.GeneratedEmails + view.FailedProspects;
+            var done = view.GeneratedEmails + view.FailedProspects + view.SkippedProspects;
             var finished = view.Results is not null && view.RuntimeStatus is not ("Running" or "Pending");
             if (interactive)
             {
-                await error.WriteAsync($"\r{Bar(view.PercentDone)} {done}/{view.TotalProspects}  {view.Status,-10} emails {view.GeneratedEmails}, failed {view.FailedProspects}   ");
+                await error.WriteAsync($"\r{Bar(view.PercentDone)} {done}/{view.TotalProspects}  {view.Status,-10} emails {view.GeneratedEmails}, failed {view.FailedProspects}{Skipped(view)}   ");
             }
             else if (done != lastPrinted && (finished || DateTime.UtcNow - lastLine > TimeSpan.FromSeconds(2)))
             {
-                await error.WriteLineAsync($"{Bar(view.PercentDone)} {done}/{view.TotalProspects} {view.Status} (emails {view.GeneratedEmails}, failed {view.FailedProspects})");
+                await error.WriteLineAsync($"{Bar(view.PercentDone)} {done}/{view.TotalProspects} {view.Status} (emails {view.GeneratedEmails}, failed {view.FailedProspects}{Skipped(view)})");
                 (lastPrinted, lastLine) = (done, DateTime.UtcNow);
             }
 
@@ -222,7 +222,7 @@ internal static class RunCommand
         }
 
         await output.WriteLineAsync($"Batch {view.Id}: {view.Status}" + (elapsed is { } e ? $" in {e.TotalSeconds:F1} s" : string.Empty));
-        await output.WriteLineAsync($"  prospects {view.TotalProspects}, enriched {view.EnrichedProspects}, emails {view.GeneratedEmails}, failed {view.FailedProspects} ({view.PercentDone:F1}% done)");
+        await output.WriteLineAsync($"  prospects {view.TotalProspects}, enriched {view.EnrichedProspects}, emails {view.GeneratedEmails}, failed {view.FailedProspects}{Skipped(view)} ({view.PercentDone:F1}% done)");
         if (view.Job is { } job)
         {
             await output.WriteLineAsync($"  job {job.Type} {job.Status} {job.ProgressCurrent}/{job.ProgressTotal}; workflow {view.Workflow?.Step} {view.Workflow?.Status}; orchestration {view.RuntimeStatus ?? "unknown"}");
@@ -265,6 +265,9 @@ internal static class RunCommand
 
         return Path.Combine(directory, "emails.csv");
     }
+
+    // Shown only when the campaign's verification skipped someone, so the usual line stays short.
+    private static string Skipped(BatchView view) => view.SkippedProspects > 0 ? $", skipped {view.SkippedProspects}" : string.Empty;
 }
 
 /// <summary>JSON as the HTTP API writes it: camelCase, indented for people.</summary>

@@ -31,6 +31,8 @@ public static class OutreachDatabase
         (typeof(ReviewStatus), "review_status"),
         (typeof(UploadStatus), "upload_status"),
         (typeof(DedupeScope), "dedupe_scope"),
+        (typeof(EmailVerification), "email_verification"),
+        (typeof(VerificationPolicy), "verification_policy"),
     ];
 
     /// <summary>Creates the process's data source, with the enum mappings.</summary>

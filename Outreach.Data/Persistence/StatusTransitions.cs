@@ -18,6 +18,9 @@ public enum ProspectCounter
 
     /// <summary>batches.failed_prospects and the job's progress.</summary>
     Failed,
+
+    /// <summary>batches.skipped_prospects and the job's progress.</summary>
+    Skipped,
 }
 
 /// <summary>
@@ -45,6 +48,9 @@ public static class StatusTransitions
             ProspectStatus.Generating => "generation_started_at",
             ProspectStatus.Completed => "completed_at",
             ProspectStatus.Failed => "failed_at",
+
+            // A skipped prospect is finished, without an email; error_message says why.
+            ProspectStatus.Skipped => "completed_at",
             _ => throw new ArgumentOutOfRangeException(nameof(to), to, "Not a pipeline step."),
         };
         var batchCounter = counter switch
@@ -52,9 +58,10 @@ public static class StatusTransitions
             ProspectCounter.Enriched => "enriched_prospects",
             ProspectCounter.Generated => "generated_emails",
             ProspectCounter.Failed => "failed_prospects",
+            ProspectCounter.Skipped => "skipped_prospects",
             _ => null,
         };
-        var countsProgress = counter is ProspectCounter.Generated or ProspectCounter.Failed;
+        var countsProgress = counter is ProspectCounter.Generated or ProspectCounter.Failed or ProspectCounter.Skipped;
 
         // Column names come from the switches above, never from input. Data-modifying CTEs always run to
         // completion, and they see only the rows `moved` returned: no move, no count.
@@ -76,7 +83,7 @@ public static class StatusTransitions
                 SELECT id FROM processing_jobs WHERE id = @job AND status = @running FOR NO KEY UPDATE),
             moved AS (
                 UPDATE prospects p SET status = @to, updated_at = @now, {timestamp} = @now,
-                       error_message = CASE WHEN @to = @failed THEN @error ELSE NULL END
+                       error_message = CASE WHEN @to = ANY(@withReason) THEN @error ELSE NULL END
                 WHERE p.id = @id AND p.status = ANY(@from) AND EXISTS (SELECT 1 FROM job)
                 RETURNING p.batch_id)
             {countBatch}
@@ -84,7 +91,7 @@ public static class StatusTransitions
             SELECT count(*) FROM moved
             """);
         command.Parameters.AddWithValue("to", to);
-        command.Parameters.AddWithValue("failed", ProspectStatus.Failed);
+        command.Parameters.AddWithValue("withReason", new[] { ProspectStatus.Failed, ProspectStatus.Skipped });
         command.Parameters.AddWithValue("running", JobStatus.Running);
         command.Parameters.AddWithValue("now", now.ToUniversalTime());
         command.Parameters.AddWithValue("error", (object?)errorMessage ?? DBNull.Value);

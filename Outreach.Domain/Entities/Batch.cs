@@ -46,6 +46,9 @@ public sealed class Batch : Entity
 
     public int FailedProspects { get; private set; }
 
+    /// <summary>Prospects the campaign's verification setting excluded (not failures).</summary>
+    public int SkippedProspects { get; private set; }
+
     /// <summary>Provider calls made for this batch so far, counted against <c>Providers__MaxCallsPerBatch</c> (changed only by the budget's guarded increment).</summary>
     public int ProviderCalls { get; private set; }
 
@@ -71,7 +74,7 @@ public sealed class Batch : Entity
     /// <summary>Fan-in: sets the final status from the stored counters by <see cref="BatchOutcome.FinalStatus"/>.</summary>
     public BatchStatus Finish(DateTimeOffset now)
     {
-        var final = BatchOutcome.FinalStatus(TotalProspects, GeneratedEmails, FailedProspects);
+        var final = BatchOutcome.FinalStatus(TotalProspects, GeneratedEmails, FailedProspects, SkippedProspects);
 
         // UPLOADED → FAILED is legal for Fail (the batch could not start), but a fan-in needs a run to fan in from.
         if (Status == BatchStatus.Uploaded)
@@ -91,7 +94,7 @@ public sealed class Batch : Entity
     /// </summary>
     public BatchStatus Cancel(DateTimeOffset now)
     {
-        var final = BatchOutcome.FinalStatus(TotalProspects, GeneratedEmails, FailedProspects);
+        var final = BatchOutcome.FinalStatus(TotalProspects, GeneratedEmails, FailedProspects, SkippedProspects);
         MoveTo(final, now);
         ErrorMessage = $"Cancelled by a user after {GeneratedEmails + FailedProspects} of {TotalProspects} prospects.";
         CompletedAt = UpdatedAt;

@@ -33,9 +33,11 @@ public sealed class Campaign : Entity
         int maxBodyWords = DefaultMaxBodyWords,
         string? emailBody = null,
         CampaignSender? sender = null,
-        int minBodyWords = DefaultMinBodyWords)
+        int minBodyWords = DefaultMinBodyWords,
+        VerificationPolicy verification = VerificationPolicy.SkipInvalid)
         : base(now)
     {
+        Verification = verification;
         EmailBody = Guard.Optional(emailBody, nameof(emailBody), 20_000);
         SenderName = Guard.Optional(sender?.Name, "senderName", 200);
         SenderTitle = Guard.Optional(sender?.Title, "senderTitle", 200);
@@ -89,6 +91,9 @@ public sealed class Campaign : Entity
     public int MaxSubjectChars { get; private set; }
 
     public int MaxBodyWords { get; private set; }
+
+    /// <summary>Which prospects are processed, by their address check; skipped ones are recorded, not failed.</summary>
+    public VerificationPolicy Verification { get; private set; }
 
     /// <summary>The least words a body should have; the quality gate flags a shorter one.</summary>
     public int MinBodyWords { get; private set; }

@@ -66,6 +66,12 @@ public sealed class Prospect : Entity
 
     public string? ErrorMessage { get; private set; }
 
+    /// <summary>What the address check found; null until the pipeline has checked it.</summary>
+    public EmailVerification? EmailVerification { get; private set; }
+
+    /// <summary>Why, in words (e.g. "the domain has no MX record", "role account (info@)").</summary>
+    public string? EmailVerificationReason { get; private set; }
+
     public DateTimeOffset? EnrichmentStartedAt { get; private set; }
 
     public DateTimeOffset? EnrichedAt { get; private set; }

@@ -15,4 +15,6 @@ public enum ProspectStatus
     Completed,
     /// <summary>Failed permanently; see error_message.</summary>
     Failed,
+    /// <summary>Not processed: the campaign's verification setting excludes its address (the reason is in error_message). Not a failure.</summary>
+    Skipped,
 }

@@ -11,12 +11,13 @@ public static class Rules
     /// </summary>
     public static StatusMachine<ProspectStatus> Prospect { get; } = new("Prospect", new Dictionary<ProspectStatus, ProspectStatus[]>
     {
-        [ProspectStatus.Pending] = [ProspectStatus.Enriching, ProspectStatus.Failed],
+        [ProspectStatus.Pending] = [ProspectStatus.Enriching, ProspectStatus.Failed, ProspectStatus.Skipped],
         [ProspectStatus.Enriching] = [ProspectStatus.Enriched, ProspectStatus.Failed],
         [ProspectStatus.Enriched] = [ProspectStatus.Generating, ProspectStatus.Failed],
         [ProspectStatus.Generating] = [ProspectStatus.Completed, ProspectStatus.Failed],
         [ProspectStatus.Completed] = [],
         [ProspectStatus.Failed] = [ProspectStatus.Pending, ProspectStatus.Enriched],
+        [ProspectStatus.Skipped] = [],
     });
 
     /// <summary>

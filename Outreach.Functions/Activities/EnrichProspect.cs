@@ -2,16 +2,19 @@ using Microsoft.Azure.Functions.Worker;
 using Outreach.Data.Persistence;
 using Outreach.Domain.Enums;
 using Outreach.Functions.Contracts;
+using Outreach.Domain.StatusRules;
 using Outreach.Functions.Pipeline;
+using Outreach.Functions.Verification;
 
 namespace Outreach.Functions.Activities;
 
 /// <summary>
+/// Checks the address (recorded on the prospect; SKIPPED when the campaign's verification setting excludes it), then
 /// PENDING → ENRICHING → ENRICHED. Enrichment is best-effort per source; the prospect fails here only when a
 /// source the campaign requires did not answer. Skips a prospect already past this step, or whose job no
 /// longer runs (cancelled).
 /// </summary>
-public sealed class EnrichProspect(ProspectStore store, IProspectEnricher enricher)
+public sealed class EnrichProspect(ProspectStore store, IProspectEnricher enricher, AddressVerifier verifier)
 {
     /// <summary>Enriches one prospect.</summary>
     [Function(nameof(EnrichProspect))]
@@ -24,9 +27,23 @@ public sealed class EnrichProspect(ProspectStore store, IProspectEnricher enrich
             return;
         }
 
-        if (state.Status == ProspectStatus.Pending && !await store.MoveAsync(work, ProspectStatus.Enriching, ProspectCounter.None, null, cancellationToken))
+        if (state.Status == ProspectStatus.Pending)
         {
-            return;
+            // The address is checked before anything is spent on the prospect; the campaign decides who is skipped.
+            var verdict = await verifier.VerifyAsync(state.Facts.Email, cancellationToken);
+            await store.SaveVerificationAsync(work.ProspectId, verdict.Status, verdict.Reason, cancellationToken);
+            if (AddressPolicy.Excludes(state.Campaign.Verification, verdict.Status))
+            {
+                await store.MoveAsync(work, ProspectStatus.Skipped, ProspectCounter.Skipped,
+                    $"Skipped: the address is {StatusLabel.Of(verdict.Status)} ({verdict.Reason}) and the campaign's verification is {StatusLabel.Of(state.Campaign.Verification).ToLowerInvariant()}.",
+                    cancellationToken);
+                return;
+            }
+
+            if (!await store.MoveAsync(work, ProspectStatus.Enriching, ProspectCounter.None, null, cancellationToken))
+            {
+                return;
+            }
         }
 
         var outcome = await enricher.EnrichAsync(state.Facts, state.Campaign, cancellationToken);

@@ -63,6 +63,6 @@ public sealed class FinalizeBatch(IDbContextFactory<OutreachDbContext> contexts,
         }
 
         var (emails, rejected) = await results.WriteAsync(input.BatchId, cancellationToken);
-        return new FinalizeBatchResult(batch.Status, batch.TotalProspects, batch.GeneratedEmails, batch.FailedProspects, emails, rejected);
+        return new FinalizeBatchResult(batch.Status, batch.TotalProspects, batch.GeneratedEmails, batch.FailedProspects, emails, rejected, batch.SkippedProspects);
     }
 }

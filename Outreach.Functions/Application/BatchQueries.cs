@@ -47,7 +47,7 @@ public sealed class BatchQueries(IDbContextFactory<OutreachDbContext> contexts)
 
         var (batch, job, session) = (row.Batch, row.Job, row.Session);
         var final = BatchOutcome.IsFinal(batch.Status);
-        var done = batch.GeneratedEmails + batch.FailedProspects;
+        var done = batch.GeneratedEmails + batch.FailedProspects + batch.SkippedProspects;
         return new BatchView(
             batch.Id,
             batch.CampaignId,
@@ -57,6 +57,7 @@ public sealed class BatchQueries(IDbContextFactory<OutreachDbContext> contexts)
             batch.EnrichedProspects,
             batch.GeneratedEmails,
             batch.FailedProspects,
+            batch.SkippedProspects,
             batch.TotalProspects == 0 ? (final ? 100 : 0) : Math.Round(100.0 * done / batch.TotalProspects, 1),
             job is null ? null : new JobView(job.Id, StatusLabel.Of(job.JobType), StatusLabel.Of(job.Status), job.ProgressCurrent, job.ProgressTotal),
             session is null ? null : new WorkflowView(StatusLabel.Of(session.CurrentStep), StatusLabel.Of(session.Status)),

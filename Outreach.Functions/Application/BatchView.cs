@@ -10,6 +10,7 @@ public sealed record BatchView(
     int EnrichedProspects,
     int GeneratedEmails,
     int FailedProspects,
+    int SkippedProspects,
     double PercentDone,
     JobView? Job,
     WorkflowView? Workflow,

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Outreach.Data.Persistence;
 using Outreach.Domain.Entities;
+using Outreach.Domain.Enums;
 using Outreach.Domain.StatusRules;
 using Outreach.Functions.Templating;
 
@@ -27,7 +28,8 @@ public sealed record CampaignRequest(
     string? SenderCompany = null,
     int? MinBodyWords = null,
     int? MaxBodyWords = null,
-    int? MaxSubjectChars = null)
+    int? MaxSubjectChars = null,
+    string? Verification = null)
 {
     /// <summary>camelCase JSON, as the API speaks it.</summary>
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip };
@@ -72,6 +74,13 @@ public sealed record CampaignRequest(
             "GLOBAL" => Domain.Enums.DedupeScope.Global,
             var other => throw new DomainValidationException($"dedupeScope '{other}' is not CAMPAIGN or GLOBAL."),
         };
+        var verification = Verification?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "skip_invalid" => VerificationPolicy.SkipInvalid,
+            "off" => VerificationPolicy.Off,
+            "valid_only" => VerificationPolicy.ValidOnly,
+            var other => throw new DomainValidationException($"verification '{other}' is not off, skip_invalid or valid_only."),
+        };
         if (await db.Campaigns.AnyAsync(c => c.Name == Name.Trim(), cancellationToken))
         {
             throw new DomainConflictException($"A campaign named '{Name.Trim()}' already exists.");
@@ -100,7 +109,7 @@ public sealed record CampaignRequest(
             Name, EmailSubject, Prompt, serviceId, EnrichmentFlags, RequiredEnrichment, scope, now,
             MaxSubjectChars ?? Campaign.DefaultMaxSubjectChars, MaxBodyWords ?? Campaign.DefaultMaxBodyWords,
             emailBody: EmailBody, sender: new CampaignSender(SenderName, SenderTitle, SenderCompany),
-            minBodyWords: MinBodyWords ?? Math.Min(Campaign.DefaultMinBodyWords, MaxBodyWords ?? Campaign.DefaultMaxBodyWords));
+            minBodyWords: MinBodyWords ?? Math.Min(Campaign.DefaultMinBodyWords, MaxBodyWords ?? Campaign.DefaultMaxBodyWords), verification: verification);
         db.Campaigns.Add(campaign);
         await db.SaveChangesAsync(cancellationToken);
         return campaign;

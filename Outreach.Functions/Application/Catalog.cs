@@ -16,11 +16,11 @@ public sealed record ServiceView(Guid Id, string Name, string Description, strin
 public sealed record CampaignView(
     Guid Id, string Name, string EmailSubject, string Prompt, IReadOnlyList<string> EnrichmentFlags, IReadOnlyList<string> RequiredEnrichment,
     Guid ServiceId, string DedupeScope, int MaxSubjectChars, int MaxBodyWords, DateTimeOffset CreatedAt,
-    string? EmailBody, string? SenderName, string? SenderTitle, string? SenderCompany, int MinBodyWords)
+    string? EmailBody, string? SenderName, string? SenderTitle, string? SenderCompany, int MinBodyWords, string Verification)
 {
     internal static CampaignView Of(Campaign c) => new(
         c.Id, c.Name, c.EmailSubject, c.Prompt, c.EnrichmentFlags, c.RequiredEnrichment, c.ServiceId, StatusLabel.Of(c.DedupeScope), c.MaxSubjectChars, c.MaxBodyWords, c.CreatedAt,
-        c.EmailBody, c.SenderName, c.SenderTitle, c.SenderCompany, c.MinBodyWords);
+        c.EmailBody, c.SenderName, c.SenderTitle, c.SenderCompany, c.MinBodyWords, StatusLabel.Of(c.Verification).ToLowerInvariant());
 }
 
 /// <summary>Services and campaigns: create (validated by the entities), list (paged, newest first) and get.</summary>

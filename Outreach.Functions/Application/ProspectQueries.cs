@@ -45,7 +45,9 @@ public sealed class ProspectQueries(IDbContextFactory<OutreachDbContext> context
             e is null ? null : new EnrichmentView(StatusLabel.Of(e.Status), e.CompanyWebsite, e.CompanySummary, e.LinkedinSummary, e.TechStack, e.EnrichmentData, e.ErrorMessage),
             a is null ? null : new AnalysisView(a.PersonalizationOpportunities, a.PainPoints, a.MarketPosition, a.SuggestedApproach, a.ExecutiveSummary, a.ConfidenceScore, a.Sources, a.Model),
             p.GeneratedEmail is null ? null : EmailView.Of(p.GeneratedEmail, p),
-            [.. facts]);
+            [.. facts],
+            p.EmailVerification is { } v ? StatusLabel.Of(v) : null,
+            p.EmailVerificationReason);
     }
 
     /// <summary>A page of the batch's generated emails in ordinal order (only approved ones when asked).</summary>

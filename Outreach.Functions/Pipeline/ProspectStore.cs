@@ -41,7 +41,7 @@ public sealed class ProspectStore(IDbContextFactory<OutreachDbContext> contexts,
             new CampaignBrief(
                 campaign.Id, campaign.Name, campaign.EmailSubject, campaign.Prompt, campaign.EnrichmentFlags, campaign.RequiredEnrichment,
                 service.Name, service.Description, service.ValueProposition, campaign.MaxSubjectChars, campaign.MaxBodyWords,
-                campaign.EmailBody, new CampaignSender(campaign.SenderName, campaign.SenderTitle, campaign.SenderCompany), campaign.MinBodyWords),
+                campaign.EmailBody, new CampaignSender(campaign.SenderName, campaign.SenderTitle, campaign.SenderCompany), campaign.MinBodyWords, campaign.Verification),
             prospect.BatchId,
             prospect.Status,
             running);
@@ -172,6 +172,15 @@ public sealed class ProspectStore(IDbContextFactory<OutreachDbContext> contexts,
         var batchId = db.Prospects.Where(p => p.Id == prospectId).Select(p => p.BatchId);
         await db.Batches.Where(b => batchId.Contains(b.Id)).ExecuteUpdateAsync(
             set => set.SetProperty(b => b.PromptTokens, b => b.PromptTokens + prompt).SetProperty(b => b.CompletionTokens, b => b.CompletionTokens + completion),
+            cancellationToken);
+    }
+
+    /// <summary>Records the address check on the prospect.</summary>
+    public async Task SaveVerificationAsync(Guid prospectId, EmailVerification verdict, string reason, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Prospects.Where(p => p.Id == prospectId).ExecuteUpdateAsync(
+            set => set.SetProperty(p => p.EmailVerification, verdict).SetProperty(p => p.EmailVerificationReason, reason),
             cancellationToken);
     }
 

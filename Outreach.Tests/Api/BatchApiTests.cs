@@ -85,7 +85,7 @@ public sealed class BatchApiTests(PostgresServer server)
     }
 
     [Theory]
-    [InlineData("status=SHIPPED", 400, "status 'SHIPPED' is not one of PENDING, ENRICHING, ENRICHED, GENERATING, COMPLETED, FAILED.")]
+    [InlineData("status=SHIPPED", 400, "status 'SHIPPED' is not one of PENDING, ENRICHING, ENRICHED, GENERATING, COMPLETED, FAILED, SKIPPED.")]
     [InlineData("pageSize=500", 400, "pageSize must be between 1 and 200.")]
     public async Task ListBatchProspects_WhenTheQueryIsInvalid_Answers400(string query, int status, string detail)
     {

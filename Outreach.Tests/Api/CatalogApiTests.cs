@@ -59,6 +59,8 @@ public sealed class CatalogApiTests(PostgresServer server)
     [InlineData("""{"name":"c","prompt":"p","service":{"name":"x"}}""", "emailSubject is required.")]
     [InlineData("""{"name":"c","emailSubject":"s","prompt":"p"}""", "A campaign needs a service")]
     [InlineData("""{"name":"c","emailSubject":"s","prompt":"p","service":{"name":"x"},"dedupeScope":"PLANET"}""", "dedupeScope 'PLANET' is not CAMPAIGN or GLOBAL.")]
+    [InlineData("""{"name":"c","emailSubject":"s","prompt":"p","service":{"name":"x"},"verification":"sometimes"}""", "verification 'sometimes' is not off, skip_invalid or valid_only.")]
+    [InlineData("""{"name":"c","emailSubject":"s","prompt":"p","service":{"name":"x"},"minBodyWords":90,"maxBodyWords":60}""", "minBodyWords must be between 0 and maxBodyWords (60), not 90.")]
     [InlineData("""{"name":"c","emailSubject":""", "The body is not valid JSON")]
     [InlineData("""[1,2]""", "The body is not valid JSON")]
     [InlineData("""{"name":"c","emailSubject":"An idea for {{ industry }}","prompt":"p","service":{"name":"x"}}""", "emailSubject: unknown variable 'industry' on line 1")]

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Outreach.Tests.Infrastructure;
 
 namespace Outreach.Tests.Cli;
 
@@ -45,6 +46,8 @@ internal sealed class CliProcess : IDisposable
             start.ArgumentList.Add(arg);
         }
 
+        // Address checks ask the test DNS server, never the machine's resolver.
+        start.Environment["Verification__DnsServers"] = TestEnvironment.DnsServer;
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;

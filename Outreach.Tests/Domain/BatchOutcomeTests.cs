@@ -18,6 +18,13 @@ public sealed class BatchOutcomeTests
     public void FinalStatus_WhenSomeCompletedAndSomeFailed_IsPartial(int total, int completed, int failed) =>
         Assert.Equal(BatchStatus.Partial, BatchOutcome.FinalStatus(total, completed, failed));
 
+    [Theory]
+    [InlineData(4, 3, 0, 1, BatchStatus.Completed)]
+    [InlineData(4, 2, 1, 1, BatchStatus.Partial)]
+    [InlineData(4, 0, 0, 4, BatchStatus.Failed)]
+    public void FinalStatus_WhenSomeWereSkippedByVerification_CountsThemAsDecidedNotFailed(int total, int completed, int failed, int skipped, BatchStatus expected) =>
+        Assert.Equal(expected, BatchOutcome.FinalStatus(total, completed, failed, skipped));
+
     [Fact]
     public void FinalStatus_WhenSomeCompletedAndTheRestNeverFinished_IsPartial() =>
         // A cancelled batch: 3 of 10 completed, nothing failed, 7 never ran.

@@ -21,7 +21,11 @@ internal static class AppServices
         Action<IServiceCollection>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(database);
-        var values = new Dictionary<string, string?> { ["ConnectionStrings:Outreach"] = database.ConnectionString };
+        var values = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Outreach"] = database.ConnectionString,
+            ["Verification:DnsServers"] = TestEnvironment.DnsServer,
+        };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             values[key] = value;

@@ -13,6 +13,11 @@ internal static class TestEnvironment
 
     public static string StorageConnectionString => Require(StorageVariable, Environment.GetEnvironmentVariable);
 
+    public const string DnsVariable = "OUTREACH_TEST_DNS";
+
+    /// <summary>The test DNS server (dnsmasq on loopback, answering for *.test only): every test's address checks ask it, never the machine's resolver.</summary>
+    public static string DnsServer => Require(DnsVariable, Environment.GetEnvironmentVariable);
+
     /// <summary>The variable's value, or an error that says how to get the services running.</summary>
     public static string Require(string variable, Func<string, string?> lookup) =>
         lookup(variable) is { Length: > 0 } value

@@ -13,17 +13,18 @@ public sealed class SchemaCatalogTests(PostgresServer server) : IAsyncLifetime
     private static readonly Dictionary<string, Dictionary<string, string>> Contract = new()
     {
         ["services"] = Columns("name:varchar description:text value_proposition:text target_industries:jsonb"),
-        ["campaigns"] = Columns("name:varchar email_subject:varchar(500) prompt:text email_body:text sender_name:varchar sender_title:varchar sender_company:varchar enrichment_flags:jsonb service_id:uuid dedupe_scope:dedupe_scope min_body_words:int4 max_body_words:int4"),
+        ["campaigns"] = Columns("name:varchar email_subject:varchar(500) prompt:text email_body:text sender_name:varchar sender_title:varchar sender_company:varchar enrichment_flags:jsonb service_id:uuid dedupe_scope:dedupe_scope min_body_words:int4 max_body_words:int4 verification:verification_policy"),
         ["csv_uploads"] = Columns(
             "container:varchar blob_name:varchar etag:varchar content_sha256:bpchar size_bytes:int8 rows_total:int4 rows_accepted:int4 " +
             "rows_rejected:int4 rejected_rows:jsonb notes:jsonb status:upload_status batch_id:uuid campaign_id:uuid error_message:text"),
         ["batches"] = Columns(
             "campaign_id:uuid upload_id:uuid name:varchar status:batch_status total_prospects:int4 enriched_prospects:int4 " +
             "generated_emails:int4 failed_prospects:int4 instance_id:varchar started_at:timestamptz completed_at:timestamptz error_message:text " +
-            "prompt_tokens:int8 completion_tokens:int8"),
+            "prompt_tokens:int8 completion_tokens:int8 skipped_prospects:int4"),
         ["prospects"] = Columns(
             "campaign_id:uuid batch_id:uuid ordinal:int4 name:varchar email:varchar email_normalized:varchar company:varchar title:varchar " +
-            "linkedin_url:varchar website:varchar status:prospect_status additional_data:jsonb error_message:text"),
+            "linkedin_url:varchar website:varchar status:prospect_status additional_data:jsonb error_message:text " +
+            "email_verification:email_verification email_verification_reason:text"),
         ["prospect_enrichments"] = Columns(
             "prospect_id:uuid status:enrichment_status company_website:varchar company_summary:text linkedin_summary:text " +
             "tech_stack:jsonb enrichment_data:jsonb error_message:text"),
@@ -46,7 +47,7 @@ public sealed class SchemaCatalogTests(PostgresServer server) : IAsyncLifetime
     // The seed's labels, written out as DESIGN.md lists them.
     private static readonly Dictionary<string, string[]> EnumContract = new()
     {
-        ["prospect_status"] = ["PENDING", "ENRICHING", "ENRICHED", "GENERATING", "COMPLETED", "FAILED"],
+        ["prospect_status"] = ["PENDING", "ENRICHING", "ENRICHED", "GENERATING", "COMPLETED", "FAILED", "SKIPPED"],
         ["enrichment_status"] = ["PENDING", "PROCESSING", "COMPLETED", "FAILED"],
         ["generation_status"] = ["PENDING", "GENERATING", "COMPLETED", "FAILED"],
         ["batch_status"] = ["UPLOADED", "ENRICHING", "ENRICHED", "GENERATING", "COMPLETED", "FAILED", "PARTIAL"],
@@ -57,6 +58,8 @@ public sealed class SchemaCatalogTests(PostgresServer server) : IAsyncLifetime
         ["review_status"] = ["PENDING_REVIEW", "APPROVED", "REJECTED", "NEEDS_ATTENTION"],
         ["upload_status"] = ["RECEIVED", "IMPORTED", "FAILED"],
         ["dedupe_scope"] = ["CAMPAIGN", "GLOBAL"],
+        ["email_verification"] = ["UNKNOWN", "VALID", "RISKY", "INVALID"],
+        ["verification_policy"] = ["OFF", "SKIP_INVALID", "VALID_ONLY"],
     };
 
     private static readonly string[] StatusTables =

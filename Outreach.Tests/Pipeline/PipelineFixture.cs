@@ -65,6 +65,7 @@ internal sealed class PipelineFixture : IAsyncDisposable
                 ? database.ConnectionString
                 : new NpgsqlConnectionStringBuilder(database.ConnectionString) { Host = "127.0.0.1", Port = databaseRelay.Port }.ConnectionString,
             ["AzureWebJobsStorage"] = TestEnvironment.StorageConnectionString,
+            ["Verification:DnsServers"] = TestEnvironment.DnsServer,
             ["TaskHubName"] = $"t{Guid.NewGuid():N}"[..20],
             ["Pipeline:FirstRetryDelaySeconds"] = "1",
             ["Pipeline:MaxAttempts"] = "3",

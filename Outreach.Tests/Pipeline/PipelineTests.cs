@@ -34,6 +34,32 @@ public sealed class PipelineTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task Run_WhenTheCampaignSkipsInvalidAddresses_RecordsEveryCheckSkipsTheInvalidOneAndCompletes()
+    {
+        await using var f = await PipelineFixture.StartAsync(server);
+        var batchId = await f.StartBatchAsync("ada@mx-ok.test", "bob@nowhere.test", "info@mx-ok.test", "cy@example.com");
+
+        var run = await f.WaitAsync(Batch.InstanceIdFor(batchId));
+
+        var result = run.ReadOutputAs<FinalizeBatchResult>()!;
+        Assert.Equal((Outreach.Domain.Enums.BatchStatus.Completed, 4, 3, 0, 1), (result.Status, result.Total, result.Generated, result.Failed, result.Skipped));
+        var prospects = (await f.Database.RowsAsync("SELECT email, status::text, email_verification::text, error_message FROM prospects ORDER BY ordinal"))
+            .Select(r => ((string)r[0]!, (string)r[1]!, (string)r[2]!, r[3] as string)).ToList();
+        Assert.Equal(
+            [
+                ("ada@mx-ok.test", "COMPLETED", "VALID", null),
+                ("bob@nowhere.test", "SKIPPED", "INVALID",
+                    "Skipped: the address is INVALID (the domain nowhere.test does not exist) and the campaign's verification is skip_invalid."),
+                ("info@mx-ok.test", "COMPLETED", "RISKY", null),
+                ("cy@example.com", "COMPLETED", "UNKNOWN", null),
+            ],
+            prospects);
+        var counters = Assert.Single(await f.Database.RowsAsync("SELECT generated_emails, failed_prospects, skipped_prospects FROM batches"));
+        Assert.Equal((3, 0, 1), ((int)counters[0]!, (int)counters[1]!, (int)counters[2]!));
+        Assert.Equal(4, await f.Database.ScalarAsync<int>("SELECT progress_current FROM processing_jobs"));
+    }
+
+    [Fact]
     public async Task Run_WhenSomeProspectsFail_IsPartialWithExactCountsAndReasons()
     {
         await using var f = await PipelineFixture.StartAsync(server);

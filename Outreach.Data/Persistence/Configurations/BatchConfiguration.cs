@@ -24,8 +24,8 @@ internal sealed class BatchConfiguration : EntityConfiguration<Batch>
         // Counters are changed by guarded transitions; the database refuses any double count outright.
         builder.ToTable(t => t.HasCheckConstraint(
             "ck_batches_counters",
-            "enriched_prospects BETWEEN 0 AND total_prospects AND generated_emails >= 0 AND failed_prospects >= 0 " +
-            "AND generated_emails + failed_prospects <= total_prospects"));
+            "enriched_prospects BETWEEN 0 AND total_prospects AND generated_emails >= 0 AND failed_prospects >= 0 AND skipped_prospects >= 0 " +
+            "AND generated_emails + failed_prospects + skipped_prospects <= total_prospects"));
 
         // A campaign with batches cannot be deleted: its prospects and emails are the campaign's history.
         builder.HasOne<Campaign>().WithMany().HasForeignKey(b => b.CampaignId).OnDelete(DeleteBehavior.Restrict);

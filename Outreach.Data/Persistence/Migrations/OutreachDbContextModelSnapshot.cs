@@ -23,13 +23,15 @@ namespace Outreach.Data.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "batch_status", new[] { "COMPLETED", "ENRICHED", "ENRICHING", "FAILED", "GENERATING", "PARTIAL", "UPLOADED" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "dedupe_scope", new[] { "CAMPAIGN", "GLOBAL" });
+            NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "email_verification", new[] { "INVALID", "RISKY", "UNKNOWN", "VALID" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "enrichment_status", new[] { "COMPLETED", "FAILED", "PENDING", "PROCESSING" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "generation_status", new[] { "COMPLETED", "FAILED", "GENERATING", "PENDING" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "job_status", new[] { "CANCELLED", "COMPLETED", "FAILED", "PENDING", "RUNNING" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "job_type", new[] { "ENRICHMENT", "FULL_PIPELINE", "GENERATION" });
-            NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "prospect_status", new[] { "COMPLETED", "ENRICHED", "ENRICHING", "FAILED", "GENERATING", "PENDING" });
+            NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "prospect_status", new[] { "COMPLETED", "ENRICHED", "ENRICHING", "FAILED", "GENERATING", "PENDING", "SKIPPED" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "review_status", new[] { "APPROVED", "NEEDS_ATTENTION", "PENDING_REVIEW", "REJECTED" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "upload_status", new[] { "FAILED", "IMPORTED", "RECEIVED" });
+            NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "verification_policy", new[] { "OFF", "SKIP_INVALID", "VALID_ONLY" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "workflow_status", new[] { "ABANDONED", "ACTIVE", "COMPLETED", "ERROR", "PAUSED" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "workflow_step", new[] { "BEGIN_ENRICHMENT", "CAMPAIGN_SETTINGS", "COMPLETED", "EMAIL_GENERATION", "ENRICHMENT_CONFIG", "UPLOAD_CSV" });
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -171,6 +173,10 @@ namespace Outreach.Data.Persistence.Migrations
                         .HasDefaultValue(0)
                         .HasColumnName("provider_calls");
 
+                    b.Property<int>("SkippedProspects")
+                        .HasColumnType("integer")
+                        .HasColumnName("skipped_prospects");
+
                     b.Property<DateTimeOffset?>("StartedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at");
@@ -212,7 +218,7 @@ namespace Outreach.Data.Persistence.Migrations
 
                     b.ToTable("batches", null, t =>
                         {
-                            t.HasCheckConstraint("ck_batches_counters", "enriched_prospects BETWEEN 0 AND total_prospects AND generated_emails >= 0 AND failed_prospects >= 0 AND generated_emails + failed_prospects <= total_prospects");
+                            t.HasCheckConstraint("ck_batches_counters", "enriched_prospects BETWEEN 0 AND total_prospects AND generated_emails >= 0 AND failed_prospects >= 0 AND skipped_prospects >= 0 AND generated_emails + failed_prospects + skipped_prospects <= total_prospects");
                         });
                 });
 
@@ -307,6 +313,10 @@ namespace Outreach.Data.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at")
                         .HasDefaultValueSql("now()");
+
+                    b.Property<VerificationPolicy>("Verification")
+                        .HasColumnType("verification_policy")
+                        .HasColumnName("verification");
 
                     b.HasKey("Id")
                         .HasName("pk_campaigns");
@@ -708,6 +718,14 @@ namespace Outreach.Data.Persistence.Migrations
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)")
                         .HasColumnName("email_normalized");
+
+                    b.Property<EmailVerification?>("EmailVerification")
+                        .HasColumnType("email_verification")
+                        .HasColumnName("email_verification");
+
+                    b.Property<string>("EmailVerificationReason")
+                        .HasColumnType("text")
+                        .HasColumnName("email_verification_reason");
 
                     b.Property<DateTimeOffset?>("EnrichedAt")
                         .HasColumnType("timestamp with time zone")

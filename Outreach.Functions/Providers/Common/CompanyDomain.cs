@@ -1,3 +1,5 @@
+using Outreach.Functions.Verification;
+
 namespace Outreach.Functions.Providers.Common;
 
 /// <summary>
@@ -18,14 +20,6 @@ public static class CompanyDomain
 
     // company_profiles.domain holds at most this much.
     private const int MaxKeyLength = 253;
-
-    // Mailbox providers: their domain says nothing about the prospect's company.
-    private static readonly HashSet<string> FreeMail = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "gmail.com", "googlemail.com", "yahoo.com", "yahoo.co.uk", "ymail.com", "outlook.com", "hotmail.com", "hotmail.co.uk", "live.com", "msn.com",
-        "icloud.com", "me.com", "mac.com", "aol.com", "proton.me", "protonmail.com", "pm.me", "gmx.com", "gmx.de", "gmx.net", "web.de", "mail.com",
-        "yandex.com", "yandex.ru", "mail.ru", "qq.com", "163.com", "126.com", "zoho.com", "fastmail.com", "hey.com", "tutanota.com", "orange.fr", "free.fr",
-    };
 
     /// <summary>The website to read and its cache key, or null when the prospect gives no company address.</summary>
     public static (Uri Website, string Domain)? Of(string? website, string email)
@@ -60,7 +54,7 @@ public static class CompanyDomain
         }
 
         var domain = Domain.Entities.CompanyProfile.NormalizeDomain(email![(at + 1)..]);
-        return FreeMail.Contains(domain) || IsShared(domain) || !domain.Contains('.', StringComparison.Ordinal) ? null : (new Uri("https://" + domain + "/"), domain);
+        return MailDomains.IsFreeMail(domain) || IsShared(domain) || !domain.Contains('.', StringComparison.Ordinal) ? null : (new Uri("https://" + domain + "/"), domain);
     }
 
     /// <summary>Whether <paramref name="key"/> names a page on a shared host (its tech stack is the host's, not the company's).</summary>
