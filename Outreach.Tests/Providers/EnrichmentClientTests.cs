@@ -156,6 +156,26 @@ public sealed class EnrichmentClientTests(PostgresServer server) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task Read_WhenThePageIsAnArticleInBoilerplate_KeepsTheArticleAndDropsTheSidebarAndBanner()
+    {
+        await using var h = await Harness();
+        var paragraph = "Analytical Engines designs mechanical computers for insurers and banks, and has shipped forty machines since 1843. ";
+        _site.ThenHtml($$"""
+            <!doctype html><html><head><title>About us | Analytical Engines</title></head><body>
+            <div class="cookie-banner">We use cookies. Accept all cookies to continue browsing our site.</div>
+            <div class="layout"><div class="sidebar"><a href="/a">Careers</a> <a href="/b">Press</a> <a href="/c">Investors</a> <a href="/d">Contact sales</a></div>
+            <div class="content"><h1>About Analytical Engines</h1><p>{{paragraph}}{{paragraph}}</p><p>{{paragraph}}The team of 40 works from London.</p>
+            <p>{{paragraph}}</p></div></div></body></html>
+            """);
+
+        var page = await h.Get<WebsiteReader>().ReadAsync(new Uri(_site.BaseUrl), Ct);
+
+        Assert.Contains("The team of 40 works from London.", page.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("cookies", page.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Investors", page.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Read_WhenRedirected_FollowsToThePageAndReportsWhereItEnded()
     {
         await using var h = await Harness();

@@ -82,24 +82,31 @@ public sealed class WebsiteReader(HttpClient http, IOptionsMonitor<WebsiteReader
         }
     }
 
-    /// <summary>Title, description and readable text of an HTML document.</summary>
+    /// <summary>
+    /// Title, description and readable text of an HTML document. The main content is found by SmartReader (a port of
+    /// Mozilla's Readability, given the HTML already fetched, so it makes no request of its own); a page Readability
+    /// does not find readable — a landing page with little prose — falls back to its <c>main</c>/<c>article</c>
+    /// element's text blocks, without scripts, navigation, footers or hidden parts.
+    /// </summary>
     public static ScrapedPage Extract(Uri url, string html)
     {
         ArgumentNullException.ThrowIfNull(url);
         var document = new HtmlParser().ParseDocument(html);
         var description = document.QuerySelector("meta[name=description]")?.GetAttribute("content")
             ?? document.QuerySelector("meta[property='og:description']")?.GetAttribute("content");
-        var root = document.QuerySelector("main, [role=main], article") ?? document.Body;
-        var text = new StringBuilder();
-        if (root is not null)
+        var readable = Readability(url, html);
+        if (readable.Length == 0)
         {
-            AppendText(root, text);
+            var root = document.QuerySelector("main, [role=main], article") ?? document.Body;
+            var text = new StringBuilder();
+            if (root is not null)
+            {
+                AppendText(root, text);
+            }
+
+            readable = Lines(text.ToString());
         }
 
-        var lines = text.ToString().Split('\n')
-            .Select(l => string.Join(' ', l.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))
-            .Where(l => l.Length > 0);
-        var readable = string.Join('\n', lines);
         if (readable.Length == 0 && string.IsNullOrWhiteSpace(description))
         {
             throw new PermanentProspectException($"{Name}: the page at {url.Host} has no readable text");
@@ -211,6 +218,29 @@ public sealed class WebsiteReader(HttpClient http, IOptionsMonitor<WebsiteReader
             }
         }
     }
+
+    private const int MinArticleChars = 200;
+
+    private static string Readability(Uri url, string html)
+    {
+        try
+        {
+            // Readability's own "is this an article?" pre-check is tuned for news pages; a company page is shorter, so
+            // its extraction is used whenever it finds a real block of prose.
+            var article = new SmartReader.Reader(url.AbsoluteUri, html) { ContinueIfNotReadable = true }.GetArticle();
+            var text = Lines(article.TextContent ?? string.Empty);
+            return text.Length >= MinArticleChars ? text : string.Empty;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or NullReferenceException or FormatException)
+        {
+            // A page Readability cannot make sense of is read the plain way.
+            return string.Empty;
+        }
+    }
+
+    private static string Lines(string text) => string.Join('\n', text.Split('\n')
+        .Select(l => string.Join(' ', l.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))
+        .Where(l => l.Length > 0));
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
