@@ -38,8 +38,9 @@ public sealed class ProspectQueries(IDbContextFactory<OutreachDbContext> context
 
         var e = p.Enrichment;
         var a = p.Analysis;
-        var used = p.GeneratedEmail?.FactsUsed.Select(f => f.Id).ToHashSet(StringComparer.Ordinal) ?? [];
-        var facts = FactSheet.Of(ProspectFacts.Of(p), EnrichmentOutcome.Of(e)).Facts.Select(f => new FactView(f.Id, f.Source, f.Text, used.Contains(f.Id)));
+        // Matched by source and text, not id: ids are positions, and a later enrichment can shift them.
+        var used = p.GeneratedEmail?.FactsUsed.Select(f => (f.Source, f.Text)).ToHashSet() ?? [];
+        var facts = FactSheet.Of(ProspectFacts.Of(p), EnrichmentOutcome.Of(e)).Facts.Select(f => new FactView(f.Id, f.Source, f.Text, used.Contains((f.Source, f.Text))));
         return new ProspectDetail(
             p.Id, p.BatchId, p.CampaignId, p.Ordinal, p.Name, p.Email, p.Company, p.Title, p.LinkedinUrl, p.Website, StatusLabel.Of(p.Status), p.ErrorMessage, p.AdditionalData,
             e is null ? null : new EnrichmentView(StatusLabel.Of(e.Status), e.CompanyWebsite, e.CompanySummary, e.LinkedinSummary, e.TechStack, e.EnrichmentData, e.ErrorMessage),

@@ -39,7 +39,8 @@ internal sealed record ApiSeed(Scenario Scenario, IReadOnlyList<GeneratedEmail> 
             analysis.Record(["Leads engineering"], ["Cloud spend"], null, "Lead with the review", "Ada runs engineering.", 0.7f, ["website"], "template", now);
             var email = new GeneratedEmail(id, now);
             email.StartGenerating(now);
-            email.Complete($"Subject {i}", bodies[i], "template", now);
+            email.Complete($"Subject {i}", bodies[i], "template", now,
+                new EmailAssessment([], [new EmailFact("f3", "https://analytical-engines.example", "Engines for computation.")], null, null));
             await Transitions.MoveProspectAsync(database, id, job.Id, now, ProspectStatus.Enriching, ProspectStatus.Enriched, ProspectStatus.Generating, ProspectStatus.Completed);
 
             db.AddRange(enrichment, analysis, email);

@@ -121,6 +121,10 @@ public sealed class BatchApiTests(PostgresServer server)
         Assert.Equal("React", (string?)response.Json["enrichment"]!["techStack"]![0]!["name"]);
         Assert.Equal("Lead with the review", (string?)response.Json["analysis"]!["suggestedApproach"]);
         Assert.Equal(("Hello Ada", "PENDING_REVIEW"), ((string?)response.Json["generatedEmail"]!["body"], (string?)response.Json["generatedEmail"]!["reviewStatus"]));
+        var facts = response.Json["facts"]!.AsArray().Select(f => ((string?)f!["source"], (string?)f["text"], (bool)f["usedByEmail"]!)).ToList();
+        Assert.Contains(("https://analytical-engines.example", "Engines for computation.", true), facts);
+        Assert.Contains(("builtwith:analytical-engines.example", "React (JavaScript Library)", false), facts);
+        Assert.Equal("f3", (string?)response.Json["generatedEmail"]!["factsUsed"]![0]!["id"]);
         Assert.Equal(404, (await api.SendAsync(r => Records(api).GetProspect(r, Guid.NewGuid().ToString(), Ct), "GET", "/x")).Status);
         Assert.Equal(400, (await api.SendAsync(r => Records(api).GetProspect(r, "x", Ct), "GET", "/x")).Status);
     }

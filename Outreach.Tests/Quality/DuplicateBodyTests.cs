@@ -1,0 +1,35 @@
+using Microsoft.Extensions.DependencyInjection;
+using Outreach.Functions.Contracts;
+using Outreach.Functions.Pipeline;
+using Outreach.Tests.Builders;
+using Outreach.Tests.Infrastructure;
+
+namespace Outreach.Tests.Quality;
+
+/// <summary>The quality gate's batch-wide check: no two emails of a batch with the same body.</summary>
+public sealed class DuplicateBodyTests(PostgresServer server)
+{
+    [Fact]
+    public async Task FindSameBody_WhenAnotherProspectOfTheBatchHasThatBody_NamesItAndNothingElse()
+    {
+        await using var database = await server.CreateDatabaseAsync();
+        await using var services = AppServices.Build(database);
+        Scenario scenario;
+        await using (var db = database.CreateContext())
+        {
+            scenario = await Scenario.CreateAsync(db, prospects: 2);
+        }
+
+        var store = services.GetRequiredService<ProspectStore>();
+        var (first, second) = (scenario.Prospects[0].Id, scenario.Prospects[1].Id);
+        await store.BeginEmailAsync(first, Ct);
+        await store.SaveEmailAsync(first, new EmailDraft("Hello", "Hi,\n\nThe same words for everyone.", "template"), [], [], Ct);
+
+        Assert.Equal(first, await store.FindSameBodyAsync(scenario.Batch.Id, second, "Hi,\n\nThe same words for everyone.", Ct));
+        Assert.Null(await store.FindSameBodyAsync(scenario.Batch.Id, second, "Hi,\n\nWords for you alone.", Ct));
+        Assert.Null(await store.FindSameBodyAsync(scenario.Batch.Id, first, "Hi,\n\nThe same words for everyone.", Ct));
+        Assert.Null(await store.FindSameBodyAsync(Guid.NewGuid(), second, "Hi,\n\nThe same words for everyone.", Ct));
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+}
