@@ -60,9 +60,10 @@ awk -v n="$prospects" 'BEGIN {
   print "Email,Full Name,Company,Title,LinkedIn URL"
   for (i = 1; i <= n; i++) printf "p%d@fault.example,Person %d,Company %d,Head of Platform,https://www.linkedin.com/in/fault-person-%d\n", i, i, i % 50, i
 }' > "$csv"
+# verification off: the stand-in addresses are at a reserved .example domain, which does not exist.
 cat > "$work/fault-campaign.json" <<JSON
 {"name":"Fault injection","emailSubject":"An idea for {{company}}","prompt":"Offer a short call about cloud costs.",
- "enrichmentFlags":["linkedin"],"requiredEnrichment":[],
+ "enrichmentFlags":["linkedin"],"requiredEnrichment":[],"verification":"off",
  "service":{"name":"Fault injection service","description":"A two-week cloud cost review.","valueProposition":"Lower cloud bills."}}
 JSON
 
