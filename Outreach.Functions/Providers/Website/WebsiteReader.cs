@@ -231,9 +231,9 @@ public sealed class WebsiteReader(HttpClient http, IOptionsMonitor<WebsiteReader
             var text = Lines(article.TextContent ?? string.Empty);
             return text.Length >= MinArticleChars ? text : string.Empty;
         }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or NullReferenceException or FormatException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // A page Readability cannot make sense of is read the plain way.
+            // Readability is a heuristic over arbitrary HTML: whatever trips it, the page is read the plain way.
             return string.Empty;
         }
     }
