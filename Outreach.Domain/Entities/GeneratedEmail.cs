@@ -47,6 +47,12 @@ public sealed class GeneratedEmail : Entity
     /// <summary>The facts the email rests on, with their sources.</summary>
     public List<EmailFact> FactsUsed { get; private set; } = [];
 
+    /// <summary>
+    /// SHA-256 of the body (hex), so "does another email of the batch say exactly this?" is an index lookup rather
+    /// than a comparison with every body of the batch.
+    /// </summary>
+    public string? BodyHash { get; private set; }
+
     /// <summary>Input tokens of the model calls that wrote it (every attempt); null for a template.</summary>
     public int? PromptTokens { get; private set; }
 
@@ -68,6 +74,7 @@ public sealed class GeneratedEmail : Entity
         GeneratedAt = MoveTo(GenerationStatus.Completed, now);
         Subject = s;
         Body = b;
+        BodyHash = HashOf(b);
         Model = model;
         QualityFlags = [.. assessment?.QualityFlags ?? []];
         FactsUsed = [.. assessment?.FactsUsed ?? []];
@@ -78,6 +85,10 @@ public sealed class GeneratedEmail : Entity
             ReviewStatus = QualityFlags.Count > 0 ? ReviewStatus.NeedsAttention : ReviewStatus.PendingReview;
         }
     }
+
+    /// <summary>The <see cref="BodyHash"/> of <paramref name="body"/>.</summary>
+    public static string HashOf(string body) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(body ?? string.Empty)));
 
     /// <summary>→ FAILED with the reason.</summary>
     public void Fail(string reason, DateTimeOffset now)

@@ -188,9 +188,10 @@ public sealed class ProspectStore(IDbContextFactory<OutreachDbContext> contexts,
     public async Task<Guid?> FindSameBodyAsync(Guid batchId, Guid prospectId, string body, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var hash = GeneratedEmail.HashOf(body);
         var twin = await (from e in db.GeneratedEmails
                           join p in db.Prospects on e.ProspectId equals p.Id
-                          where p.BatchId == batchId && p.Id != prospectId && e.GenerationStatus == GenerationStatus.Completed && e.Body == body
+                          where e.BodyHash == hash && p.BatchId == batchId && p.Id != prospectId && e.GenerationStatus == GenerationStatus.Completed && e.Body == body
                           select p.Id).FirstOrDefaultAsync(cancellationToken);
         return twin == Guid.Empty ? null : twin;
     }

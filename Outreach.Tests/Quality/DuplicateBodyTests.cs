@@ -29,6 +29,10 @@ public sealed class DuplicateBodyTests(PostgresServer server)
         Assert.Null(await store.FindSameBodyAsync(scenario.Batch.Id, second, "Hi,\n\nWords for you alone.", Ct));
         Assert.Null(await store.FindSameBodyAsync(scenario.Batch.Id, first, "Hi,\n\nThe same words for everyone.", Ct));
         Assert.Null(await store.FindSameBodyAsync(Guid.NewGuid(), second, "Hi,\n\nThe same words for everyone.", Ct));
+
+        // The migration backfills older emails with PostgreSQL's own SHA-256: it must agree with the app's.
+        Assert.True(await database.ScalarAsync<bool>(
+            "SELECT body_hash = encode(sha256(convert_to(body, 'UTF8')), 'hex') FROM generated_emails WHERE prospect_id = $1", first));
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Outreach.Domain.Entities;
 
@@ -16,5 +17,7 @@ internal sealed class GeneratedEmailConfiguration : EntityConfiguration<Generate
         builder.Property(e => e.ErrorMessage).IsText();
         builder.Property(e => e.QualityFlags).IsJsonb();
         builder.Property(e => e.FactsUsed).IsJsonb();
+        builder.Property(e => e.BodyHash).HasMaxLength(64).IsFixedLength();
+        builder.HasIndex(e => e.BodyHash);
     }
 }

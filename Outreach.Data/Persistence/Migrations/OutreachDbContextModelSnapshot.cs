@@ -511,6 +511,12 @@ namespace Outreach.Data.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("body");
 
+                    b.Property<string>("BodyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("body_hash")
+                        .IsFixedLength();
+
                     b.Property<int?>("CompletionTokens")
                         .HasColumnType("integer")
                         .HasColumnName("completion_tokens");
@@ -589,6 +595,9 @@ namespace Outreach.Data.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_generated_emails");
+
+                    b.HasIndex("BodyHash")
+                        .HasDatabaseName("ix_generated_emails_body_hash");
 
                     b.HasIndex("ProspectId")
                         .IsUnique()
