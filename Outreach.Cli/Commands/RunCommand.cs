@@ -290,6 +290,11 @@ internal static class CliLogging
             builder.AddFilter("DurableTask", LogLevel.Error);
             builder.AddFilter("Microsoft.DurableTask", LogLevel.Error);
             builder.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Error);
+
+            // Polly logs every handled attempt (a site that does not resolve, a 429 it waited out) at Warning or Error
+            // with a stack trace; the outcome that matters reaches the prospect's error_message and the summary.
+            builder.AddFilter("Polly", LogLevel.None);
+            builder.AddFilter("System.Net.Http.HttpClient", LogLevel.Error);
         }
     });
 }
