@@ -7,6 +7,29 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 # A process that has exited but was not yet reaped by its parent (a zombie) still answers kill -0.
 alive() { kill -0 "$1" 2>/dev/null && [ "$(ps -o stat= -p "$1" 2>/dev/null | cut -c1)" != "Z" ]; }
 
+# Stops the process group a pid file names (start-services.sh runs each service under setsid, so it leads one):
+# SIGTERM, up to 10 s to go, then SIGKILL.
+stop_group() {
+  local name=$1 pidfile=$2 pid
+  [ -s "$pidfile" ] || return 0
+  pid=$(cat "$pidfile")
+  if alive "$pid"; then
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 40); do alive "$pid" || break; sleep 0.25; done
+    if alive "$pid"; then
+      log "$name: still running 10s after SIGTERM; killing it"
+      kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+      sleep 0.5
+    fi
+    if alive "$pid"; then
+      log "$name: could not stop process $pid"
+    else
+      log "$name: stopped"
+    fi
+  fi
+  rm -f "$pidfile"
+}
+
 which=("$@")
 [ ${#which[@]} -gt 0 ] || which=(postgres azurite dnsmasq)
 
@@ -19,39 +42,8 @@ for service in "${which[@]}"; do
         as_pg_owner "$bindir/pg_ctl" -D "$data" -m fast -w stop >/dev/null && log "PostgreSQL: stopped"
       fi
       ;;
-    azurite)
-      if [ -s "$LOCAL/azurite.pid" ]; then
-        pid=$(cat "$LOCAL/azurite.pid")
-        if alive "$pid"; then
-          # setsid made the emulator a group leader: stop the whole group, gracefully first.
-          kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
-          for _ in $(seq 1 40); do alive "$pid" || break; sleep 0.25; done
-          if alive "$pid"; then
-            log "Azurite: still running 10s after SIGTERM; killing it"
-            kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
-            sleep 0.5
-          fi
-          if alive "$pid"; then
-            log "Azurite: could not stop process $pid"
-          else
-            log "Azurite: stopped"
-          fi
-        fi
-        rm -f "$LOCAL/azurite.pid"
-      fi
-      ;;
-    dnsmasq)
-      if [ -s "$LOCAL/dnsmasq.pid" ]; then
-        pid=$(cat "$LOCAL/dnsmasq.pid")
-        if alive "$pid"; then
-          kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
-          for _ in $(seq 1 20); do alive "$pid" || break; sleep 0.25; done
-          alive "$pid" && kill -KILL -- "-$pid" 2>/dev/null || true
-          log "dnsmasq: stopped"
-        fi
-        rm -f "$LOCAL/dnsmasq.pid"
-      fi
-      ;;
+    azurite) stop_group Azurite "$LOCAL/azurite.pid" ;;
+    dnsmasq) stop_group dnsmasq "$LOCAL/dnsmasq.pid" ;;
     *) die "unknown service '$service' (postgres, azurite, dnsmasq)" ;;
   esac
 done

@@ -73,6 +73,9 @@ public static class ProviderRegistration
         where TOptions : LlmOptions
     {
         services.AddOptions<TOptions>().BindConfiguration(provider.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        // The provider's current settings under its id, so the client factory needs no second list of providers.
+        services.AddKeyedTransient<LlmOptions>(provider.Id, (sp, _) => sp.GetRequiredService<IOptionsMonitor<TOptions>>().CurrentValue);
         services.AddHttpClient(provider.Id, http => http.Timeout = Timeout.InfiniteTimeSpan)
             .AddHttpMessageHandler(() => new LlmResponseHandler(provider.DisplayName))
             .AddResilienceHandler(provider.Id, (pipeline, context) =>

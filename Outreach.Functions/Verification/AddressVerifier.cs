@@ -64,12 +64,8 @@ public sealed class AddressVerifier
     {
         var now = _clock.GetUtcNow();
         var ttl = TimeSpan.FromMinutes(_options.CurrentValue.CacheMinutes);
-        if (_domains.TryGetValue(domain, out var hit) && now - hit.At < ttl)
-        {
-            return await hit.Answer;
-        }
 
-        // One lookup per domain at a time: concurrent prospects of one company wait for the same answer.
+        // A fresh entry is reused; otherwise one lookup per domain at a time, which concurrent prospects of one company share.
         var lookup = _domains.AddOrUpdate(
             domain,
             d => (now, LookUpAsync(d, cancellationToken)),

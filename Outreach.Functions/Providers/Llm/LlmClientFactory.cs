@@ -4,7 +4,6 @@ using Azure.AI.OpenAI;
 using Azure.Core;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using OpenAI;
 using OpenAI.Chat;
 using Outreach.Functions.Providers.Common;
@@ -55,17 +54,11 @@ public sealed class LlmClientFactory(IHttpClientFactory httpClients, IServicePro
         return client.AsIChatClient();
     }
 
-    /// <summary>The provider's settings (endpoint, default model).</summary>
+    /// <summary>The provider's settings (endpoint, default model), as registered under its id.</summary>
     public LlmOptions OptionsOf(ProviderDescriptor provider)
     {
         ArgumentNullException.ThrowIfNull(provider);
-        return provider.Id switch
-        {
-            "openai" => services.GetRequiredService<IOptionsMonitor<OpenAIOptions>>().CurrentValue,
-            "azureopenai" => services.GetRequiredService<IOptionsMonitor<AzureOpenAIOptions>>().CurrentValue,
-            "openrouter" => services.GetRequiredService<IOptionsMonitor<OpenRouterOptions>>().CurrentValue,
-            "gemini" => services.GetRequiredService<IOptionsMonitor<GeminiOptions>>().CurrentValue,
-            _ => throw new ArgumentException($"'{provider.Id}' is not a language-model provider.", nameof(provider)),
-        };
+        return services.GetKeyedService<LlmOptions>(provider.Id)
+            ?? throw new ArgumentException($"'{provider.Id}' is not a language-model provider.", nameof(provider));
     }
 }
