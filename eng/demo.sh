@@ -13,9 +13,16 @@ cd "$ROOT"
 # shellcheck disable=SC1090
 source "$ENV_FILE"
 
-log "building the outreach command"
+# The outreach command, installed like any .NET tool: packed from this clone (a version of its own each time, so
+# NuGet's cache never hands back an older build) into .local/bin.
+log "building the outreach command and installing it into .local/bin"
 dotnet build "$ROOT/Outreach.Cli" -v quiet -nologo >/dev/null
-outreach() { dotnet "$ROOT/Outreach.Cli/bin/Debug/net10.0/outreach.dll" "$@"; }
+version="0.1.0-local.$(date +%Y%m%d%H%M%S)"
+rm -rf "$LOCAL/packages"
+dotnet pack "$ROOT/Outreach.Cli" -c Debug --no-build -o "$LOCAL/packages" -p:Version="$version" -v quiet -nologo >/dev/null
+dotnet tool uninstall Outreach.Cli --tool-path "$LOCAL/bin" >/dev/null 2>&1 || true
+dotnet tool install Outreach.Cli --tool-path "$LOCAL/bin" --add-source "$LOCAL/packages" --version "$version" --ignore-failed-sources >/dev/null
+export PATH="$LOCAL/bin:$PATH"
 
 outreach migrate
 outreach run samples/prospects.csv --campaign samples/campaign.json --json > "$LOCAL/demo-batch.json"
@@ -26,4 +33,5 @@ if [ "$status" != "COMPLETED" ]; then
   log "the sample batch ended $status, not COMPLETED"
   exit 1
 fi
-log "done: open the emails in .local/results/, or run \`source .local/services.env\` and explore with psql"
+log "done: the emails are in .local/results/. To use the outreach command yourself:"
+log "  export PATH=\"$LOCAL/bin:\$PATH\"; source .local/services.env; outreach batches"

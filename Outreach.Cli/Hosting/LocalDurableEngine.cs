@@ -82,12 +82,17 @@ public sealed class LocalDurableEngine : IAsyncDisposable
     /// <param name="configureServices">Registrations applied before the app's own (tests use it to supply providers).</param>
     /// <param name="loggerFactory">Where engine and app logs go; none by default.</param>
     /// <param name="extraTasks">Orchestrators and activities beside the pipeline's (the benchmark's baseline).</param>
+    /// <param name="processWork">
+    /// False for a client only (<c>outreach pause</c>, <c>cancel</c>): it starts, suspends and terminates
+    /// orchestrations but runs none and takes no work from another process's engine.
+    /// </param>
     /// <param name="cancellationToken">Cancels start-up.</param>
     public static async Task<LocalDurableEngine> StartAsync(
         IConfiguration configuration,
         Action<IServiceCollection>? configureServices = null,
         ILoggerFactory? loggerFactory = null,
         Action<Microsoft.DurableTask.DurableTaskRegistry>? extraTasks = null,
+        bool processWork = true,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -113,7 +118,7 @@ public sealed class LocalDurableEngine : IAsyncDisposable
         sidecarBuilder.Services.AddSingleton(loggerFactory);
         sidecarBuilder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
         sidecarBuilder.Services.AddGrpc(o => o.MaxReceiveMessageSize = 16 * 1024 * 1024);
-        var backend = new TagSafeOrchestrationService(service, loggerFactory.CreateLogger<TagSafeOrchestrationService>());
+        var backend = new TagSafeOrchestrationService(service, loggerFactory.CreateLogger<TagSafeOrchestrationService>(), listen: processWork);
         sidecarBuilder.Services.AddSingleton<IOrchestrationService>(backend);
         sidecarBuilder.Services.AddSingleton<IOrchestrationServiceClient>(backend);
         sidecarBuilder.Services.AddSingleton<TaskHubGrpcServer>();
@@ -129,7 +134,23 @@ public sealed class LocalDurableEngine : IAsyncDisposable
         workerBuilder.Services.AddLogging();
         configureServices?.Invoke(workerBuilder.Services);
         workerBuilder.Services.AddOutreachFunctions();
-        workerBuilder.Services.AddDurableTaskWorker(builder =>
+        if (processWork)
+        {
+            AddWorker(workerBuilder.Services, channel, engine, extraTasks);
+        }
+
+        workerBuilder.Services.AddDurableTaskClient(builder =>
+        {
+            builder.UseGrpc(channel);
+            builder.RegisterDirectly();
+        });
+        var worker = workerBuilder.Build();
+        await worker.StartAsync(cancellationToken);
+        return new LocalDurableEngine(service, backend, sidecar, worker, channel, loggerFactory.CreateLogger<LocalDurableEngine>());
+    }
+
+    private static void AddWorker(IServiceCollection services, GrpcChannel channel, LocalEngineOptions engine, Action<Microsoft.DurableTask.DurableTaskRegistry>? extraTasks) =>
+        services.AddDurableTaskWorker(builder =>
         {
             builder.UseGrpc(channel);
             builder.AddTasks(registry =>
@@ -143,15 +164,6 @@ public sealed class LocalDurableEngine : IAsyncDisposable
                 o.Concurrency.MaximumConcurrentOrchestrationWorkItems = engine.MaxConcurrentOrchestrations;
             });
         });
-        workerBuilder.Services.AddDurableTaskClient(builder =>
-        {
-            builder.UseGrpc(channel);
-            builder.RegisterDirectly();
-        });
-        var worker = workerBuilder.Build();
-        await worker.StartAsync(cancellationToken);
-        return new LocalDurableEngine(service, backend, sidecar, worker, channel, loggerFactory.CreateLogger<LocalDurableEngine>());
-    }
 
     /// <summary>
     /// The task hub <c>TaskHubName</c> (default OutreachLocal) on the storage account of <c>AzureWebJobsStorage</c>:

@@ -26,8 +26,13 @@ namespace Outreach.Cli.Hosting;
 /// that finds nothing started does nothing, a start after a stop does nothing, and a failing stop is logged rather
 /// than thrown.
 /// </para>
+/// <para>
+/// With <paramref name="listen"/> false the backend is only a client — start, query, suspend, terminate — and never
+/// starts listening: <c>outreach pause</c> and <c>cancel</c> must not take a running batch's work items from the
+/// <c>outreach run</c> that is processing them.
+/// </para>
 /// </summary>
-internal sealed class TagSafeOrchestrationService(AzureStorageOrchestrationService inner, ILogger logger)
+internal sealed class TagSafeOrchestrationService(AzureStorageOrchestrationService inner, ILogger logger, bool listen = true)
     : IOrchestrationService, IOrchestrationServiceClient, IOrchestrationServiceQueryClient, IOrchestrationServicePurgeClient
 {
     private static readonly ConcurrentDictionary<Type, PropertyInfo?> TagProperties = new();
@@ -50,7 +55,7 @@ internal sealed class TagSafeOrchestrationService(AzureStorageOrchestrationServi
     {
         lock (_lifecycle)
         {
-            return _stop is not null ? Task.CompletedTask : _start ??= inner.StartAsync();
+            return _stop is not null || !listen ? Task.CompletedTask : _start ??= inner.StartAsync();
         }
     }
 

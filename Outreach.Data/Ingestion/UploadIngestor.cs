@@ -213,17 +213,7 @@ public sealed class UploadIngestor(
         return new IngestionResult(upload.Id, UploadStatus.Failed, null, null, false, 0, 0, reason);
     }
 
-    private static async Task<Campaign?> FindCampaignAsync(OutreachDbContext db, string reference, CancellationToken cancellationToken)
-    {
-        var trimmed = Uri.UnescapeDataString(reference).Trim();
-        if (Guid.TryParse(trimmed, out var id))
-        {
-            return await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        }
-
-        // An exact name first; then the same name in another case (folder names are typed by hand).
-        var pattern = trimmed.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
-        return await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Name == trimmed, cancellationToken)
-            ?? await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => EF.Functions.ILike(c.Name, pattern, @"\"), cancellationToken);
-    }
+    // The folder name arrives URL-encoded in a blob name ("Q3%20Fintech").
+    private static Task<Campaign?> FindCampaignAsync(OutreachDbContext db, string reference, CancellationToken cancellationToken) =>
+        db.Campaigns.AsNoTracking().FindByReferenceAsync(Uri.UnescapeDataString(reference), cancellationToken);
 }

@@ -162,6 +162,38 @@ public static class StatusTransitions
         return (int)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
+    /// <summary>
+    /// Re-queues a batch's COMPLETED prospects whose email is not approved to ENRICHED, removing that email, so a
+    /// GENERATION job writes it again with the campaign's current settings; the batch's email counter drops by as
+    /// many, so the job counts each exactly once more. Approved emails are a person's decision and stay.
+    /// </summary>
+    /// <returns>How many prospects were re-queued.</returns>
+    public static async Task<int> RequeueForRegenerationAsync(NpgsqlConnection connection, Guid batchId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        await using var command = new NpgsqlCommand(
+            """
+            WITH target AS (
+                SELECT p.id FROM prospects p LEFT JOIN generated_emails e ON e.prospect_id = p.id
+                WHERE p.batch_id = @batch AND p.status = ANY(@from) AND p.enriched_at IS NOT NULL
+                  AND (e.review_status IS NULL OR e.review_status <> @approved)
+                FOR UPDATE OF p),
+            dropped AS (
+                DELETE FROM generated_emails e USING target WHERE e.prospect_id = target.id RETURNING 1),
+            requeued AS (
+                UPDATE prospects p SET status = @to, generation_started_at = NULL, completed_at = NULL, updated_at = now()
+                FROM target WHERE p.id = target.id RETURNING 1)
+            UPDATE batches SET generated_emails = generated_emails - (SELECT count(*) FROM requeued), updated_at = now()
+            WHERE id = @batch RETURNING (SELECT count(*) FROM requeued)::int
+            """,
+            connection);
+        command.Parameters.AddWithValue("batch", batchId);
+        command.Parameters.AddWithValue("to", ProspectStatus.Enriched);
+        command.Parameters.AddWithValue("from", Allowed(Rules.Prospect, [ProspectStatus.Completed], ProspectStatus.Enriched));
+        command.Parameters.AddWithValue("approved", ReviewStatus.Approved);
+        return (int)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     /// <summary><paramref name="from"/>, after checking every move in it against <paramref name="rules"/>.</summary>
     public static TStatus[] Allowed<TStatus>(StatusMachine<TStatus> rules, TStatus[] from, TStatus to)
         where TStatus : struct, Enum

@@ -98,6 +98,31 @@ public sealed class Campaign : Entity
     /// <summary>The least words a body should have; the quality gate flags a shorter one.</summary>
     public int MinBodyWords { get; private set; }
 
+    /// <summary>
+    /// Takes every setting of <paramref name="revised"/> — a campaign built, and so validated, from the new settings —
+    /// but its identity (id, name, creation time): <c>outreach campaign apply</c> on an existing campaign. Prospects
+    /// already imported keep their rows; the settings apply to work done from now on.
+    /// </summary>
+    public void Revise(Campaign revised, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(revised);
+        EmailSubject = revised.EmailSubject;
+        Prompt = revised.Prompt;
+        EmailBody = revised.EmailBody;
+        SenderName = revised.SenderName;
+        SenderTitle = revised.SenderTitle;
+        SenderCompany = revised.SenderCompany;
+        ServiceId = revised.ServiceId;
+        EnrichmentFlags = [.. revised.EnrichmentFlags];
+        RequiredEnrichment = [.. revised.RequiredEnrichment];
+        DedupeScope = revised.DedupeScope;
+        MaxSubjectChars = revised.MaxSubjectChars;
+        MaxBodyWords = revised.MaxBodyWords;
+        MinBodyWords = revised.MinBodyWords;
+        Verification = revised.Verification;
+        Touch(now);
+    }
+
     private static List<string> NormalizeFlags(IEnumerable<string>? flags, string name)
     {
         var normalized = (flags ?? []).Select(f => f.Trim().ToLowerInvariant()).Distinct().ToList();

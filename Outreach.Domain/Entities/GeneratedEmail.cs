@@ -41,6 +41,9 @@ public sealed class GeneratedEmail : Entity
 
     public DateTimeOffset? ReviewedAt { get; private set; }
 
+    /// <summary>What the reviewer said with the verdict (why it was rejected, what to change), if anything.</summary>
+    public string? ReviewNote { get; private set; }
+
     /// <summary>What the quality gate found wrong (empty when nothing); a flagged email starts in review as NEEDS_ATTENTION.</summary>
     public List<string> QualityFlags { get; private set; } = [];
 
@@ -98,8 +101,8 @@ public sealed class GeneratedEmail : Entity
         ErrorMessage = message;
     }
 
-    /// <summary>Records a reviewer's verdict; only a generated email can be reviewed.</summary>
-    public void Review(ReviewStatus verdict, DateTimeOffset now)
+    /// <summary>Records a reviewer's verdict, with an optional note; only a generated email can be reviewed.</summary>
+    public void Review(ReviewStatus verdict, DateTimeOffset now, string? note = null)
     {
         if (GenerationStatus != GenerationStatus.Completed)
         {
@@ -109,6 +112,7 @@ public sealed class GeneratedEmail : Entity
 
         Rules.Review.EnsureCanMove(ReviewStatus, verdict);
         ReviewStatus = verdict;
+        ReviewNote = Guard.Optional(note, "note", 2000);
         ReviewedAt = Touch(now);
     }
 

@@ -24,4 +24,12 @@ public sealed class Service : Entity
     public string ValueProposition { get; private set; } = null!;
 
     public List<string> TargetIndustries { get; private set; } = [];
+
+    /// <summary>Takes a new description, value proposition and industries (<c>outreach campaign apply</c>); the name is its identity.</summary>
+    public void Revise(string? description, string? valueProposition, IEnumerable<string>? targetIndustries, DateTimeOffset now)
+    {
+        var revised = new Service(Name, description ?? string.Empty, valueProposition ?? string.Empty, targetIndustries, now);
+        (Description, ValueProposition, TargetIndustries) = (revised.Description, revised.ValueProposition, revised.TargetIndustries);
+        Touch(now);
+    }
 }

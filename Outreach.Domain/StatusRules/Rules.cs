@@ -15,15 +15,16 @@ public static class Rules
         [ProspectStatus.Enriching] = [ProspectStatus.Enriched, ProspectStatus.Failed],
         [ProspectStatus.Enriched] = [ProspectStatus.Generating, ProspectStatus.Failed],
         [ProspectStatus.Generating] = [ProspectStatus.Completed, ProspectStatus.Failed],
-        [ProspectStatus.Completed] = [],
+        // Back to ENRICHED when its email is written again (a regeneration after the campaign changed).
+        [ProspectStatus.Completed] = [ProspectStatus.Enriched],
         [ProspectStatus.Failed] = [ProspectStatus.Pending, ProspectStatus.Enriched],
         [ProspectStatus.Skipped] = [],
     });
 
     /// <summary>
     /// A batch starts when its orchestration does, may skip ENRICHED because prospects move through the
-    /// pipeline independently, and ends in a final status. PARTIAL and FAILED batches may be retried;
-    /// COMPLETED is terminal.
+    /// pipeline independently, and ends in a final status. PARTIAL and FAILED batches may be retried, and any
+    /// ended batch but a CANCELLED one may have its emails regenerated (back to GENERATING).
     /// </summary>
     public static StatusMachine<BatchStatus> Batch { get; } = new("Batch", new Dictionary<BatchStatus, BatchStatus[]>
     {
@@ -31,7 +32,7 @@ public static class Rules
         [BatchStatus.Enriching] = [BatchStatus.Enriched, BatchStatus.Generating, BatchStatus.Completed, BatchStatus.Partial, BatchStatus.Failed],
         [BatchStatus.Enriched] = [BatchStatus.Generating, BatchStatus.Completed, BatchStatus.Partial, BatchStatus.Failed],
         [BatchStatus.Generating] = [BatchStatus.Completed, BatchStatus.Partial, BatchStatus.Failed],
-        [BatchStatus.Completed] = [],
+        [BatchStatus.Completed] = [BatchStatus.Generating],
         [BatchStatus.Partial] = [BatchStatus.Enriching, BatchStatus.Generating],
         [BatchStatus.Failed] = [BatchStatus.Enriching, BatchStatus.Generating],
     });

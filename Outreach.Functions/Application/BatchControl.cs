@@ -116,7 +116,18 @@ public sealed class BatchControl(IDbContextFactory<OutreachDbContext> contexts, 
     /// Re-runs the FAILED prospects of a PARTIAL or FAILED batch as a new job: FULL_PIPELINE and ENRICHMENT from
     /// the start, GENERATION from their kept enrichment (only prospects that were enriched qualify).
     /// </summary>
-    public async Task<ControlResult> RetryAsync(Guid batchId, JobType jobType, DurableTaskClient durable, CancellationToken cancellationToken)
+    public Task<ControlResult> RetryAsync(Guid batchId, JobType jobType, DurableTaskClient durable, CancellationToken cancellationToken) =>
+        ReopenAsync(batchId, jobType, regenerate: false, durable, cancellationToken);
+
+    /// <summary>
+    /// Writes the emails of an ended batch again with its campaign's current settings, as a GENERATION job: every
+    /// prospect whose email is not approved (and every failed one whose enrichment is kept) gets a new email from its
+    /// kept enrichment and analysis. Approved emails stay. A CANCELLED batch stays ended.
+    /// </summary>
+    public Task<ControlResult> RegenerateAsync(Guid batchId, DurableTaskClient durable, CancellationToken cancellationToken) =>
+        ReopenAsync(batchId, JobType.Generation, regenerate: true, durable, cancellationToken);
+
+    private async Task<ControlResult> ReopenAsync(Guid batchId, JobType jobType, bool regenerate, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(durable);
         Guid jobId;
@@ -130,16 +141,22 @@ public sealed class BatchControl(IDbContextFactory<OutreachDbContext> contexts, 
                 return new ControlResult(ControlOutcome.NotFound, $"No batch {batchId}.");
             }
 
-            if (batch.Status is not (BatchStatus.Partial or BatchStatus.Failed))
+            if (regenerate ? batch.Status is not (BatchStatus.Completed or BatchStatus.Partial or BatchStatus.Failed) : batch.Status is not (BatchStatus.Partial or BatchStatus.Failed))
             {
-                return new ControlResult(ControlOutcome.Conflict, $"Only a PARTIAL or FAILED batch can be retried; batch {batchId} is {StatusLabel.Of(batch.Status)}.");
+                return new ControlResult(ControlOutcome.Conflict, regenerate
+                    ? $"Only an ended batch (COMPLETED, PARTIAL or FAILED) can have its emails written again; batch {batchId} is {StatusLabel.Of(batch.Status)}."
+                    : $"Only a PARTIAL or FAILED batch can be retried; batch {batchId} is {StatusLabel.Of(batch.Status)}.");
             }
 
             var generationOnly = jobType == JobType.Generation;
-            var requeued = await StatusTransitions.RequeueFailedProspectsAsync((NpgsqlConnection)db.Database.GetDbConnection(), batchId, generationOnly, cancellationToken);
+            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+            var requeued = await StatusTransitions.RequeueFailedProspectsAsync(connection, batchId, generationOnly, cancellationToken)
+                + (regenerate ? await StatusTransitions.RequeueForRegenerationAsync(connection, batchId, cancellationToken) : 0);
             if (requeued == 0)
             {
-                return new ControlResult(ControlOutcome.Conflict, generationOnly
+                return new ControlResult(ControlOutcome.Conflict, regenerate
+                    ? $"Batch {batchId} has no email left to write again: every one is approved, or no prospect was enriched."
+                    : generationOnly
                     ? $"Batch {batchId} has no failed prospect with its enrichment kept; retry it as FULL_PIPELINE."
                     : $"Batch {batchId} has no failed prospects to retry.");
             }

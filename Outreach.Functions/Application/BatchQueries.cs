@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Outreach.Data.Persistence;
 using Outreach.Domain.Entities;
+using Outreach.Domain.Enums;
 using Outreach.Domain.StatusRules;
 using Outreach.Functions.Pipeline;
 
@@ -67,6 +68,34 @@ public sealed class BatchQueries(IDbContextFactory<OutreachDbContext> contexts)
             final ? new ResultsView($"{ResultsWriter.ResultsContainer}/{batch.Id:D}/emails.csv", $"{ResultsWriter.ResultsContainer}/{batch.Id:D}/rejected.csv") : null,
             batch.ErrorMessage,
             new TokensView(batch.PromptTokens, batch.CompletionTokens));
+    }
+
+    /// <summary>A page of batches, newest first, optionally of one campaign and one status (a database label, any case).</summary>
+    public async Task<Paged<BatchSummary>> ListAsync(Guid? campaignId, string? status, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var wanted = string.IsNullOrWhiteSpace(status) ? (BatchStatus?)null : ProspectQueries.Parse<BatchStatus>(status, "status");
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = db.Batches.AsNoTracking().Where(b => (campaignId == null || b.CampaignId == campaignId) && (wanted == null || b.Status == wanted));
+        var total = await query.LongCountAsync(cancellationToken);
+        var rows = await query.OrderByDescending(b => b.CreatedAt).ThenByDescending(b => b.Id).Skip((page - 1) * pageSize).Take(pageSize)
+            .Join(db.Campaigns, b => b.CampaignId, c => c.Id, (b, c) => new { b, CampaignName = c.Name })
+            .ToListAsync(cancellationToken);
+        return new Paged<BatchSummary>(
+            [.. rows.Select(r => new BatchSummary(
+                r.b.Id, r.b.CampaignId, r.CampaignName, r.b.Name, StatusLabel.Of(r.b.Status), r.b.TotalProspects, r.b.GeneratedEmails, r.b.FailedProspects,
+                r.b.SkippedProspects, r.b.CreatedAt, r.b.CompletedAt))],
+            page,
+            pageSize,
+            total);
+    }
+
+    /// <summary>Why the batch's prospects failed, by reason with counts, most frequent first (read by the (batch_id, status) index).</summary>
+    public async Task<IReadOnlyList<FailureCount>> FailureReasonsAsync(Guid batchId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var messages = await db.Prospects.AsNoTracking().Where(p => p.BatchId == batchId && p.Status == ProspectStatus.Failed)
+            .GroupBy(p => p.ErrorMessage).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        return FailureReason.Group(messages.Select(m => (m.Key, m.Count)));
     }
 
     /// <summary>The orchestration instance of the batch's latest job (the first run's <c>batch-{id}</c> until a retry).</summary>

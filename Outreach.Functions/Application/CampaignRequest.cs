@@ -51,6 +51,25 @@ public sealed record CampaignRequest(
     public async Task<Campaign> CreateAsync(OutreachDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
+        var campaign = await BuildAsync(db, now, reviseService: false, cancellationToken);
+        if (await db.Campaigns.AnyAsync(c => c.Name == campaign.Name, cancellationToken))
+        {
+            throw new DomainConflictException($"A campaign named '{campaign.Name}' already exists.");
+        }
+
+        db.Campaigns.Add(campaign);
+        await db.SaveChangesAsync(cancellationToken);
+        return campaign;
+    }
+
+    /// <summary>
+    /// The campaign these settings describe, validated (templates included) but not added: a new inline service is
+    /// added to <paramref name="db"/>, and an existing service of the same name is reused — and, when
+    /// <paramref name="reviseService"/>, given this request's description, value proposition and industries.
+    /// </summary>
+    public async Task<Campaign> BuildAsync(OutreachDbContext db, DateTimeOffset now, bool reviseService, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
         if (string.IsNullOrWhiteSpace(Name))
         {
             throw new DomainValidationException("name is required.");
@@ -81,10 +100,6 @@ public sealed record CampaignRequest(
             "valid_only" => VerificationPolicy.ValidOnly,
             var other => throw new DomainValidationException($"verification '{other}' is not off, skip_invalid or valid_only."),
         };
-        if (await db.Campaigns.AnyAsync(c => c.Name == Name.Trim(), cancellationToken))
-        {
-            throw new DomainConflictException($"A campaign named '{Name.Trim()}' already exists.");
-        }
 
         Guid serviceId;
         if (ServiceId is { } existing)
@@ -96,8 +111,16 @@ public sealed record CampaignRequest(
         else if (Service is not null)
         {
             // Reuse a service of the same name rather than failing on its unique name.
-            var service = await db.Services.FirstOrDefaultAsync(s => s.Name == Service.Name.Trim(), cancellationToken)
-                ?? db.Services.Add(new Service(Service.Name, Service.Description ?? string.Empty, Service.ValueProposition ?? string.Empty, Service.TargetIndustries, now)).Entity;
+            var service = await db.Services.FirstOrDefaultAsync(s => s.Name == Service.Name.Trim(), cancellationToken);
+            if (service is null)
+            {
+                service = db.Services.Add(new Service(Service.Name, Service.Description ?? string.Empty, Service.ValueProposition ?? string.Empty, Service.TargetIndustries, now)).Entity;
+            }
+            else if (reviseService)
+            {
+                service.Revise(Service.Description, Service.ValueProposition, Service.TargetIndustries, now);
+            }
+
             serviceId = service.Id;
         }
         else
@@ -105,13 +128,10 @@ public sealed record CampaignRequest(
             throw new DomainValidationException("A campaign needs a service: give \"service\" {name, description, valueProposition} or \"serviceId\".");
         }
 
-        var campaign = new Campaign(
+        return new Campaign(
             Name, EmailSubject, Prompt, serviceId, EnrichmentFlags, RequiredEnrichment, scope, now,
             MaxSubjectChars ?? Campaign.DefaultMaxSubjectChars, MaxBodyWords ?? Campaign.DefaultMaxBodyWords,
             emailBody: EmailBody, sender: new CampaignSender(SenderName, SenderTitle, SenderCompany),
             minBodyWords: MinBodyWords ?? Math.Min(Campaign.DefaultMinBodyWords, MaxBodyWords ?? Campaign.DefaultMaxBodyWords), verification: verification);
-        db.Campaigns.Add(campaign);
-        await db.SaveChangesAsync(cancellationToken);
-        return campaign;
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Outreach.Data.Persistence;
@@ -111,6 +112,70 @@ public sealed class Catalog(IDbContextFactory<OutreachDbContext> contexts, TimeP
             }
         }
     }
+
+    /// <summary>
+    /// Creates the campaign <paramref name="request"/> names, or — when one of that name exists (any case) — gives it
+    /// the request's settings (its service's too, when the service keeps its name) and says what changed.
+    /// Validated like a creation, templates included; nothing is stored when a value is refused.
+    /// </summary>
+    public async Task<CampaignApplied> ApplyCampaignAsync(CampaignRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var existing = string.IsNullOrWhiteSpace(request.Name) ? null : await db.Campaigns.FindByReferenceAsync(request.Name, cancellationToken);
+        if (existing is null)
+        {
+            var (created, _) = await GetOrCreateCampaignAsync(request, cancellationToken);
+            return new CampaignApplied(CampaignView.Of(created), Created: true, []);
+        }
+
+        var before = await DescribeAsync(db, existing, cancellationToken);
+        var now = clock.GetUtcNow();
+        existing.Revise(await (request with { Name = existing.Name }).BuildAsync(db, now, reviseService: true, cancellationToken), now);
+        var after = await DescribeAsync(db, existing, cancellationToken);
+        var changes = before.Where(b => after[b.Key] != b.Value).Select(b => Change(b.Key, b.Value, after[b.Key])).ToList();
+        if (changes.Count > 0)
+        {
+            await SaveAsync(db, $"A service named '{request.Service?.Name}' already exists.", cancellationToken);
+        }
+
+        return new CampaignApplied(CampaignView.Of(existing), Created: false, changes);
+    }
+
+    // The settings a person edits, as text, so two versions compare value by value.
+    private static async Task<Dictionary<string, string>> DescribeAsync(OutreachDbContext db, Campaign campaign, CancellationToken cancellationToken)
+    {
+        var service = db.Services.Local.FirstOrDefault(s => s.Id == campaign.ServiceId)
+            ?? await db.Services.SingleAsync(s => s.Id == campaign.ServiceId, cancellationToken);
+        return new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["emailSubject"] = campaign.EmailSubject,
+            ["emailBody"] = campaign.EmailBody ?? string.Empty,
+            ["prompt"] = campaign.Prompt,
+            ["enrichmentFlags"] = string.Join(", ", campaign.EnrichmentFlags),
+            ["requiredEnrichment"] = string.Join(", ", campaign.RequiredEnrichment),
+            ["dedupeScope"] = StatusLabel.Of(campaign.DedupeScope),
+            ["verification"] = StatusLabel.Of(campaign.Verification).ToLowerInvariant(),
+            ["maxSubjectChars"] = campaign.MaxSubjectChars.ToString(CultureInfo.InvariantCulture),
+            ["minBodyWords"] = campaign.MinBodyWords.ToString(CultureInfo.InvariantCulture),
+            ["maxBodyWords"] = campaign.MaxBodyWords.ToString(CultureInfo.InvariantCulture),
+            ["senderName"] = campaign.SenderName ?? string.Empty,
+            ["senderTitle"] = campaign.SenderTitle ?? string.Empty,
+            ["senderCompany"] = campaign.SenderCompany ?? string.Empty,
+            ["service"] = service.Name,
+            ["service.description"] = service.Description,
+            ["service.valueProposition"] = service.ValueProposition,
+            ["service.targetIndustries"] = string.Join(", ", service.TargetIndustries),
+        };
+    }
+
+    // Short values are shown before and after; long ones (a prompt, a body) by their length.
+    private static string Change(string setting, string before, string after) =>
+        before.Length > 60 || after.Length > 60 || before.Contains('\n', StringComparison.Ordinal) || after.Contains('\n', StringComparison.Ordinal)
+            ? $"{setting}: changed ({before.Length} -> {after.Length} characters)"
+            : $"{setting}: {Quoted(before)} -> {Quoted(after)}";
+
+    private static string Quoted(string value) => value.Length == 0 ? "(none)" : $"'{value}'";
 
     /// <summary>A page of campaigns.</summary>
     public async Task<Paged<CampaignView>> CampaignsAsync(int page, int pageSize, CancellationToken cancellationToken)

@@ -20,7 +20,7 @@ public sealed class EmailReview(IDbContextFactory<OutreachDbContext> contexts, T
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var email = await db.GeneratedEmails.SingleOrDefaultAsync(e => e.Id == emailId, cancellationToken) ?? throw ApiProblemException.NotFound("email", emailId);
-        email.Review(verdict, clock.GetUtcNow());
+        email.Review(verdict, clock.GetUtcNow(), request.Note);
         await db.SaveChangesAsync(cancellationToken);
         var prospect = await db.Prospects.AsNoTracking().SingleAsync(p => p.Id == email.ProspectId, cancellationToken);
         return EmailView.Of(email, prospect);

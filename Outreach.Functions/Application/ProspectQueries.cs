@@ -51,14 +51,15 @@ public sealed class ProspectQueries(IDbContextFactory<OutreachDbContext> context
             p.EmailVerificationReason);
     }
 
-    /// <summary>A page of the batch's generated emails in ordinal order (only approved ones when asked).</summary>
-    public async Task<Paged<EmailView>> EmailsAsync(Guid batchId, bool approvedOnly, int page, int pageSize, CancellationToken cancellationToken)
+    /// <summary>A page of the batch's generated emails in ordinal order, optionally of one review status (a database label, any case).</summary>
+    public async Task<Paged<EmailView>> EmailsAsync(Guid batchId, string? review, int page, int pageSize, CancellationToken cancellationToken)
     {
+        var wanted = string.IsNullOrWhiteSpace(review) ? (ReviewStatus?)null : Parse<ReviewStatus>(review, "review");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await EnsureBatchAsync(db, batchId, cancellationToken);
         var query = from p in db.Prospects.AsNoTracking()
                     join e in db.GeneratedEmails.AsNoTracking() on p.Id equals e.ProspectId
-                    where p.BatchId == batchId && e.GenerationStatus == GenerationStatus.Completed && (!approvedOnly || e.ReviewStatus == ReviewStatus.Approved)
+                    where p.BatchId == batchId && e.GenerationStatus == GenerationStatus.Completed && (wanted == null || e.ReviewStatus == wanted)
                     select new { p, e };
         var total = await query.LongCountAsync(cancellationToken);
         var rows = await query.OrderBy(x => x.p.Ordinal).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);

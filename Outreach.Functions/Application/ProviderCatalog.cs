@@ -1,16 +1,22 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Outreach.Data.Persistence;
 using Outreach.Domain.Entities;
 using Outreach.Functions.Providers;
 using Outreach.Functions.Providers.Common;
+using Outreach.Functions.Providers.Llm;
 
 namespace Outreach.Functions.Application;
 
-/// <summary>A provider's adjustable settings as the API shows them: never the key, only whether its setting is set.</summary>
+/// <summary>
+/// A provider's adjustable settings as the API shows them: never the key, only whether its setting is set; with the
+/// configured rate (<c>Providers__X__RequestsPerSecond</c>) and, for a model provider, the configured default model
+/// that <c>Model</c> (the stored override) replaces when set.
+/// </summary>
 public sealed record ProviderView(
     string Provider, bool Enabled, string? Model, float? Temperature, int? MaxTokens, IReadOnlyDictionary<string, string> PromptTemplates,
-    string SecretSetting, bool KeyIsSet, bool Stored, bool Keyless = false);
+    string SecretSetting, bool KeyIsSet, bool Stored, bool Keyless = false, double? RequestsPerSecond = null, string? DefaultModel = null);
 
 /// <summary>The body of <c>PUT /api/providers/{provider}</c>.</summary>
 public sealed record ProviderUpdate(
@@ -18,7 +24,8 @@ public sealed record ProviderUpdate(
     IReadOnlyDictionary<string, string>? IndustryMappings, string? SecretSetting);
 
 /// <summary>The api_configurations rows, one per known provider, with defaults for providers that have none.</summary>
-public sealed class ProviderCatalog(IDbContextFactory<OutreachDbContext> contexts, IConfiguration configuration, ProviderSettingsStore store, TimeProvider clock)
+public sealed class ProviderCatalog(
+    IDbContextFactory<OutreachDbContext> contexts, IConfiguration configuration, ProviderSettingsStore store, IServiceProvider services, TimeProvider clock)
 {
     /// <summary>The providers this app knows, with the setting that holds each key by default.</summary>
     public static IReadOnlyDictionary<string, string> Known { get; } =
@@ -79,8 +86,11 @@ public sealed class ProviderCatalog(IDbContextFactory<OutreachDbContext> context
         var keySet = !string.IsNullOrWhiteSpace(configuration[secret.Replace("__", ":", StringComparison.Ordinal)] ?? configuration[secret]);
         // A keyless provider (Azure OpenAI) signs in as the app's identity: there is no key to be set.
         var keyless = ProviderRegistration.Descriptors.Single(d => d.Id == provider).Keyless;
+        var options = services.GetKeyedService<ProviderOptions>(provider);
+        var defaultModel = options is LlmOptions { Model.Length: > 0 } llm ? llm.Model : null;
         return row is null
-            ? new ProviderView(provider, true, null, null, null, new Dictionary<string, string>(), secret, keySet, Stored: false, keyless)
-            : new ProviderView(provider, row.Enabled, row.Model, row.Temperature, row.MaxTokens, row.PromptTemplates, secret, keySet, Stored: true, keyless);
+            ? new ProviderView(provider, true, null, null, null, new Dictionary<string, string>(), secret, keySet, Stored: false, keyless, options?.RequestsPerSecond, defaultModel)
+            : new ProviderView(
+                provider, row.Enabled, row.Model, row.Temperature, row.MaxTokens, row.PromptTemplates, secret, keySet, Stored: true, keyless, options?.RequestsPerSecond, defaultModel);
     }
 }

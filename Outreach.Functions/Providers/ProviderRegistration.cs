@@ -62,6 +62,7 @@ public static class ProviderRegistration
         where TOptions : ProviderOptions
     {
         services.AddOptions<TOptions>().BindConfiguration(provider.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddKeyedTransient<ProviderOptions>(provider.Id, (sp, _) => sp.GetRequiredService<IOptionsMonitor<TOptions>>().CurrentValue);
         services.AddHttpClient<TClient>((sp, http) => Configure(http, sp.GetRequiredService<IOptionsMonitor<TOptions>>().CurrentValue))
             .AddResilienceHandler(provider.Id, (pipeline, context) =>
                 Build(pipeline, ResilienceSettings.Of(context.ServiceProvider.GetRequiredService<IOptionsMonitor<TOptions>>().CurrentValue, provider.RetryMode)));
@@ -75,7 +76,7 @@ public static class ProviderRegistration
         services.AddOptions<TOptions>().BindConfiguration(provider.Section).ValidateDataAnnotations().ValidateOnStart();
 
         // The provider's current settings under its id, so the client factory needs no second list of providers.
-        services.AddKeyedTransient<LlmOptions>(provider.Id, (sp, _) => sp.GetRequiredService<IOptionsMonitor<TOptions>>().CurrentValue);
+        services.AddKeyedTransient<ProviderOptions>(provider.Id, (sp, _) => sp.GetRequiredService<IOptionsMonitor<TOptions>>().CurrentValue);
         services.AddHttpClient(provider.Id, http => http.Timeout = Timeout.InfiniteTimeSpan)
             .AddHttpMessageHandler(() => new LlmResponseHandler(provider.DisplayName))
             .AddResilienceHandler(provider.Id, (pipeline, context) =>

@@ -1,31 +1,67 @@
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Outreach.Cli.Commands;
+using Outreach.Cli.Hosting;
 
 namespace Outreach.Tests.Cli;
 
-/// <summary>The CLI's console logging: a calm screen by default, everything with --verbose.</summary>
+/// <summary>The command's logs: everything worth keeping goes to a JSON-lines file; housekeeping noise stays out.</summary>
 public sealed class CliLoggingTests
 {
-    [Theory]
-    [InlineData("Polly", LogLevel.Error, false)]
-    [InlineData("System.Net.Http.HttpClient.website.LogicalHandler", LogLevel.Warning, false)]
-    [InlineData("Microsoft.DurableTask.Worker", LogLevel.Warning, false)]
-    [InlineData("Outreach.Functions.Pipeline.ProspectStore", LogLevel.Warning, true)]
-    [InlineData("Outreach.Functions.Pipeline.ProspectStore", LogLevel.Information, false)]
-    public void Create_WhenNotVerbose_ShowsTheAppsWarningsButNotRetryNoise(string category, LogLevel level, bool shown)
+    [Fact]
+    public void Create_WhenAWarningCarriesAnException_WritesItWithItsStackToTheFileAsJson()
     {
-        using var logging = CliLogging.Create(verbose: false);
+        var directory = Directory.CreateTempSubdirectory("outreach-logs-");
+        try
+        {
+            using (var logging = CliLogging.Create(verbose: false, directory.FullName))
+            {
+                logging.Factory.CreateLogger("Polly").LogWarning(Thrown(), "Execution attempt for {Host}", "acme.example");
+                Assert.StartsWith(directory.FullName, logging.File, StringComparison.Ordinal);
+            }
 
-        Assert.Equal(shown, logging.CreateLogger(category).IsEnabled(level));
+            var line = Assert.Single(File.ReadAllLines(Assert.Single(Directory.GetFiles(directory.FullName, "outreach-*.log"))));
+            using var entry = JsonDocument.Parse(line);
+            Assert.Equal("Warning", entry.RootElement.GetProperty("@l").GetString());
+            Assert.Equal("acme.example", entry.RootElement.GetProperty("Host").GetString());
+            Assert.Contains("   at ", entry.RootElement.GetProperty("@x").GetString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
     }
 
     [Theory]
-    [InlineData("Polly")]
-    [InlineData("Outreach.Functions.Pipeline.ProspectStore")]
-    public void Create_WhenVerbose_ShowsInformationFromEveryone(string category)
+    [InlineData("DurableTask.AzureStorage", LogLevel.Information, false)]
+    [InlineData("System.Net.Http.HttpClient.website.LogicalHandler", LogLevel.Information, false)]
+    [InlineData("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Information, false)]
+    [InlineData("DurableTask.AzureStorage", LogLevel.Warning, true)]
+    [InlineData("Polly", LogLevel.Warning, true)]
+    [InlineData("Outreach.Functions.Pipeline.ProspectStore", LogLevel.Information, true)]
+    public void Create_LeavesHousekeepingOutOfTheLog(string category, LogLevel level, bool logged)
     {
-        using var logging = CliLogging.Create(verbose: true);
+        var directory = Directory.CreateTempSubdirectory("outreach-logs-");
+        try
+        {
+            using var logging = CliLogging.Create(verbose: false, directory.FullName);
 
-        Assert.True(logging.CreateLogger(category).IsEnabled(LogLevel.Information));
+            Assert.Equal(logged, logging.Factory.CreateLogger(category).IsEnabled(level));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    private static InvalidOperationException Thrown()
+    {
+        try
+        {
+            throw new InvalidOperationException("Name or service not known (acme.example:443)");
+        }
+        catch (InvalidOperationException ex)
+        {
+            return ex;
+        }
     }
 }

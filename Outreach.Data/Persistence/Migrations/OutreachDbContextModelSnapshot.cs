@@ -570,6 +570,11 @@ namespace Outreach.Data.Persistence.Migrations
                         .HasColumnName("quality_flags")
                         .HasDefaultValueSql("'[]'::jsonb");
 
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("review_note");
+
                     b.Property<ReviewStatus>("ReviewStatus")
                         .HasColumnType("review_status")
                         .HasColumnName("review_status");

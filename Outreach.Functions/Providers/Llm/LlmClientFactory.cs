@@ -58,7 +58,7 @@ public sealed class LlmClientFactory(IHttpClientFactory httpClients, IServicePro
     public LlmOptions OptionsOf(ProviderDescriptor provider)
     {
         ArgumentNullException.ThrowIfNull(provider);
-        return services.GetKeyedService<LlmOptions>(provider.Id)
+        return services.GetKeyedService<ProviderOptions>(provider.Id) as LlmOptions
             ?? throw new ArgumentException($"'{provider.Id}' is not a language-model provider.", nameof(provider));
     }
 }

@@ -5,17 +5,33 @@ using Microsoft.DurableTask.Client;
 using Microsoft.EntityFrameworkCore;
 using Outreach.Data.Persistence;
 using Outreach.Domain.Enums;
+using Outreach.Domain.StatusRules;
 using Outreach.Functions.Application;
 using Outreach.Functions.Pipeline;
 
 namespace Outreach.Functions.Triggers.Http;
 
-/// <summary>The body of <c>POST /api/batches/{id}/retry</c>.</summary>
-public sealed record RetryRequest(string? JobType);
+/// <summary>
+/// The body of <c>POST /api/batches/{id}/retry</c>: the job type, and <c>regenerate</c> to write the emails of an ended
+/// batch again with the campaign's current settings (GENERATION only; approved emails stay).
+/// </summary>
+public sealed record RetryRequest(string? JobType, bool? Regenerate = null);
 
 /// <summary><c>/api/batches/{id}</c>: status, prospects, emails (JSON and CSV) and control.</summary>
 public sealed class BatchFunctions(BatchQueries batches, ProspectQueries prospects, BatchControl control, IDbContextFactory<OutreachDbContext> contexts)
 {
+    /// <summary><c>GET /api/batches?campaignId=&amp;status=&amp;page=&amp;pageSize=</c>: newest first.</summary>
+    [Function(nameof(ListBatches))]
+    public Task<IResult> ListBatches(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "batches")] HttpRequest req, CancellationToken cancellationToken) =>
+        ApiHttp.HandleAsync(async () =>
+        {
+            ArgumentNullException.ThrowIfNull(req);
+            var (page, size) = ApiHttp.Paging(req);
+            var campaign = req.Query["campaignId"].ToString() is { Length: > 0 } text ? ApiHttp.Id(text) : (Guid?)null;
+            return ApiHttp.Ok(await batches.ListAsync(campaign, req.Query["status"], page, size, cancellationToken));
+        });
+
     /// <summary><c>GET /api/batches/{id}</c>: from the stored counters, never by counting prospects.</summary>
     [Function(nameof(GetBatch))]
     public Task<IResult> GetBatch(
@@ -39,7 +55,7 @@ public sealed class BatchFunctions(BatchQueries batches, ProspectQueries prospec
             return ApiHttp.Ok(await prospects.ListAsync(batchId, req.Query["status"], page, size, cancellationToken));
         });
 
-    /// <summary><c>GET /api/batches/{id}/emails?approved=true&amp;page=&amp;pageSize=</c>.</summary>
+    /// <summary><c>GET /api/batches/{id}/emails?approved=true&amp;review=&amp;page=&amp;pageSize=</c> (<c>review</c>: one review status; <c>approved=true</c> is <c>review=APPROVED</c>).</summary>
     [Function(nameof(ListBatchEmails))]
     public Task<IResult> ListBatchEmails(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "batches/{id}/emails")] HttpRequest req, string id, CancellationToken cancellationToken) =>
@@ -47,7 +63,8 @@ public sealed class BatchFunctions(BatchQueries batches, ProspectQueries prospec
         {
             var batchId = ApiHttp.Id(id);
             var (page, size) = ApiHttp.Paging(req);
-            return ApiHttp.Ok(await prospects.EmailsAsync(batchId, ApprovedOnly(req), page, size, cancellationToken));
+            var review = ApprovedOnly(req) ? StatusLabel.Of(ReviewStatus.Approved) : req.Query["review"].ToString();
+            return ApiHttp.Ok(await prospects.EmailsAsync(batchId, review, page, size, cancellationToken));
         });
 
     /// <summary>
@@ -80,7 +97,7 @@ public sealed class BatchFunctions(BatchQueries batches, ProspectQueries prospec
                 $"emails-{batchId:D}{(approvedOnly ? "-approved" : string.Empty)}.csv");
         });
 
-    /// <summary><c>POST /api/batches/{id}/retry</c> with <c>{"jobType":"FULL_PIPELINE"|"ENRICHMENT"|"GENERATION"}</c> (default FULL_PIPELINE).</summary>
+    /// <summary><c>POST /api/batches/{id}/retry</c> with <c>{"jobType":"FULL_PIPELINE"|"ENRICHMENT"|"GENERATION","regenerate":false}</c> (default FULL_PIPELINE).</summary>
     [Function(nameof(RetryBatch))]
     public Task<IResult> RetryBatch(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "batches/{id}/retry")] HttpRequest req, string id,
@@ -90,6 +107,16 @@ public sealed class BatchFunctions(BatchQueries batches, ProspectQueries prospec
             ArgumentNullException.ThrowIfNull(req);
             var batchId = ApiHttp.Id(id);
             var body = await ApiHttp.OptionalBodyAsync<RetryRequest>(req, cancellationToken);
+            if (body?.Regenerate == true)
+            {
+                if (!string.IsNullOrWhiteSpace(body.JobType) && ProspectQueries.Parse<JobType>(body.JobType, "jobType") != JobType.Generation)
+                {
+                    throw new ApiProblemException(StatusCodes.Status400BadRequest, "regenerate writes emails again: its jobType is GENERATION.");
+                }
+
+                return Answer(await control.RegenerateAsync(batchId, durable, cancellationToken), batchId, "retry");
+            }
+
             var type = string.IsNullOrWhiteSpace(body?.JobType) ? JobType.FullPipeline : ProspectQueries.Parse<JobType>(body.JobType, "jobType");
             return Answer(await control.RetryAsync(batchId, type, durable, cancellationToken), batchId, "retry");
         });

@@ -1,0 +1,239 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using DurableTask.AzureStorage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Outreach.Cli.Hosting;
+using Outreach.Data.Persistence;
+using Outreach.Domain.Enums;
+using Outreach.Domain.StatusRules;
+using Outreach.Functions.Application;
+using Outreach.Functions.Pipeline;
+
+namespace Outreach.Cli.Commands;
+
+/// <summary>
+/// The read-only batch verbs and the review — <c>batches</c>, <c>status</c>, <c>prospects</c>, <c>emails</c>,
+/// <c>export</c>, <c>review</c> — through the API's application services, on PostgreSQL (and the task hub's table
+/// for <c>status</c>) only: no engine starts, so each answers in well under a second.
+/// </summary>
+internal static class BatchCommands
+{
+    private const int ListLimit = 200;
+
+    /// <summary><c>outreach batches [--campaign C] [--status S] [--json]</c>.</summary>
+    public static Command Batches()
+    {
+        var campaign = new Option<string?>("--campaign") { Description = "Only this campaign's batches (id, id prefix or name, any case)." };
+        var status = new Option<string?>("--status") { Description = $"Only batches of this status: {Labels<BatchStatus>()}." };
+        var json = CliOptions.Json();
+        return new Command("batches", "List batches, newest first.") { campaign, status, json }.Does(async cli =>
+        {
+            var services = await cli.ServicesAsync();
+            Guid? campaignId = null;
+            if (cli.Parse.GetValue(campaign) is { } reference)
+            {
+                await using var db = await Contexts(services).CreateDbContextAsync(cli.Cancellation);
+                campaignId = (await References.CampaignAsync(db, reference, cli.Cancellation)).Id;
+            }
+
+            var page = await services.GetRequiredService<BatchQueries>().ListAsync(campaignId, cli.Parse.GetValue(status), 1, ListLimit, cli.Cancellation);
+            if (cli.Parse.GetValue(json))
+            {
+                await cli.Output.WriteLineAsync(JsonSerializer.Serialize(page.Items, CliJson.Options));
+                return ExitCodes.Ok;
+            }
+
+            await CliTable.WriteAsync(
+                cli,
+                ["ID", "CAMPAIGN", "FILE", "STATUS", "PROSPECTS", "EMAILS", "FAILED", "SKIPPED", "CREATED"],
+                page.Items.Select(b => new[]
+                {
+                    b.Id.ToString(), b.CampaignName, b.Name, b.Status, Number(b.TotalProspects), Number(b.GeneratedEmails), Number(b.FailedProspects), Number(b.SkippedProspects),
+                    b.CreatedAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                }),
+                "No batches match.");
+            await MoreAsync(cli, page);
+            return ExitCodes.Ok;
+        });
+    }
+
+    /// <summary><c>outreach status &lt;batch&gt; [--json]</c>: the batch, its failures by reason and its rejected rows.</summary>
+    public static Command Status()
+    {
+        var batch = BatchArgument();
+        var json = CliOptions.Json();
+        return new Command("status", "Show a batch: counters, job, failures by reason, rejected rows.") { batch, json }.Does(async cli =>
+        {
+            var services = await cli.ServicesAsync();
+            var batchId = await BatchIdAsync(cli, services, cli.Parse.GetValue(batch)!);
+            var view = await services.GetRequiredService<BatchQueries>().GetAsync(batchId, RuntimeStatusFromTaskHub(cli), cli.Cancellation)
+                ?? throw new CliException(ExitCodes.BadInput, $"No batch {batchId}.");
+            await BatchReport.PrintAsync(cli, services, view, cli.Parse.GetValue(json), elapsed: null, localResults: null);
+            return ExitCodes.Ok;
+        });
+    }
+
+    /// <summary><c>outreach prospects &lt;batch&gt; [--status S] [--json]</c>.</summary>
+    public static Command Prospects()
+    {
+        var batch = BatchArgument();
+        var status = new Option<string?>("--status") { Description = $"Only prospects of this status: {Labels<ProspectStatus>()}." };
+        var json = CliOptions.Json();
+        return new Command("prospects", "List a batch's prospects in file order.") { batch, status, json }.Does(async cli =>
+        {
+            var services = await cli.ServicesAsync();
+            var batchId = await BatchIdAsync(cli, services, cli.Parse.GetValue(batch)!);
+            var page = await services.GetRequiredService<ProspectQueries>().ListAsync(batchId, cli.Parse.GetValue(status), 1, ListLimit, cli.Cancellation);
+            if (cli.Parse.GetValue(json))
+            {
+                await cli.Output.WriteLineAsync(JsonSerializer.Serialize(page.Items, CliJson.Options));
+                return ExitCodes.Ok;
+            }
+
+            await CliTable.WriteAsync(
+                cli,
+                ["#", "NAME", "EMAIL", "COMPANY", "STATUS", "REASON"],
+                page.Items.Select(p => new[] { Number(p.Ordinal), p.Name, p.Email, p.Company, p.Status, p.ErrorMessage }),
+                "No prospects match.");
+            await MoreAsync(cli, page);
+            return ExitCodes.Ok;
+        });
+    }
+
+    /// <summary><c>outreach emails &lt;batch&gt; [--review S] [--json]</c>.</summary>
+    public static Command Emails()
+    {
+        var batch = BatchArgument();
+        var review = new Option<string?>("--review") { Description = $"Only emails of this review status: {Labels<ReviewStatus>()}." };
+        var json = CliOptions.Json();
+        return new Command("emails", "List a batch's generated emails with their review status and quality flags.") { batch, review, json }.Does(async cli =>
+        {
+            var services = await cli.ServicesAsync();
+            var batchId = await BatchIdAsync(cli, services, cli.Parse.GetValue(batch)!);
+            var page = await services.GetRequiredService<ProspectQueries>().EmailsAsync(batchId, cli.Parse.GetValue(review), 1, ListLimit, cli.Cancellation);
+            if (cli.Parse.GetValue(json))
+            {
+                await cli.Output.WriteLineAsync(JsonSerializer.Serialize(page.Items, CliJson.Options));
+                return ExitCodes.Ok;
+            }
+
+            await CliTable.WriteAsync(
+                cli,
+                ["ID", "TO", "SUBJECT", "REVIEW", "FLAGS"],
+                page.Items.Select(e => new[] { e.Id.ToString(), e.Email, e.Subject, e.ReviewStatus, string.Join(", ", e.QualityFlags) }),
+                "No emails match.");
+            await MoreAsync(cli, page);
+            return ExitCodes.Ok;
+        });
+    }
+
+    /// <summary><c>outreach export &lt;batch&gt; [--out FILE] [--approved]</c>: the CSV of <c>GET /api/batches/{id}/emails.csv</c>.</summary>
+    public static Command Export()
+    {
+        var batch = BatchArgument();
+        var output = new Option<string?>("--out") { Description = "Where to write the CSV (default emails-<batchId>.csv here; - for stdout)." };
+        var approved = new Option<bool>("--approved") { Description = "Only approved emails." };
+        return new Command("export", "Write a batch's emails as CSV (RFC 4180, UTF-8 with BOM, formula-injection safe).") { batch, output, approved }.Does(async cli =>
+        {
+            var services = await cli.ServicesAsync();
+            var batchId = await BatchIdAsync(cli, services, cli.Parse.GetValue(batch)!);
+            var approvedOnly = cli.Parse.GetValue(approved);
+            var path = cli.Parse.GetValue(output) ?? $"emails-{batchId:D}{(approvedOnly ? "-approved" : string.Empty)}.csv";
+            await using var db = await Contexts(services).CreateDbContextAsync(cli.Cancellation);
+            if (path == "-")
+            {
+                await ResultsWriter.WriteEmailsAsync(db, batchId, approvedOnly, cli.Output, cli.Cancellation);
+                return ExitCodes.Ok;
+            }
+
+            // Written beside the target and moved into place, so a stopped export never leaves half a file under the name.
+            var full = Path.GetFullPath(path);
+            var partial = full + ".partial";
+            await using (var writer = new StreamWriter(partial, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
+            {
+                await ResultsWriter.WriteEmailsAsync(db, batchId, approvedOnly, writer, cli.Cancellation);
+            }
+
+            File.Move(partial, full, overwrite: true);
+            await cli.Error.WriteLineAsync($"Wrote {full} ({(approvedOnly ? "approved emails" : "emails")} of batch {batchId}).");
+            return ExitCodes.Ok;
+        });
+    }
+
+    /// <summary><c>outreach review &lt;email&gt; approve|reject [--note TEXT]</c>.</summary>
+    public static Command Review()
+    {
+        var email = new Argument<string>("email") { Description = "The email's id or a unique prefix of it (`outreach emails <batch>` lists them)." };
+        var verdict = new Argument<string>("verdict") { Description = "approve or reject." };
+        verdict.AcceptOnlyFromAmong("approve", "reject");
+        var note = new Option<string?>("--note") { Description = "Why (kept with the verdict; shown by the API and the console)." };
+        var json = CliOptions.Json();
+        return new Command("review", "Approve or reject a generated email.") { email, verdict, note, json }.Does(async cli =>
+        {
+            var services = await cli.ServicesAsync();
+            Guid emailId;
+            await using (var db = await Contexts(services).CreateDbContextAsync(cli.Cancellation))
+            {
+                emailId = await References.EmailAsync(db, cli.Parse.GetValue(email)!, cli.Cancellation);
+            }
+
+            var status = cli.Parse.GetValue(verdict) == "approve" ? ReviewStatus.Approved : ReviewStatus.Rejected;
+            var view = await services.GetRequiredService<EmailReview>().ReviewAsync(emailId, new ReviewRequest(StatusLabel.Of(status), cli.Parse.GetValue(note)), cli.Cancellation);
+
+            if (cli.Parse.GetValue(json))
+            {
+                await cli.Output.WriteLineAsync(JsonSerializer.Serialize(view, CliJson.Options));
+            }
+            else
+            {
+                await cli.Output.WriteLineAsync($"Email {view.Id} to {view.Email}: {view.ReviewStatus}.");
+            }
+
+            return ExitCodes.Ok;
+        });
+    }
+
+    /// <summary>The batch argument every batch verb takes.</summary>
+    internal static Argument<string> BatchArgument() => new("batch") { Description = "The batch's id or a unique prefix of it (`outreach batches` lists them)." };
+
+    /// <summary>The id <paramref name="reference"/> names.</summary>
+    internal static async Task<Guid> BatchIdAsync(CliContext cli, IServiceProvider services, string reference)
+    {
+        await using var db = await Contexts(services).CreateDbContextAsync(cli.Cancellation);
+        return await References.BatchAsync(db, reference, cli.Cancellation);
+    }
+
+    // The orchestration's runtime status read straight from the task hub's table, so no engine has to run; "unknown"
+    // (null) when storage does not answer within a few seconds — the batch's own status is in PostgreSQL.
+    private static Func<string, CancellationToken, Task<string?>> RuntimeStatusFromTaskHub(CliContext cli) => async (instanceId, cancellationToken) =>
+    {
+        try
+        {
+            var taskHub = new AzureStorageOrchestrationService(LocalDurableEngine.TaskHubSettings(cli.Configuration));
+            var states = await taskHub.GetOrchestrationStateAsync(instanceId, allExecutions: false).WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+            return states.FirstOrDefault()?.OrchestrationStatus.ToString();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    };
+
+    private static IDbContextFactory<OutreachDbContext> Contexts(IServiceProvider services) => services.GetRequiredService<IDbContextFactory<OutreachDbContext>>();
+
+    private static async Task MoreAsync<T>(CliContext cli, Paged<T> page)
+    {
+        if (page.Total > page.Items.Count)
+        {
+            await cli.Error.WriteLineAsync($"Showing the first {page.Items.Count} of {page.Total:N0}; a filter narrows the list, and the API pages through all of them.");
+        }
+    }
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Labels<T>()
+        where T : struct, Enum => string.Join(", ", Enum.GetValues<T>().Select(v => StatusLabel.Of(v)));
+}

@@ -1,0 +1,103 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Outreach.Cli.Hosting;
+using Outreach.Data.Persistence;
+using Outreach.Domain.Entities;
+
+namespace Outreach.Cli.Commands;
+
+/// <summary>
+/// What a person types for a campaign, batch or email: a whole id, a unique id prefix (like git's, at least 4 hex
+/// digits), or — for a campaign — its name in any case, as an upload folder names it. An unknown reference fails at
+/// once naming what there is, closest first; an ambiguous prefix names its candidates.
+/// </summary>
+internal static partial class References
+{
+    private const int MinimumPrefix = 4;
+
+    /// <summary>The campaign <paramref name="reference"/> names.</summary>
+    public static async Task<Campaign> CampaignAsync(OutreachDbContext db, string reference, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (await db.Campaigns.AsNoTracking().FindByReferenceAsync(reference, cancellationToken) is { } campaign)
+        {
+            return campaign;
+        }
+
+        if (Prefix(reference) is { } prefix && await MatchAsync(db, "campaigns", prefix, "campaign", cancellationToken) is { } id)
+        {
+            return await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == id, cancellationToken);
+        }
+
+        var names = await db.Campaigns.AsNoTracking().Select(c => c.Name).ToListAsync(cancellationToken);
+        var closest = names.OrderBy(n => Distance(n.ToLowerInvariant(), reference.Trim().ToLowerInvariant())).ThenBy(n => n, StringComparer.Ordinal).Take(5).ToList();
+        throw new CliException(ExitCodes.BadInput, closest.Count == 0
+            ? $"No campaign named '{reference}', and there are none yet: `outreach campaign apply <campaign.json>` creates one (see samples/campaign.json)."
+            : $"No campaign named '{reference}'. Campaigns, closest first: {string.Join(", ", closest.Select(n => $"'{n}'"))}.");
+    }
+
+    /// <summary>The id of the batch <paramref name="reference"/> names.</summary>
+    public static Task<Guid> BatchAsync(OutreachDbContext db, string reference, CancellationToken cancellationToken) =>
+        IdAsync(db, "batches", "batch", reference, "`outreach batches` lists them", cancellationToken);
+
+    /// <summary>The id of the generated email <paramref name="reference"/> names.</summary>
+    public static Task<Guid> EmailAsync(OutreachDbContext db, string reference, CancellationToken cancellationToken) =>
+        IdAsync(db, "generated_emails", "email", reference, "`outreach emails <batch>` lists a batch's emails", cancellationToken);
+
+    private static async Task<Guid> IdAsync(OutreachDbContext db, string table, string what, string reference, string hint, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var prefix = Prefix(reference)
+            ?? throw new CliException(ExitCodes.BadInput, $"'{reference}' is not a {what} id: give the id, or its first {MinimumPrefix} or more hex digits ({hint}).");
+        return await MatchAsync(db, table, prefix, what, cancellationToken)
+            ?? throw new CliException(ExitCodes.BadInput, $"No {what} with an id starting '{reference.Trim()}' ({hint}).");
+    }
+
+    // The ids in the range the prefix covers, read by the primary key's index: "0193ab" is 0193ab00-… to 0193abff-….
+    private static async Task<Guid?> MatchAsync(OutreachDbContext db, string table, string prefix, string what, CancellationToken cancellationToken)
+    {
+        var low = Guid.ParseExact(prefix.PadRight(32, '0'), "N");
+        var high = Guid.ParseExact(prefix.PadRight(32, 'f'), "N");
+        var ids = await (table switch
+        {
+            "campaigns" => db.Campaigns.Select(c => c.Id),
+            "batches" => db.Batches.Select(b => b.Id),
+            _ => db.GeneratedEmails.Select(e => e.Id),
+        }).Where(id => id.CompareTo(low) >= 0 && id.CompareTo(high) <= 0).OrderBy(id => id).Take(6).ToListAsync(cancellationToken);
+        return ids.Count switch
+        {
+            0 => null,
+            1 => ids[0],
+            _ => throw new CliException(ExitCodes.BadInput, $"'{prefix}' starts more than one {what} id: {string.Join(", ", ids.Take(5))}{(ids.Count > 5 ? ", …" : string.Empty)}. Give more digits."),
+        };
+    }
+
+    // Hex digits without dashes, lower case; null when the text cannot be an id or a prefix of one.
+    private static string? Prefix(string reference)
+    {
+        var hex = reference.Trim().Replace("-", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
+        return hex.Length is >= MinimumPrefix and <= 32 && Hex().IsMatch(hex) ? hex : null;
+    }
+
+    /// <summary>Levenshtein distance: how many one-character edits turn <paramref name="a"/> into <paramref name="b"/>.</summary>
+    internal static int Distance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            previous = current;
+        }
+
+        return previous[b.Length];
+    }
+
+    [GeneratedRegex("^[0-9a-f]+$")]
+    private static partial Regex Hex();
+}

@@ -1,0 +1,133 @@
+using System.Net.Sockets;
+using Azure;
+using Azure.Storage.Blobs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Npgsql;
+using Outreach.Data.Persistence;
+
+namespace Outreach.Cli.Hosting;
+
+/// <summary>
+/// Checks, before a command does anything, that the services it needs can be used — and when not, says in one line
+/// which service, at which address, through which setting, and what to do (exit code <see cref="ExitCodes.Unavailable"/>;
+/// a missing setting is <see cref="ExitCodes.BadInput"/>). A few seconds at most: nothing waits for an engine first.
+/// </summary>
+internal static class ServiceCheck
+{
+    private const string DatabaseSetting = "ConnectionStrings__Outreach";
+    private const string StorageSetting = "AzureWebJobsStorage";
+    private const string StartServices = "Start the local services with eng/start-services.sh and `source .local/services.env`";
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// PostgreSQL answers and accepts the credentials (a plain connection, a few seconds at most), and — through the
+    /// app's own contexts (<paramref name="contexts"/>), so the model is built once — has every migration applied.
+    /// </summary>
+    public static async Task DatabaseAsync(IConfiguration configuration, IDbContextFactory<OutreachDbContext> contexts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(contexts);
+        var connectionString = Required(configuration, "ConnectionStrings:Outreach");
+        NpgsqlConnectionStringBuilder settings;
+        try
+        {
+            settings = new NpgsqlConnectionStringBuilder(connectionString) { Timeout = (int)Timeout.TotalSeconds, Pooling = false };
+        }
+        catch (ArgumentException ex)
+        {
+            throw new CliException(ExitCodes.BadInput, $"{DatabaseSetting} is not a PostgreSQL connection string: {ex.Message}");
+        }
+
+        var where = $"{settings.Host}:{settings.Port}";
+        try
+        {
+            await using (var connection = new NpgsqlConnection(settings.ConnectionString))
+            {
+                await connection.OpenAsync(cancellationToken);
+            }
+
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
+            if (pending > 0)
+            {
+                throw new CliException(ExitCodes.Unavailable, $"The database '{settings.Database}' at {where} is missing {pending} migration(s): run `outreach migrate`.");
+            }
+        }
+        catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification)
+        {
+            throw new CliException(ExitCodes.Unavailable, $"PostgreSQL at {where} refused user '{settings.Username}' ({ex.MessageText}): check Username and Password in {DatabaseSetting}.");
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            throw new CliException(ExitCodes.Unavailable, $"PostgreSQL at {where} has no database '{settings.Database}': run `outreach migrate` (it creates it), or fix Database in {DatabaseSetting}.");
+        }
+        catch (Exception ex) when (ex is NpgsqlException or SocketException or TimeoutException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new CliException(ExitCodes.Unavailable, $"PostgreSQL is not reachable at {where} ({DatabaseSetting}): {Reason(ex)}. {StartServices}.", ex);
+        }
+    }
+
+    /// <summary>The storage account of <c>AzureWebJobsStorage</c> answers and accepts its key (identity-based settings are left to the first call).</summary>
+    public static async Task StorageAsync(IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        var connectionString = configuration[StorageSetting];
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            if (configuration.GetSection(StorageSetting).GetChildren().Any())
+            {
+                return;
+            }
+
+            throw new CliException(ExitCodes.BadInput, $"{StorageSetting} is not set. {StartServices}.");
+        }
+
+        BlobServiceClient blobs;
+        try
+        {
+            var options = new BlobClientOptions();
+            options.Retry.MaxRetries = 0;
+            options.Retry.NetworkTimeout = Timeout;
+            blobs = new BlobServiceClient(connectionString, options);
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException)
+        {
+            throw new CliException(ExitCodes.BadInput, $"{StorageSetting} is not a storage connection string: {ex.Message}");
+        }
+
+        var where = $"{blobs.Uri.Host}:{blobs.Uri.Port}";
+        try
+        {
+            await blobs.GetPropertiesAsync(cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 401 or 403)
+        {
+            throw new CliException(ExitCodes.Unavailable, $"Storage at {where} refused the account key: check AccountKey in {StorageSetting}.", ex);
+        }
+        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or OperationCanceledException or AggregateException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new CliException(ExitCodes.Unavailable, $"Storage (Azurite) is not reachable at {where} ({StorageSetting}): {Reason(ex)}. {StartServices}.", ex);
+        }
+    }
+
+    /// <summary>The value of <paramref name="key"/>, or a one-line error naming its app setting.</summary>
+    public static string Required(IConfiguration configuration, string key)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return configuration[key] is { Length: > 0 } value
+            ? value
+            : throw new CliException(ExitCodes.BadInput, $"{key.Replace(":", "__", StringComparison.Ordinal)} is not set. {StartServices}.");
+    }
+
+    // The innermost message is the one that says what happened ("Connection refused"); the outer ones say where.
+    private static string Reason(Exception exception)
+    {
+        var inner = exception;
+        while (inner.InnerException is not null)
+        {
+            inner = inner.InnerException;
+        }
+
+        var text = inner is TimeoutException or OperationCanceledException ? $"no answer within {Timeout.TotalSeconds:F0} s" : inner.Message;
+        return text.Split('\n', 2)[0].Trim().TrimEnd('.');
+    }
+}
