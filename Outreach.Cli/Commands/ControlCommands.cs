@@ -76,7 +76,7 @@ internal static class ControlCommands
             var engine = await cli.EngineAsync(processWork: true);
             Accepted(await engine.Services.GetRequiredService<BatchControl>().ResumeAsync(batchId, engine.Client, cli.Cancellation));
             await cli.Error.WriteLineAsync($"Batch {batchId} resumed.");
-            var outcome = await ProgressScreen.FollowAsync(cli, engine, batchId);
+            var outcome = await ProgressScreen.FollowAsync(cli, engine, batchId, resumed: true);
             return await RunCommand.FinishAsync(cli, engine, batchId, outcome, cli.Parse.GetValue(json), elapsed: null);
         });
     }

@@ -27,13 +27,16 @@ internal static class ProgressScreen
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan PlainEvery = TimeSpan.FromSeconds(3);
 
-    /// <summary>Follows <paramref name="batchId"/> until it ends or is paused.</summary>
-    public static async Task<FollowOutcome> FollowAsync(CliContext cli, LocalDurableEngine engine, Guid batchId)
+    /// <summary>
+    /// Follows <paramref name="batchId"/> until it ends or is paused. Just after a resume (<paramref name="resumed"/>)
+    /// the orchestration still reads as suspended until the engine takes the resume; that is not a pause.
+    /// </summary>
+    public static async Task<FollowOutcome> FollowAsync(CliContext cli, LocalDurableEngine engine, Guid batchId, bool resumed = false)
     {
         ArgumentNullException.ThrowIfNull(cli);
         ArgumentNullException.ThrowIfNull(engine);
         var queries = engine.Services.GetRequiredService<BatchQueries>();
-        var progress = new Progress();
+        var progress = new Progress(resumed);
         if (!cli.Interactive)
         {
             return await FollowPlainAsync(cli, engine, queries, batchId, progress);
@@ -47,7 +50,7 @@ internal static class ProgressScreen
                 var (view, reasons) = await ReadAsync(cli, engine, queries, batchId);
                 progress.Observe(view);
                 live.UpdateTarget(Render(view, reasons, progress));
-                if (Ended(view) is { } ended)
+                if (progress.Ended(view) is { } ended)
                 {
                     outcome = ended;
                     return;
@@ -67,7 +70,7 @@ internal static class ProgressScreen
         {
             var (view, _) = await ReadAsync(cli, engine, queries, batchId, reasons: false);
             progress.Observe(view);
-            var ended = Ended(view);
+            var ended = progress.Ended(view);
             var done = Done(view);
             if (done != lastDone && (ended is not null || lastLine.Elapsed >= PlainEvery))
             {
@@ -95,11 +98,6 @@ internal static class ProgressScreen
         return (view, failures);
     }
 
-    // Ended when the batch has its results and its orchestration has stopped; paused when the orchestration is suspended.
-    private static FollowOutcome? Ended(BatchView view) =>
-        view.RuntimeStatus is "Suspended" ? FollowOutcome.Paused
-        : (view.Results is not null && view.RuntimeStatus is not ("Running" or "Pending")) || view.RuntimeStatus is "Failed" or "Terminated" ? FollowOutcome.Ended
-        : null;
 
     private static int Done(BatchView view) => view.GeneratedEmails + view.FailedProspects + view.SkippedProspects;
 
@@ -135,13 +133,24 @@ internal static class ProgressScreen
         return $"[{new string('#', filled)}{new string('.', 20 - filled)}] {percent,5:F1}%";
     }
 
-    /// <summary>Prospects per second since following began, and the time left at that pace.</summary>
-    private sealed class Progress
+    /// <summary>What following has seen: prospects per second since it began, the time left at that pace, and whether the batch ended.</summary>
+    private sealed class Progress(bool resumed)
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private int? _firstDone;
+        private bool _awaitingResume = resumed;
 
-        public void Observe(BatchView view) => _firstDone ??= Done(view);
+        public void Observe(BatchView view)
+        {
+            _firstDone ??= Done(view);
+            _awaitingResume &= view.RuntimeStatus is "Suspended";
+        }
+
+        // Ended when the batch has its results and its orchestration has stopped; paused when the orchestration is suspended.
+        public FollowOutcome? Ended(BatchView view) =>
+            view.RuntimeStatus is "Suspended" ? (_awaitingResume ? null : FollowOutcome.Paused)
+            : (view.Results is not null && view.RuntimeStatus is not ("Running" or "Pending")) || view.RuntimeStatus is "Failed" or "Terminated" ? FollowOutcome.Ended
+            : null;
 
         public string Pace(BatchView view)
         {

@@ -84,7 +84,7 @@ internal static class RunCommand
             await cli.Error.WriteLineAsync($"Batch {batchId} is paused; `outreach resume {batchId}` continues it.");
         }
 
-        var local = view.Results is null ? null : await DownloadResultsAsync(engine.Services.GetRequiredService<BlobServiceClient>(), view, cli.Cancellation);
+        var local = view.Results is null ? null : await DownloadResultsAsync(engine.Services.GetRequiredService<BlobServiceClient>(), view, CliPaths.Results(cli.Configuration["Cli:ResultsDirectory"], view.Id), cli.Cancellation);
         await BatchReport.PrintAsync(cli, engine.Services, view, json, elapsed, local);
         return view.Status == StatusLabel.Of(BatchStatus.Failed) ? ExitCodes.Failed : ExitCodes.Ok;
     }
@@ -171,9 +171,8 @@ internal static class RunCommand
             "then `outreach retry <batch> --type generation --all`. To contact them as part of another effort, apply the campaign under a new name.");
     }
 
-    private static async Task<string> DownloadResultsAsync(BlobServiceClient blobs, BatchView view, CancellationToken cancellationToken)
+    private static async Task<string> DownloadResultsAsync(BlobServiceClient blobs, BatchView view, string directory, CancellationToken cancellationToken)
     {
-        var directory = CliPaths.Results(view.Id);
         Directory.CreateDirectory(directory);
         var container = blobs.GetBlobContainerClient(ResultsWriter.ResultsContainer);
         foreach (var name in new[] { "emails.csv", "rejected.csv" })

@@ -25,6 +25,7 @@ internal static class CliPaths
     /// <summary><c>.local/logs</c> of the workspace, unless <c>Cli__LogDirectory</c> names another.</summary>
     public static string Logs(string? configured) => configured is { Length: > 0 } ? Path.GetFullPath(configured) : Path.Combine(Workspace(), ".local", "logs");
 
-    /// <summary><c>.local/results/{batchId}</c> of the workspace: the local copy of a finished batch's result files.</summary>
-    public static string Results(Guid batchId) => Path.Combine(Workspace(), ".local", "results", batchId.ToString("D"));
+    /// <summary><c>.local/results/{batchId}</c> of the workspace (or of <c>Cli__ResultsDirectory</c>): the local copy of a finished batch's result files.</summary>
+    public static string Results(string? configured, Guid batchId) =>
+        Path.Combine(configured is { Length: > 0 } ? Path.GetFullPath(configured) : Path.Combine(Workspace(), ".local", "results"), batchId.ToString("D"));
 }

@@ -1,0 +1,152 @@
+using System.Text.Json.Nodes;
+using Outreach.Cli;
+using Outreach.Tests.Builders;
+using Outreach.Tests.Infrastructure;
+
+namespace Outreach.Tests.Cli;
+
+/// <summary>
+/// A batch made by <c>outreach run</c> on real PostgreSQL, Azurite and the local engine, which the other verbs then read
+/// and change — each through the same application services the HTTP API uses.
+/// </summary>
+public sealed class CliBatchFixture(PostgresServer server) : IAsyncLifetime
+{
+    public const int Prospects = 4;
+
+    public TestDatabase Database { get; private set; } = null!;
+
+    internal CliHarness Cli { get; private set; } = null!;
+
+    public Guid BatchId { get; private set; }
+
+    public async ValueTask InitializeAsync()
+    {
+        Database = await server.CreateDatabaseAsync();
+        Cli = new CliHarness(Database.ConnectionString);
+        var csv = CsvFileBuilder.WithHeader("Email", "Full Name", "Company", "Title");
+        for (var i = 0; i < Prospects; i++)
+        {
+            csv.Row($"p{i}@verbs.example", $"Person {i}", $"Company {i}", "CTO");
+        }
+
+        csv.Row(string.Empty, "No Address", "Nowhere", "CTO");
+        var run = await Cli.RunAsync("run", Cli.Csv("verbs.csv", csv), "--campaign", Cli.QuietCampaign("Verb Tests"), "--json");
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
+        BatchId = Guid.Parse((string)JsonNode.Parse(run.Output)!["id"]!);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Cli.Dispose();
+        await Database.DisposeAsync();
+    }
+}
+
+public sealed class CliVerbTests(CliBatchFixture batch) : IClassFixture<CliBatchFixture>
+{
+    private string Prefix => batch.BatchId.ToString()[..13];
+
+    [Fact]
+    public async Task Batches_WhenFilteredByCampaignNameInAnotherCaseAndStatus_ListsTheBatch()
+    {
+        var listed = await batch.Cli.RunAsync("batches", "--campaign", "verb TESTS", "--status", "completed");
+        var none = await batch.Cli.RunAsync("batches", "--status", "FAILED");
+
+        Assert.True(listed.ExitCode == ExitCodes.Ok, listed.ToString());
+        Assert.Contains(batch.BatchId.ToString(), listed.Output, StringComparison.Ordinal);
+        Assert.Contains("Verb Tests", listed.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(batch.BatchId.ToString(), none.Output, StringComparison.Ordinal);
+        Assert.Contains("No batches match.", none.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_WhenGivenAnIdPrefixWithJson_PrintsOnlyJsonWithReasonsAndRejectedRows()
+    {
+        var status = await batch.Cli.RunAsync("status", Prefix, "--json");
+
+        Assert.True(status.ExitCode == ExitCodes.Ok, status.ToString());
+        var json = JsonNode.Parse(status.Output)!;
+        Assert.Equal((batch.BatchId.ToString(), "COMPLETED", CliBatchFixture.Prospects), ((string?)json["id"], (string?)json["status"], (int)json["generatedEmails"]!));
+        Assert.Empty(json["failureReasons"]!.AsArray());
+        var rejected = Assert.Single(json["rejectedRows"]!.AsArray());
+        Assert.Equal((6, "email is missing"), ((int)rejected!["line"]!, (string?)rejected["reason"]));
+    }
+
+    [Fact]
+    public async Task ProspectsAndEmails_ListTheBatchInFileOrder()
+    {
+        var prospects = await batch.Cli.RunAsync("prospects", Prefix, "--status", "completed");
+        var emails = await batch.Cli.RunAsync("emails", Prefix, "--json");
+
+        Assert.True(prospects.ExitCode == ExitCodes.Ok, prospects.ToString());
+        var lines = prospects.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("#", lines[0], StringComparison.Ordinal);
+        Assert.Equal(Enumerable.Range(0, CliBatchFixture.Prospects).Select(i => $"p{i}@verbs.example"), lines.Skip(1).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[3]));
+        Assert.Equal(CliBatchFixture.Prospects, JsonNode.Parse(emails.Output)!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task ReviewThenExport_WhenOneEmailIsApproved_ExportsOnlyItAndKeepsTheNote()
+    {
+        var emails = JsonNode.Parse((await batch.Cli.RunAsync("emails", Prefix, "--json")).Output)!.AsArray();
+        var chosen = emails.Single(e => (string?)e!["email"] == "p2@verbs.example")!;
+        var id = (string)chosen["id"]!;
+
+        var review = await batch.Cli.RunAsync("review", id[..20], "approve", "--note", "Warm and specific");
+        var approved = JsonNode.Parse((await batch.Cli.RunAsync("emails", Prefix, "--review", "approved", "--json")).Output)!.AsArray();
+        var file = Path.Combine(batch.Cli.Directory.FullName, "approved.csv");
+        var export = await batch.Cli.RunAsync("export", Prefix, "--approved", "--out", file);
+
+        Assert.True(review.ExitCode == ExitCodes.Ok, review.ToString());
+        Assert.Contains("APPROVED", review.Output, StringComparison.Ordinal);
+        var only = Assert.Single(approved, e => (string?)e!["id"] == id);
+        Assert.Equal("Warm and specific", (string?)only!["reviewNote"]);
+        Assert.True(export.ExitCode == ExitCodes.Ok, export.ToString());
+        var rows = await File.ReadAllLinesAsync(file, TestContext.Current.CancellationToken);
+        Assert.Contains(rows, r => r.Contains("p2@verbs.example", StringComparison.Ordinal));
+        Assert.DoesNotContain(rows, r => r.Contains("p1@verbs.example", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RetryAll_WhenOneEmailIsApproved_WritesTheOthersAgainAndKeepsIt()
+    {
+        var before = JsonNode.Parse((await batch.Cli.RunAsync("emails", Prefix, "--json")).Output)!.AsArray()
+            .ToDictionary(e => (string)e!["email"]!, e => (string)e!["id"]!);
+        Assert.Equal(ExitCodes.Ok, (await batch.Cli.RunAsync("review", before["p0@verbs.example"], "approve")).ExitCode);
+
+        var retry = await batch.Cli.RunAsync("retry", Prefix, "--type", "generation", "--all");
+
+        Assert.True(retry.ExitCode == ExitCodes.Ok, retry.ToString());
+        var after = JsonNode.Parse((await batch.Cli.RunAsync("emails", Prefix, "--json")).Output)!.AsArray()
+            .ToDictionary(e => (string)e!["email"]!, e => (string)e!["id"]!);
+        Assert.Equal(before["p0@verbs.example"], after["p0@verbs.example"]);
+        Assert.Equal(CliBatchFixture.Prospects, after.Count);
+        var counters = Assert.Single(await batch.Database.RowsAsync("SELECT status::text, generated_emails FROM batches"));
+        Assert.Equal(("COMPLETED", CliBatchFixture.Prospects), ((string)counters[0]!, (int)counters[1]!));
+        Assert.Contains("GENERATION", retry.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("pause", "Only a running batch can be paused")]
+    [InlineData("resume", "Only a paused batch can be resumed")]
+    [InlineData("cancel", "has already ended (COMPLETED)")]
+    public async Task Control_WhenTheBatchHasEnded_ExitsWithConflictAndTheReason(string verb, string reason)
+    {
+        var result = await batch.Cli.RunAsync(verb, Prefix);
+
+        Assert.True(result.ExitCode == ExitCodes.Conflict, result.ToString());
+        Assert.Contains(reason, result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("status", "0000", "No batch with an id starting '0000'")]
+    [InlineData("status", "not-an-id", "'not-an-id' is not a batch id")]
+    [InlineData("review", "0000", "No email with an id starting '0000'")]
+    public async Task Verbs_WhenTheIdMatchesNothing_ExitWithBadInputNamingIt(string verb, string reference, string message)
+    {
+        var result = await batch.Cli.RunAsync(verb == "review" ? [verb, reference, "approve"] : [verb, reference]);
+
+        Assert.True(result.ExitCode == ExitCodes.BadInput, result.ToString());
+        Assert.Contains(message, result.Error, StringComparison.Ordinal);
+    }
+}
