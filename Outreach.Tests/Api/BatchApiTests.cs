@@ -68,6 +68,25 @@ public sealed class BatchApiTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task ListBatches_WhenFilteredByCampaignAndStatus_ListsThatCampaignsBatchesWithItsName()
+    {
+        await using var api = await ApiFixture.StartAsync(server);
+        var seed = await ApiSeed.CreateAsync(api.Database, ["one"]);
+        var campaign = seed.Scenario.Campaign.Id.ToString();
+        var status = await api.Database.ScalarAsync<string>("SELECT status::text FROM batches");
+
+        var listed = await api.SendAsync(r => Functions(api).ListBatches(r, Ct), "GET", "/x", query: $"campaignId={campaign}&status={status!.ToLowerInvariant()}");
+        var other = await api.SendAsync(r => Functions(api).ListBatches(r, Ct), "GET", "/x", query: $"campaignId={Guid.NewGuid()}");
+        var bad = await api.SendAsync(r => Functions(api).ListBatches(r, Ct), "GET", "/x", query: "status=SOMETIMES");
+
+        Assert.Equal(200, listed.Status);
+        var item = Assert.Single(listed.Json["items"]!.AsArray());
+        Assert.Equal((seed.Scenario.Batch.Id.ToString(), seed.Scenario.Campaign.Name), ((string?)item!["id"], (string?)item["campaignName"]));
+        Assert.Empty(other.Json["items"]!.AsArray());
+        Assert.Equal((400, "application/problem+json"), (bad.Status, bad.ContentType));
+    }
+
+    [Fact]
     public async Task ListBatchProspects_WhenFilteredAndPaged_ReturnsThatStatusInOrdinalOrder()
     {
         await using var api = await ApiFixture.StartAsync(server);
@@ -280,6 +299,32 @@ public sealed class BatchApiTests(PostgresServer server)
         Assert.Equal($"/api/jobs/{retry.Json["jobId"]}", retry.Headers.Location.ToString());
         Assert.Equal(("COMPLETED", 2, "GENERATION", "Completed"),
             ((string?)status.Json["status"], (int)status.Json["generatedEmails"]!, (string?)status.Json["job"]!["type"], (string?)status.Json["runtimeStatus"]));
+    }
+
+    [Fact]
+    public async Task RetryBatch_WithRegenerateOnACompletedBatch_WritesTheEmailsAgainAndKeepsTheApprovedOne()
+    {
+        await using var f = await PipelineFixture.StartAsync(server);
+        var batchId = await f.StartBatchAsync("kept@example.com", "again@example.com");
+        await f.WaitAsync(Batch.InstanceIdFor(batchId));
+        var functions = new BatchFunctions(
+            f.Engine.Services.GetRequiredService<BatchQueries>(), f.Engine.Services.GetRequiredService<ProspectQueries>(),
+            f.Engine.Services.GetRequiredService<BatchControl>(), f.Engine.Services.GetRequiredService<IDbContextFactory<OutreachDbContext>>());
+        await using var api = await ApiFixture.StartAsync(server);
+        var before = (await f.Database.RowsAsync("SELECT p.email, e.id FROM generated_emails e JOIN prospects p ON p.id = e.prospect_id")).ToDictionary(r => (string)r[0]!, r => (Guid)r[1]!);
+        await f.Database.ExecuteAsync($"UPDATE generated_emails SET review_status = 'APPROVED', reviewed_at = now() WHERE id = '{before["kept@example.com"]}'");
+
+        var wrongType = await api.SendAsync(r => functions.RetryBatch(r, batchId.ToString(), f.Client, Ct), "POST", "/x", """{"jobType":"FULL_PIPELINE","regenerate":true}""");
+        var retry = await api.SendAsync(r => functions.RetryBatch(r, batchId.ToString(), f.Client, Ct), "POST", "/x", """{"jobType":"GENERATION","regenerate":true}""");
+        await f.WaitAsync($"batch-{batchId:D}-retry-1");
+        var after = (await f.Database.RowsAsync("SELECT p.email, e.id FROM generated_emails e JOIN prospects p ON p.id = e.prospect_id")).ToDictionary(r => (string)r[0]!, r => (Guid)r[1]!);
+        var status = await api.SendAsync(r => functions.GetBatch(r, batchId.ToString(), f.Client, Ct), "GET", "/x");
+
+        Assert.Equal(400, wrongType.Status);
+        Assert.Equal(202, retry.Status);
+        Assert.Equal(before["kept@example.com"], after["kept@example.com"]);
+        Assert.NotEqual(before["again@example.com"], after["again@example.com"]);
+        Assert.Equal(("COMPLETED", 2, "GENERATION"), ((string?)status.Json["status"], (int)status.Json["generatedEmails"]!, (string?)status.Json["job"]!["type"]));
     }
 
     private static async Task<Guid> NewProspectAsync(OutreachDbContext db, ApiSeed seed)

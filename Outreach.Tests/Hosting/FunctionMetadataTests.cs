@@ -22,6 +22,7 @@ public sealed class FunctionMetadataTests
         ["GetCampaign"] = ("get", "campaigns/{id}"),
         ["UploadProspects"] = ("post", "campaigns/{id}/uploads"),
         ["GetUpload"] = ("get", "uploads/{id}"),
+        ["ListBatches"] = ("get", "batches"),
         ["GetBatch"] = ("get", "batches/{id}"),
         ["ListBatchProspects"] = ("get", "batches/{id}/prospects"),
         ["GetProspect"] = ("get", "prospects/{id}"),
