@@ -40,23 +40,18 @@ internal static class BatchCommands
             }
 
             var page = await services.GetRequiredService<BatchQueries>().ListAsync(campaignId, cli.Parse.GetValue(status), 1, ListLimit, cli.Cancellation);
-            if (cli.Parse.GetValue(json))
-            {
-                await cli.Output.WriteLineAsync(JsonSerializer.Serialize(page.Items, CliJson.Options));
-                return ExitCodes.Ok;
-            }
-
-            await CliTable.WriteAsync(
+            return await CliTable.ListAsync(
                 cli,
+                cli.Parse.GetValue(json),
+                page.Items,
+                page.Total,
                 ["ID", "CAMPAIGN", "FILE", "STATUS", "PROSPECTS", "EMAILS", "FAILED", "SKIPPED", "CREATED"],
-                page.Items.Select(b => new[]
-                {
+                b =>
+                [
                     b.Id.ToString(), b.CampaignName, b.Name, b.Status, Number(b.TotalProspects), Number(b.GeneratedEmails), Number(b.FailedProspects), Number(b.SkippedProspects),
                     b.CreatedAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-                }),
+                ],
                 "No batches match.");
-            await MoreAsync(cli, page);
-            return ExitCodes.Ok;
         });
     }
 
@@ -87,19 +82,14 @@ internal static class BatchCommands
             var services = await cli.ServicesAsync();
             var batchId = await BatchIdAsync(cli, services, cli.Parse.GetValue(batch)!);
             var page = await services.GetRequiredService<ProspectQueries>().ListAsync(batchId, cli.Parse.GetValue(status), 1, ListLimit, cli.Cancellation);
-            if (cli.Parse.GetValue(json))
-            {
-                await cli.Output.WriteLineAsync(JsonSerializer.Serialize(page.Items, CliJson.Options));
-                return ExitCodes.Ok;
-            }
-
-            await CliTable.WriteAsync(
+            return await CliTable.ListAsync(
                 cli,
+                cli.Parse.GetValue(json),
+                page.Items,
+                page.Total,
                 ["#", "NAME", "EMAIL", "COMPANY", "STATUS", "REASON"],
-                page.Items.Select(p => new[] { Number(p.Ordinal), p.Name, p.Email, p.Company, p.Status, p.ErrorMessage }),
+                p => [Number(p.Ordinal), p.Name, p.Email, p.Company, p.Status, p.ErrorMessage],
                 "No prospects match.");
-            await MoreAsync(cli, page);
-            return ExitCodes.Ok;
         });
     }
 
@@ -114,19 +104,14 @@ internal static class BatchCommands
             var services = await cli.ServicesAsync();
             var batchId = await BatchIdAsync(cli, services, cli.Parse.GetValue(batch)!);
             var page = await services.GetRequiredService<ProspectQueries>().EmailsAsync(batchId, cli.Parse.GetValue(review), 1, ListLimit, cli.Cancellation);
-            if (cli.Parse.GetValue(json))
-            {
-                await cli.Output.WriteLineAsync(JsonSerializer.Serialize(page.Items, CliJson.Options));
-                return ExitCodes.Ok;
-            }
-
-            await CliTable.WriteAsync(
+            return await CliTable.ListAsync(
                 cli,
+                cli.Parse.GetValue(json),
+                page.Items,
+                page.Total,
                 ["ID", "TO", "SUBJECT", "REVIEW", "FLAGS"],
-                page.Items.Select(e => new[] { e.Id.ToString(), e.Email, e.Subject, e.ReviewStatus, string.Join(", ", e.QualityFlags) }),
+                e => [e.Id.ToString(), e.Email, e.Subject, e.ReviewStatus, string.Join(", ", e.QualityFlags)],
                 "No emails match.");
-            await MoreAsync(cli, page);
-            return ExitCodes.Ok;
         });
     }
 
@@ -223,14 +208,6 @@ internal static class BatchCommands
     };
 
     private static IDbContextFactory<OutreachDbContext> Contexts(IServiceProvider services) => services.GetRequiredService<IDbContextFactory<OutreachDbContext>>();
-
-    private static async Task MoreAsync<T>(CliContext cli, Paged<T> page)
-    {
-        if (page.Total > page.Items.Count)
-        {
-            await cli.Error.WriteLineAsync($"Showing the first {page.Items.Count} of {page.Total:N0}; a filter narrows the list, and the API pages through all of them.");
-        }
-    }
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 

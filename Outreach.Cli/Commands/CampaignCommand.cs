@@ -23,24 +23,14 @@ internal static class CampaignCommand
         {
             var services = await cli.ServicesAsync();
             var page = await services.GetRequiredService<Catalog>().CampaignsAsync(1, 1000, cli.Cancellation);
-            if (cli.Parse.GetValue(json))
-            {
-                await cli.Output.WriteLineAsync(JsonSerializer.Serialize(page.Items, CliJson.Options));
-                return ExitCodes.Ok;
-            }
-
-            if (page.Items.Count == 0)
-            {
-                await cli.Error.WriteLineAsync("No campaigns yet: `outreach campaign apply <campaign.json>` creates one (see samples/campaign.json).");
-                return ExitCodes.Ok;
-            }
-
-            await CliTable.WriteAsync(
+            return await CliTable.ListAsync(
                 cli,
+                cli.Parse.GetValue(json),
+                page.Items,
+                page.Total,
                 ["ID", "NAME", "ENRICHMENT", "VERIFICATION", "CREATED"],
-                page.Items.Select(c => new[] { c.Id.ToString(), c.Name, string.Join(",", c.EnrichmentFlags), c.Verification, c.CreatedAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) }),
-                "No campaigns.");
-            return ExitCodes.Ok;
+                c => [c.Id.ToString(), c.Name, string.Join(",", c.EnrichmentFlags), c.Verification, c.CreatedAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)],
+                "No campaigns yet: `outreach campaign apply <campaign.json>` creates one (see samples/campaign.json).");
         });
     }
 

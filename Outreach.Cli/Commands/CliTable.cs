@@ -1,23 +1,41 @@
+using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
 namespace Outreach.Cli.Commands;
 
-/// <summary>Rows as a table with a header line: aligned columns, no borders, values as text (never Spectre markup).</summary>
+/// <summary>
+/// How every list verb answers: with <c>--json</c> the items as the API shapes them, else a table with a header line —
+/// aligned columns, no borders, values as text (never Spectre markup) — or a line on stderr when there is nothing,
+/// and a note when the list was cut.
+/// </summary>
 internal static class CliTable
 {
-    /// <summary>Writes <paramref name="rows"/> under <paramref name="headers"/> to stdout, or <paramref name="empty"/> to stderr when there are none.</summary>
-    public static async Task WriteAsync(CliContext cli, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string?>> rows, string empty)
+    /// <summary>Writes <paramref name="items"/> (of <paramref name="total"/> in all) as JSON or as rows under <paramref name="headers"/>.</summary>
+    public static async Task<int> ListAsync<T>(
+        CliContext cli, bool json, IReadOnlyList<T> items, long total, IReadOnlyList<string> headers, Func<T, string?[]> row, string empty)
     {
         ArgumentNullException.ThrowIfNull(cli);
-        var list = rows.ToList();
-        if (list.Count == 0)
+        ArgumentNullException.ThrowIfNull(items);
+        if (json)
+        {
+            await cli.Output.WriteLineAsync(JsonSerializer.Serialize(items, CliJson.Options));
+        }
+        else if (items.Count == 0)
         {
             await cli.Error.WriteLineAsync(empty);
-            return;
+        }
+        else
+        {
+            Write(cli.ConsoleFor(cli.Output), headers, items.Select(row));
         }
 
-        Write(cli.ConsoleFor(cli.Output), headers, list);
+        if (total > items.Count)
+        {
+            await cli.Error.WriteLineAsync($"Showing the first {items.Count} of {total:N0}; a filter narrows the list, and the API pages through all of them.");
+        }
+
+        return ExitCodes.Ok;
     }
 
     private static void Write(IAnsiConsole console, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string?>> rows)

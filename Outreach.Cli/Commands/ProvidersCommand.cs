@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Outreach.Functions.Application;
 
@@ -16,25 +15,21 @@ internal static class ProvidersCommand
         {
             var services = await cli.ServicesAsync();
             var providers = await services.GetRequiredService<ProviderCatalog>().ListAsync(cli.Cancellation);
-            if (cli.Parse.GetValue(json))
-            {
-                await cli.Output.WriteLineAsync(JsonSerializer.Serialize(providers, CliJson.Options));
-                return ExitCodes.Ok;
-            }
-
-            await CliTable.WriteAsync(
+            return await CliTable.ListAsync(
                 cli,
+                cli.Parse.GetValue(json),
+                providers,
+                providers.Count,
                 ["PROVIDER", "ENABLED", "KEY", "MODEL", "RATE"],
-                providers.Select(p => new[]
-                {
+                p =>
+                [
                     p.Provider,
                     p.Enabled ? "yes" : "no",
                     p.Keyless ? "keyless (Entra ID)" : p.KeyIsSet ? $"set ({p.SecretSetting})" : $"not set ({p.SecretSetting})",
                     p.Model ?? p.DefaultModel ?? "-",
                     p.RequestsPerSecond is { } rate ? $"{rate.ToString("0.##", CultureInfo.InvariantCulture)}/s" : "-",
-                }),
+                ],
                 "No providers.");
-            return ExitCodes.Ok;
         });
     }
 }
