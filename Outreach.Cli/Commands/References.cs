@@ -40,6 +40,18 @@ internal static partial class References
     public static Task<Guid> BatchAsync(OutreachDbContext db, string reference, CancellationToken cancellationToken) =>
         IdAsync(db, "batches", "batch", reference, "`outreach batches` lists them", cancellationToken);
 
+    /// <summary>The id of the prospect <paramref name="reference"/> names.</summary>
+    public static Task<Guid> ProspectAsync(OutreachDbContext db, string reference, CancellationToken cancellationToken) =>
+        IdAsync(db, "prospects", "prospect", reference, "`outreach prospects <batch>` lists a batch's prospects", cancellationToken);
+
+    /// <summary>The id of the upload <paramref name="reference"/> names.</summary>
+    public static Task<Guid> UploadAsync(OutreachDbContext db, string reference, CancellationToken cancellationToken) =>
+        IdAsync(db, "csv_uploads", "upload", reference, "the id POST /api/campaigns/{id}/uploads answered", cancellationToken);
+
+    /// <summary>The id of the processing job <paramref name="reference"/> names.</summary>
+    public static Task<Guid> JobAsync(OutreachDbContext db, string reference, CancellationToken cancellationToken) =>
+        IdAsync(db, "processing_jobs", "job", reference, "`outreach status <batch>` shows a batch's latest job", cancellationToken);
+
     /// <summary>The id of the generated email <paramref name="reference"/> names.</summary>
     public static Task<Guid> EmailAsync(OutreachDbContext db, string reference, CancellationToken cancellationToken) =>
         IdAsync(db, "generated_emails", "email", reference, "`outreach emails <batch>` lists a batch's emails", cancellationToken);
@@ -62,7 +74,11 @@ internal static partial class References
         {
             "campaigns" => db.Campaigns.Select(c => c.Id),
             "batches" => db.Batches.Select(b => b.Id),
-            _ => db.GeneratedEmails.Select(e => e.Id),
+            "prospects" => db.Prospects.Select(p => p.Id),
+            "csv_uploads" => db.CsvUploads.Select(u => u.Id),
+            "processing_jobs" => db.ProcessingJobs.Select(j => j.Id),
+            "generated_emails" => db.GeneratedEmails.Select(e => e.Id),
+            _ => throw new ArgumentOutOfRangeException(nameof(table), table, "Not a table with an id people type."),
         }).Where(id => id.CompareTo(low) >= 0 && id.CompareTo(high) <= 0).OrderBy(id => id).Take(6).ToListAsync(cancellationToken);
         return ids.Count switch
         {

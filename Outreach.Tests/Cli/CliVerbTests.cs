@@ -126,6 +126,29 @@ public sealed class CliVerbTests(CliBatchFixture batch) : IClassFixture<CliBatch
         Assert.Contains("GENERATION", retry.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ProspectEmailJobAndHealth_ShowOneRecordEachAsTheApiDoes()
+    {
+        var emails = JsonNode.Parse((await batch.Cli.RunAsync("emails", Prefix, "--json")).Output)!.AsArray();
+        var first = emails.Single(e => (string?)e!["email"] == "p1@verbs.example")!;
+        var status = JsonNode.Parse((await batch.Cli.RunAsync("status", Prefix, "--json")).Output)!;
+
+        var prospect = await batch.Cli.RunAsync("prospect", ((string)first["prospectId"]!)[..18]);
+        var email = await batch.Cli.RunAsync("email", ((string)first["id"]!)[..18]);
+        var job = await batch.Cli.RunAsync("job", (string)status["job"]!["id"]!);
+        var health = await batch.Cli.RunAsync("health");
+
+        Assert.True(prospect.ExitCode == ExitCodes.Ok, prospect.ToString());
+        Assert.Contains("Person 1 <p1@verbs.example>, CTO at Company 1", prospect.Output, StringComparison.Ordinal);
+        Assert.Contains("[csv:Company] Company 1", prospect.Output, StringComparison.Ordinal);
+        Assert.True(email.ExitCode == ExitCodes.Ok, email.ToString());
+        Assert.Contains($"Subject: {(string?)first["subject"]}", email.Output, StringComparison.Ordinal);
+        Assert.Contains((string)first["body"]!, email.Output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Equal((string?)status["job"]!["type"], (string?)JsonNode.Parse(job.Output)!["type"]);
+        Assert.True(health.ExitCode == ExitCodes.Ok, health.ToString());
+        Assert.Equal(["postgresql: ok", "storage: ok"], health.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
     [Theory]
     [InlineData("pause", "Only a running batch can be paused")]
     [InlineData("resume", "Only a paused batch can be resumed")]
