@@ -48,6 +48,7 @@ public static class OutreachCli
         ControlCommands.Resume(),
         ControlCommands.Cancel(),
         ProvidersCommand.Create(),
+        ProvidersCommand.Set(),
         RecordCommands.Health(),
         ValidateCommand.Create(),
         MigrateCommand.Create(),

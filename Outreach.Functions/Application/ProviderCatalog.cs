@@ -75,6 +75,30 @@ public sealed class ProviderCatalog(
         return View(name, row);
     }
 
+    /// <summary>Changes only the settings <paramref name="change"/> gives (a null keeps the stored value), then stores the row as <see cref="PutAsync"/> does.</summary>
+    public async Task<ProviderView> ChangeAsync(string provider, ProviderUpdate change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var name = KnownName(provider);
+        ApiConfiguration? row;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            row = await db.ApiConfigurations.AsNoTracking().SingleOrDefaultAsync(r => r.Provider == name, cancellationToken);
+        }
+
+        return await PutAsync(
+            name,
+            new ProviderUpdate(
+                change.Enabled ?? row?.Enabled,
+                change.Model ?? row?.Model,
+                change.Temperature ?? row?.Temperature,
+                change.MaxTokens ?? row?.MaxTokens,
+                change.PromptTemplates ?? row?.PromptTemplates,
+                change.IndustryMappings ?? row?.IndustryMappings,
+                change.SecretSetting),
+            cancellationToken);
+    }
+
     private static string KnownName(string provider) =>
         Known.ContainsKey(provider ?? string.Empty)
             ? provider!.ToLowerInvariant()

@@ -149,6 +149,19 @@ public sealed class CliVerbTests(CliBatchFixture batch) : IClassFixture<CliBatch
         Assert.Equal(["postgresql: ok", "storage: ok"], health.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 
+    [Fact]
+    public async Task Provider_WhenOneSettingChanges_KeepsTheOthersAndProvidersShowsIt()
+    {
+        var first = await batch.Cli.RunAsync("provider", "Gemini", "--model", "gemini-2.5-pro", "--temperature", "0.3");
+        var second = await batch.Cli.RunAsync("provider", "gemini", "--enabled", "false");
+        var listed = JsonNode.Parse((await batch.Cli.RunAsync("providers", "--json")).Output)!.AsArray().Single(p => (string?)p!["provider"] == "gemini")!;
+
+        Assert.True(first.ExitCode == ExitCodes.Ok, first.ToString());
+        Assert.True(second.ExitCode == ExitCodes.Ok, second.ToString());
+        Assert.Equal((false, "gemini-2.5-pro", 0.3f, false), ((bool)listed["enabled"]!, (string?)listed["model"], (float)listed["temperature"]!, (bool)listed["keyIsSet"]!));
+        Assert.Equal("Providers__Gemini__ApiKey", (string?)listed["secretSetting"]);
+    }
+
     [Theory]
     [InlineData("pause", "Only a running batch can be paused")]
     [InlineData("resume", "Only a paused batch can be resumed")]
