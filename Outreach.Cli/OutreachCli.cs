@@ -32,6 +32,7 @@ public static class OutreachCli
         CliOptions.Verbose,
         CampaignCommand.List(),
         CampaignCommand.Create(),
+        CampaignCommand.Services(),
         BatchCommands.Batches(),
         BatchCommands.Status(),
         BatchCommands.Prospects(),

@@ -34,6 +34,25 @@ internal static class CampaignCommand
         });
     }
 
+    /// <summary><c>outreach services [--json]</c>: what the campaigns sell (a campaign file creates its service).</summary>
+    public static Command Services()
+    {
+        var json = CliOptions.Json();
+        return new Command("services", "List the services campaigns sell, newest first (a campaign file creates its own).") { json }.Does(async cli =>
+        {
+            var services = await cli.ServicesAsync();
+            var page = await services.GetRequiredService<Catalog>().ServicesAsync(1, 1000, cli.Cancellation);
+            return await CliTable.ListAsync(
+                cli,
+                cli.Parse.GetValue(json),
+                page.Items,
+                page.Total,
+                ["ID", "NAME", "VALUE PROPOSITION"],
+                s => [s.Id.ToString(), s.Name, s.ValueProposition],
+                "No services yet: `outreach campaign apply <campaign.json>` creates one with its campaign.");
+        });
+    }
+
     /// <summary><c>outreach campaign show|apply</c>.</summary>
     public static Command Create() => new("campaign", "Show a campaign, or create or update one from a JSON file.") { Show(), Apply() };
 

@@ -50,6 +50,7 @@ public sealed class CliVerbTests(CliBatchFixture batch) : IClassFixture<CliBatch
     public async Task Batches_WhenFilteredByCampaignNameInAnotherCaseAndStatus_ListsTheBatch()
     {
         var listed = await batch.Cli.RunAsync("batches", "--campaign", "verb TESTS", "--status", "completed");
+        var services = await batch.Cli.RunAsync("services");
         var none = await batch.Cli.RunAsync("batches", "--status", "FAILED");
 
         Assert.True(listed.ExitCode == ExitCodes.Ok, listed.ToString());
@@ -57,6 +58,7 @@ public sealed class CliVerbTests(CliBatchFixture batch) : IClassFixture<CliBatch
         Assert.Contains("Verb Tests", listed.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(batch.BatchId.ToString(), none.Output, StringComparison.Ordinal);
         Assert.Contains("No batches match.", none.Error, StringComparison.Ordinal);
+        Assert.Contains("Verb Tests service", services.Output, StringComparison.Ordinal);
     }
 
     [Fact]
