@@ -44,6 +44,7 @@ public static class OutreachCli
         RecordCommands.Upload(),
         RecordCommands.Job(),
         RunCommand.Create(),
+        ServeCommand.Create(),
         ControlCommands.Retry(),
         ControlCommands.Pause(),
         ControlCommands.Resume(),
