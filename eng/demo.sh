@@ -15,7 +15,8 @@ source "$ENV_FILE"
 
 # The outreach command, installed like any .NET tool: packed from this clone (a version of its own each time, so
 # NuGet's cache never hands back an older build) into .local/bin.
-log "building the outreach command and installing it into .local/bin"
+log "building the web console and the outreach command, and installing it into .local/bin"
+"$ROOT/eng/web.sh"
 dotnet build "$ROOT/Outreach.Cli" -v quiet -nologo >/dev/null
 version="0.1.0-local.$(date +%Y%m%d%H%M%S)"
 rm -rf "$LOCAL/packages"
@@ -33,5 +34,6 @@ if [ "$status" != "COMPLETED" ]; then
   log "the sample batch ended $status, not COMPLETED"
   exit 1
 fi
-log "done: the emails are in .local/results/. To use the outreach command yourself:"
+log "done: the emails are in .local/results/. To use the outreach command yourself, and to open the review console:"
 log "  export PATH=\"$LOCAL/bin:\$PATH\"; source .local/services.env; outreach batches"
+log "  outreach serve        # prints the console's URL (127.0.0.1, with its token)"

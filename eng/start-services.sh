@@ -25,10 +25,7 @@ start_postgres() {
   bindir=$(pg_bindir || true)
   if [ -z "$bindir" ]; then
     log "PostgreSQL: no server installed; installing Debian's postgresql packages"
-    local sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql postgresql-client >/dev/null
+    apt_install postgresql postgresql-client
     bindir=$(pg_bindir) || die "postgresql installed but initdb not found under /usr/lib/postgresql"
   fi
 
@@ -111,10 +108,7 @@ start_dnsmasq() {
 
   if ! command -v dnsmasq >/dev/null && [ ! -x /usr/sbin/dnsmasq ]; then
     log "dnsmasq: not installed; installing Debian's dnsmasq-base"
-    local sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq dnsmasq-base >/dev/null
+    apt_install dnsmasq-base
   fi
 
   local dnsmasq

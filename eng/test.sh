@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The test command: compiles and lints the Bicep in infra/ (eng/bicep.sh), starts PostgreSQL and Azurite
-# (eng/start-services.sh), runs the whole suite against them, and stops again whatever it had to start
+# (eng/start-services.sh), builds the web console and installs Debian's chromium (eng/web.sh --browser), runs the
+# whole suite against them, and stops again whatever it had to start
 # (OUTREACH_KEEP_SERVICES=1 keeps them running).
 # Extra arguments go to `dotnet test` (Microsoft.Testing.Platform with xunit v3), e.g.
 #   eng/test.sh --filter-class "Outreach.Tests.Persistence.*"
@@ -22,6 +23,9 @@ cleanup() {
 trap cleanup EXIT
 # shellcheck disable=SC1090
 source "$ENV_FILE"
+
+# The web console and a browser for its tests (Debian's chromium).
+"$ROOT/eng/web.sh" --browser
 
 results="$LOCAL/test-results"
 rm -rf "$results"

@@ -1,0 +1,151 @@
+import { useCallback, useEffect, useMemo, useState } from "preact/hooks";
+import { api, type Email, type ProspectDetail, type ProspectSummary } from "./api";
+
+const reviewFilters = ["", "PENDING_REVIEW", "NEEDS_ATTENTION", "APPROVED", "REJECTED"];
+
+/**
+ * The review screen: the batch's emails in a table (filter by review status, or only flagged ones), the selected
+ * email beside it with the prospect and the facts it rests on, approve / reject with a note, j/k to move and a/r to
+ * decide, export of the approved emails, and the failed prospects with their reason and a retry.
+ */
+export function Review({ batchId }: { batchId: string }) {
+  const [emails, setEmails] = useState<Email[]>([]);
+  const [failed, setFailed] = useState<ProspectSummary[]>([]);
+  const [review, setReview] = useState("");
+  const [flaggedOnly, setFlaggedOnly] = useState(false);
+  const [selected, setSelected] = useState(0);
+  const [prospect, setProspect] = useState<ProspectDetail | null>(null);
+  const [note, setNote] = useState("");
+  const [message, setMessage] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    const [page, failures] = await Promise.all([api.emails(batchId, review), api.failed(batchId)]);
+    setEmails(page.items);
+    setFailed(failures.items);
+  }, [batchId, review]);
+
+  useEffect(() => {
+    load().catch((e: Error) => setMessage(e.message));
+  }, [load]);
+
+  const shown = useMemo(() => (flaggedOnly ? emails.filter((e) => e.qualityFlags.length > 0) : emails), [emails, flaggedOnly]);
+  const current: Email | undefined = shown[Math.min(selected, shown.length - 1)];
+
+  useEffect(() => {
+    setNote(current?.reviewNote ?? "");
+    setProspect(null);
+    if (current) api.prospect(current.prospectId).then(setProspect, (e: Error) => setMessage(e.message));
+  }, [current?.id]);
+
+  const decide = useCallback(async (status: "APPROVED" | "REJECTED") => {
+    if (!current) return;
+    try {
+      const updated = await api.review(current.id, status, note);
+      setEmails((all) => all.map((e) => (e.id === updated.id ? { ...e, reviewStatus: updated.reviewStatus, reviewNote: updated.reviewNote } : e)));
+      setMessage(`${status === "APPROVED" ? "Approved" : "Rejected"}: ${current.email}`);
+      setSelected((i) => Math.min(i + 1, shown.length - 1));
+    } catch (e) {
+      setMessage((e as Error).message);
+    }
+  }, [current, note, shown.length]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement;
+      if (target.closest("textarea, input, select") || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.key === "j") setSelected((i) => Math.min(i + 1, shown.length - 1));
+      else if (event.key === "k") setSelected((i) => Math.max(i - 1, 0));
+      else if (event.key === "a") void decide("APPROVED");
+      else if (event.key === "r") void decide("REJECTED");
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [decide, shown.length]);
+
+  const retry = async () => {
+    try {
+      await api.retry(batchId);
+      setMessage("Retrying the failed prospects; this page shows them again when they finish.");
+    } catch (e) {
+      setMessage((e as Error).message);
+    }
+  };
+
+  return (
+    <div class="review">
+      <section aria-labelledby="emails-heading" class="list">
+        <div class="toolbar">
+          <h2 id="emails-heading">Emails ({shown.length})</h2>
+          <label>
+            Review{" "}
+            <select value={review} onChange={(e) => { setReview((e.target as HTMLSelectElement).value); setSelected(0); }}>
+              {reviewFilters.map((f) => <option key={f} value={f}>{f === "" ? "all" : f}</option>)}
+            </select>
+          </label>
+          <label>
+            <input type="checkbox" checked={flaggedOnly} onChange={(e) => { setFlaggedOnly((e.target as HTMLInputElement).checked); setSelected(0); }} /> flagged only
+          </label>
+          <a class="button" href={api.exportUrl(batchId)} download>Export approved</a>
+        </div>
+        <table>
+          <thead>
+            <tr><th scope="col">To</th><th scope="col">Company</th><th scope="col">Subject</th><th scope="col">Review</th><th scope="col">Flags</th></tr>
+          </thead>
+          <tbody>
+            {shown.map((e, i) => (
+              <tr key={e.id} aria-selected={e === current} class={e === current ? "selected" : ""} onClick={() => setSelected(i)} data-email={e.email ?? ""}>
+                <td>{e.name ?? e.email}</td>
+                <td>{e.company}</td>
+                <td>{e.subject}</td>
+                <td class={`status ${e.reviewStatus.toLowerCase()}`}>{e.reviewStatus}</td>
+                <td>{e.qualityFlags.length > 0 ? e.qualityFlags.length : ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {failed.length > 0 && (
+          <section aria-labelledby="failed-heading" class="failed">
+            <h2 id="failed-heading">Failed prospects ({failed.length})</h2>
+            <ul>
+              {failed.map((p) => <li key={p.id}>{p.name ?? p.email}: {p.errorMessage}</li>)}
+            </ul>
+            <button type="button" onClick={retry}>Retry failed prospects</button>
+          </section>
+        )}
+      </section>
+      <section aria-labelledby="pane-heading" class="pane">
+        <h2 id="pane-heading">{current ? `To ${current.name ?? ""} <${current.email}>` : "No email selected"}</h2>
+        {message && <p role="status" class="message">{message}</p>}
+        {current && (
+          <>
+            <p class="meta">{current.company} · {current.reviewStatus}{current.model ? ` · ${current.model}` : ""}</p>
+            <p class="subject"><strong>Subject:</strong> {current.subject}</p>
+            <pre class="body">{current.body}</pre>
+            {current.qualityFlags.length > 0 && (
+              <ul class="flags" aria-label="Quality flags">{current.qualityFlags.map((f) => <li key={f}>{f}</li>)}</ul>
+            )}
+            <h3>Facts</h3>
+            <ul class="facts">
+              {(prospect?.facts ?? []).map((f) => (
+                <li key={f.id} class={f.usedByEmail ? "used" : ""}>
+                  <span class="source">{f.source}</span> {f.text}{f.usedByEmail ? " (used)" : ""}
+                </li>
+              ))}
+            </ul>
+            <label class="note">
+              Note
+              <textarea value={note} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} rows={2} />
+            </label>
+            <div class="actions">
+              <button type="button" onClick={() => decide("APPROVED")}>Approve (a)</button>
+              <button type="button" class="secondary" onClick={() => decide("REJECTED")}>Reject (r)</button>
+              <span class="hint">j / k to move</span>
+            </div>
+          </>
+        )}
+      </section>
+    </div>
+  );
+}
