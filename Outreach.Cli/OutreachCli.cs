@@ -39,6 +39,7 @@ public static class OutreachCli
         BatchCommands.Emails(),
         BatchCommands.Export(),
         BatchCommands.Review(),
+        BatchCommands.Edit(),
         RecordCommands.Prospect(),
         RecordCommands.Email(),
         RecordCommands.Upload(),

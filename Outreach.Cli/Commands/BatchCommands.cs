@@ -181,6 +181,43 @@ internal static class BatchCommands
         });
     }
 
+    /// <summary><c>outreach edit &lt;email&gt; [--subject TEXT] [--body-file FILE|-]</c>: a reviewer's edit, as <c>PUT /api/emails/{id}</c>.</summary>
+    public static Command Edit()
+    {
+        var email = new Argument<string>("email") { Description = "The email's id or a unique prefix of it." };
+        var subject = new Option<string?>("--subject") { Description = "The new subject (default: keep it)." };
+        var bodyFile = new Option<string?>("--body-file") { Description = "A file with the new body, or - for stdin (default: keep it)." };
+        var json = CliOptions.Json();
+        return new Command("edit", "Edit an email's subject or body; the quality gate checks it again and the review starts over.") { email, subject, bodyFile, json }.Does(async cli =>
+        {
+            if (cli.Parse.GetValue(subject) is null && cli.Parse.GetValue(bodyFile) is null)
+            {
+                throw new CliException(ExitCodes.BadInput, "Nothing to change: give --subject, --body-file, or both.");
+            }
+
+            var services = await cli.ServicesAsync();
+            Guid emailId;
+            await using (var db = await Contexts(services).CreateDbContextAsync(cli.Cancellation))
+            {
+                emailId = await References.EmailAsync(db, cli.Parse.GetValue(email)!, cli.Cancellation);
+            }
+
+            var current = await services.GetRequiredService<ProspectQueries>().EmailAsync(emailId, cli.Cancellation);
+            var body = cli.Parse.GetValue(bodyFile) switch
+            {
+                null => current.Body,
+                "-" => await Console.In.ReadToEndAsync(cli.Cancellation),
+                var path when File.Exists(path) => await File.ReadAllTextAsync(path, cli.Cancellation),
+                var path => throw new CliException(ExitCodes.BadInput, $"No such file: {Path.GetFullPath(path)}"),
+            };
+            var view = await services.GetRequiredService<EmailReview>().EditAsync(emailId, new EmailEdit(cli.Parse.GetValue(subject) ?? current.Subject, body), cli.Cancellation);
+            await cli.Output.WriteLineAsync(cli.Parse.GetValue(json)
+                ? JsonSerializer.Serialize(view, CliJson.Options)
+                : $"Email {view.Id} to {view.Email} edited: {view.ReviewStatus}{(view.QualityFlags.Count > 0 ? $" — {string.Join("; ", view.QualityFlags)}" : string.Empty)}.");
+            return ExitCodes.Ok;
+        });
+    }
+
     /// <summary>The batch argument every batch verb takes.</summary>
     internal static Argument<string> BatchArgument() => new("batch") { Description = "The batch's id or a unique prefix of it (`outreach batches` lists them)." };
 

@@ -73,13 +73,8 @@ internal static class RecordCommands
         return new Command("email", "Show one generated email: subject, body, quality flags, the facts it rests on and its review.") { id, json }.Does(async cli =>
         {
             var services = await cli.ServicesAsync();
-            var prospectId = await ResolveAsync(services, cli, async db =>
-            {
-                var emailId = await References.EmailAsync(db, cli.Parse.GetValue(id)!, cli.Cancellation);
-                return await db.GeneratedEmails.AsNoTracking().Where(e => e.Id == emailId).Select(e => e.ProspectId).SingleAsync(cli.Cancellation);
-            });
-            var email = (await services.GetRequiredService<ProspectQueries>().GetAsync(prospectId, cli.Cancellation))?.GeneratedEmail
-                ?? throw new CliException(ExitCodes.BadInput, "That email is gone.");
+            var emailId = await ResolveAsync(services, cli, db => References.EmailAsync(db, cli.Parse.GetValue(id)!, cli.Cancellation));
+            var email = await services.GetRequiredService<ProspectQueries>().EmailAsync(emailId, cli.Cancellation);
             if (cli.Parse.GetValue(json))
             {
                 await cli.Output.WriteLineAsync(JsonSerializer.Serialize(email, CliJson.Options));
@@ -92,7 +87,7 @@ internal static class RecordCommands
             await o.WriteLineAsync();
             await o.WriteLineAsync(email.Body);
             await o.WriteLineAsync();
-            await o.WriteLineAsync($"Review: {email.ReviewStatus}{(email.ReviewNote is { } note ? $" — {note}" : string.Empty)}   ({email.Id}, {email.Model ?? "template"})");
+            await o.WriteLineAsync($"Review: {email.ReviewStatus}{(email.ReviewNote is { } note ? $" — {note}" : string.Empty)}   ({email.Id}, {email.Model ?? "template"}{(email.EditedAt is { } edited ? $", edited {edited:yyyy-MM-dd HH:mm}" : string.Empty)})");
             if (email.QualityFlags.Count > 0)
             {
                 await o.WriteLineAsync($"Flags: {string.Join("; ", email.QualityFlags)}");

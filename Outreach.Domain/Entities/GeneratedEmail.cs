@@ -44,6 +44,15 @@ public sealed class GeneratedEmail : Entity
     /// <summary>What the reviewer said with the verdict (why it was rejected, what to change), if anything.</summary>
     public string? ReviewNote { get; private set; }
 
+    /// <summary>The subject as generated, kept when a reviewer first edits the email; null while it is unedited.</summary>
+    public string? OriginalSubject { get; private set; }
+
+    /// <summary>The body as generated, kept when a reviewer first edits the email; null while it is unedited.</summary>
+    public string? OriginalBody { get; private set; }
+
+    /// <summary>When a reviewer last edited it; null while it is as generated.</summary>
+    public DateTimeOffset? EditedAt { get; private set; }
+
     /// <summary>What the quality gate found wrong (empty when nothing); a flagged email starts in review as NEEDS_ATTENTION.</summary>
     public List<string> QualityFlags { get; private set; } = [];
 
@@ -87,6 +96,37 @@ public sealed class GeneratedEmail : Entity
         {
             ReviewStatus = QualityFlags.Count > 0 ? ReviewStatus.NeedsAttention : ReviewStatus.PendingReview;
         }
+    }
+
+    /// <summary>
+    /// A reviewer's edit: the first one keeps the generated subject and body as the original; the quality gate's
+    /// assessment of the new text replaces the old flags and facts; the review starts over (PENDING_REVIEW, or
+    /// NEEDS_ATTENTION when flagged), since what was approved is no longer what would be sent.
+    /// </summary>
+    public void Edit(string subject, string body, EmailAssessment assessment, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        if (GenerationStatus != GenerationStatus.Completed)
+        {
+            throw new InvalidStatusTransitionException("Email edit", GenerationStatus, GenerationStatus.Completed);
+        }
+
+        var s = Guard.Required(subject, nameof(subject), 500);
+        var b = Guard.Required(body, nameof(body), int.MaxValue);
+        OriginalSubject ??= Subject;
+        OriginalBody ??= Body;
+        (Subject, Body, BodyHash) = (s, b, HashOf(b));
+        QualityFlags = [.. assessment.QualityFlags];
+        FactsUsed = [.. assessment.FactsUsed];
+        var review = QualityFlags.Count > 0 ? ReviewStatus.NeedsAttention : ReviewStatus.PendingReview;
+        if (review != ReviewStatus)
+        {
+            Rules.Review.EnsureCanMove(ReviewStatus, review);
+            ReviewStatus = review;
+        }
+
+        ReviewedAt = null;
+        EditedAt = Touch(now);
     }
 
     /// <summary>The <see cref="BodyHash"/> of <paramref name="body"/>.</summary>

@@ -58,10 +58,11 @@ public static class Rules
     /// <summary>Reviewers may change their mind; the guard that matters is that only a generated email is reviewed.</summary>
     public static StatusMachine<ReviewStatus> Review { get; } = new("Email review", new Dictionary<ReviewStatus, ReviewStatus[]>
     {
-        [ReviewStatus.PendingReview] = [ReviewStatus.Approved, ReviewStatus.Rejected],
-        [ReviewStatus.NeedsAttention] = [ReviewStatus.Approved, ReviewStatus.Rejected],
-        [ReviewStatus.Approved] = [ReviewStatus.Rejected, ReviewStatus.PendingReview],
-        [ReviewStatus.Rejected] = [ReviewStatus.Approved, ReviewStatus.PendingReview],
+        // A reviewer's edit starts the review over: PENDING_REVIEW, or NEEDS_ATTENTION when the quality gate flags it.
+        [ReviewStatus.PendingReview] = [ReviewStatus.Approved, ReviewStatus.Rejected, ReviewStatus.NeedsAttention],
+        [ReviewStatus.NeedsAttention] = [ReviewStatus.Approved, ReviewStatus.Rejected, ReviewStatus.PendingReview],
+        [ReviewStatus.Approved] = [ReviewStatus.Rejected, ReviewStatus.PendingReview, ReviewStatus.NeedsAttention],
+        [ReviewStatus.Rejected] = [ReviewStatus.Approved, ReviewStatus.PendingReview, ReviewStatus.NeedsAttention],
     });
 
     /// <summary>A job runs once; a retry is a new job.</summary>

@@ -1,13 +1,51 @@
 using Microsoft.EntityFrameworkCore;
 using Outreach.Data.Persistence;
+using Outreach.Domain.Entities;
 using Outreach.Domain.Enums;
 using Outreach.Domain.StatusRules;
+using Outreach.Functions.Contracts;
+using Outreach.Functions.Pipeline;
+using Outreach.Functions.Quality;
 
 namespace Outreach.Functions.Application;
 
-/// <summary>A reviewer's verdict on a generated email: the write beside <see cref="ProspectQueries"/>' reads.</summary>
-public sealed class EmailReview(IDbContextFactory<OutreachDbContext> contexts, TimeProvider clock)
+/// <summary>The body of <c>PUT /api/emails/{id}</c>: the reviewer's subject and body.</summary>
+public sealed record EmailEdit(string? Subject, string? Body);
+
+/// <summary>A reviewer's verdict on a generated email, and a reviewer's edit of it: the writes beside <see cref="ProspectQueries"/>' reads.</summary>
+public sealed class EmailReview(IDbContextFactory<OutreachDbContext> contexts, ProspectStore store, TimeProvider clock)
 {
+    /// <summary>
+    /// Replaces the email's subject and body with a reviewer's, re-checked by the quality gate as a generated email is
+    /// (length, placeholders, claims the facts do not support, the same body as another email of the batch); the
+    /// generated text is kept as the original, and the review starts over.
+    /// </summary>
+    public async Task<EmailView> EditAsync(Guid emailId, EmailEdit request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (string.IsNullOrWhiteSpace(request.Subject) || string.IsNullOrWhiteSpace(request.Body))
+        {
+            throw new DomainValidationException("An edit needs both subject and body.");
+        }
+
+        var (subject, body) = (request.Subject.Trim(), request.Body.Trim());
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var email = await db.GeneratedEmails.SingleOrDefaultAsync(e => e.Id == emailId, cancellationToken) ?? throw ApiProblemException.NotFound("email", emailId);
+        var (prospect, campaign, service) = (await db.WithCampaignAsync(email.ProspectId, cancellationToken))!.Value;
+        var enrichment = await db.ProspectEnrichments.AsNoTracking().SingleOrDefaultAsync(e => e.ProspectId == prospect.Id, cancellationToken);
+        var facts = FactSheet.Of(ProspectFacts.Of(prospect), EnrichmentOutcome.Of(enrichment));
+        var used = facts.UsedIn(subject + "\n" + body);
+        var flags = QualityGate.Assess(subject, body, CampaignBrief.Of(campaign, service), facts, used).ToList();
+        if (await store.FindSameBodyAsync(prospect.BatchId, prospect.Id, body, cancellationToken) is { } twin)
+        {
+            flags.Add(QualityGate.DuplicateFlag(twin));
+        }
+
+        email.Edit(subject, body, new EmailAssessment(flags, used, null, null), clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return EmailView.Of(email, prospect);
+    }
+
     /// <summary>Records a reviewer's verdict on an email; a verdict on an email that was not generated is a conflict.</summary>
     public async Task<EmailView> ReviewAsync(Guid emailId, ReviewRequest request, CancellationToken cancellationToken)
     {

@@ -51,6 +51,18 @@ public sealed class ProspectQueries(IDbContextFactory<OutreachDbContext> context
             p.EmailVerificationReason);
     }
 
+    /// <summary>One generated email; a 404 for an unknown id.</summary>
+    public async Task<EmailView> EmailAsync(Guid emailId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await (from e in db.GeneratedEmails.AsNoTracking()
+                         join p in db.Prospects.AsNoTracking() on e.ProspectId equals p.Id
+                         where e.Id == emailId
+                         select new { e, p }).SingleOrDefaultAsync(cancellationToken)
+            ?? throw ApiProblemException.NotFound("email", emailId);
+        return EmailView.Of(row.e, row.p);
+    }
+
     /// <summary>A page of the batch's generated emails in ordinal order, optionally of one review status (a database label, any case).</summary>
     public async Task<Paged<EmailView>> EmailsAsync(Guid batchId, string? review, int page, int pageSize, CancellationToken cancellationToken)
     {

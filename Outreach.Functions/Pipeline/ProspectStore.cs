@@ -23,25 +23,17 @@ public sealed class ProspectStore(IDbContextFactory<OutreachDbContext> contexts,
     {
         ArgumentNullException.ThrowIfNull(work);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var row = await (
-            from p in db.Prospects.AsNoTracking()
-            join c in db.Campaigns.AsNoTracking() on p.CampaignId equals c.Id
-            join s in db.Services.AsNoTracking() on c.ServiceId equals s.Id
-            where p.Id == work.ProspectId
-            select new { p, c, s }).SingleOrDefaultAsync(cancellationToken);
-        if (row is null)
+        if (await db.WithCampaignAsync(work.ProspectId, cancellationToken) is not { } found)
         {
             return null;
         }
 
+        var (prospect, campaign, service) = found;
+
         var running = await db.ProcessingJobs.AnyAsync(j => j.Id == work.JobId && j.Status == JobStatus.Running, cancellationToken);
-        var (prospect, campaign, service) = (row.p, row.c, row.s);
         return new ProspectState(
             ProspectFacts.Of(prospect),
-            new CampaignBrief(
-                campaign.Id, campaign.Name, campaign.EmailSubject, campaign.Prompt, campaign.EnrichmentFlags, campaign.RequiredEnrichment,
-                service.Name, service.Description, service.ValueProposition, campaign.MaxSubjectChars, campaign.MaxBodyWords,
-                campaign.EmailBody, new CampaignSender(campaign.SenderName, campaign.SenderTitle, campaign.SenderCompany), campaign.MinBodyWords, campaign.Verification),
+            CampaignBrief.Of(campaign, service),
             prospect.BatchId,
             prospect.Status,
             running);

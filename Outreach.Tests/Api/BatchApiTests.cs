@@ -168,6 +168,29 @@ public sealed class BatchApiTests(PostgresServer server)
         Assert.Contains(",second,APPROVED,", lines[1], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task EditEmail_OfAnApprovedEmail_RechecksItKeepsTheOriginalAndStartsTheReviewOver()
+    {
+        await using var api = await ApiFixture.StartAsync(server);
+        var seed = await ApiSeed.CreateAsync(api.Database, ["first body", "second body"]);
+        var id = seed.Emails[0].Id.ToString();
+        await api.SendAsync(r => Records(api).ReviewEmail(r, id, Ct), "PUT", "/x", """{"status":"APPROVED"}""");
+
+        var edited = await api.SendAsync(r => Records(api).EditEmail(r, id, Ct), "PUT", "/x", """{"subject":"A better subject","body":"second body"}""");
+        var again = await api.SendAsync(r => Records(api).EditEmail(r, id, Ct), "PUT", "/x", """{"subject":"A better subject","body":"A third body"}""");
+        var empty = await api.SendAsync(r => Records(api).EditEmail(r, id, Ct), "PUT", "/x", """{"subject":"x","body":" "}""");
+        var unknown = await api.SendAsync(r => Records(api).EditEmail(r, Guid.NewGuid().ToString(), Ct), "PUT", "/x", """{"subject":"x","body":"y"}""");
+
+        Assert.Equal(200, edited.Status);
+        Assert.Equal(("A better subject", "second body", "first body"), ((string?)edited.Json["subject"], (string?)edited.Json["body"], (string?)edited.Json["originalBody"]));
+        Assert.Equal("NEEDS_ATTENTION", (string?)edited.Json["reviewStatus"]);
+        Assert.Contains(edited.Json["qualityFlags"]!.AsArray(), f => ((string?)f)!.StartsWith("the same body as the email to prospect", StringComparison.Ordinal));
+        Assert.NotNull((string?)edited.Json["editedAt"]);
+        Assert.Equal(("first body", "A third body"), ((string?)again.Json["originalBody"], (string?)again.Json["body"]));
+        Assert.DoesNotContain(again.Json["qualityFlags"]!.AsArray(), f => ((string?)f)!.StartsWith("the same body", StringComparison.Ordinal));
+        Assert.Equal((400, 404), (empty.Status, unknown.Status));
+    }
+
     [Theory]
     [InlineData("""{"status":"MAYBE"}""", 400)]
     [InlineData("""{"status":"PENDING_REVIEW"}""", 400)]

@@ -152,6 +152,24 @@ public sealed class CliVerbTests(CliBatchFixture batch) : IClassFixture<CliBatch
     }
 
     [Fact]
+    public async Task Edit_WhenTheBodyComesFromAFile_KeepsTheOriginalAndTheQualityGateChecksIt()
+    {
+        var emails = JsonNode.Parse((await batch.Cli.RunAsync("emails", Prefix, "--json")).Output)!.AsArray();
+        var chosen = emails.Single(e => (string?)e!["email"] == "p3@verbs.example")!;
+        var file = batch.Cli.File("new-body.txt", "Hi Person 3, a short note.");
+
+        var nothing = await batch.Cli.RunAsync("edit", (string)chosen["id"]!);
+        var edited = await batch.Cli.RunAsync("edit", ((string)chosen["id"]!)[..20], "--body-file", file, "--json");
+
+        Assert.True(nothing.ExitCode == ExitCodes.BadInput, nothing.ToString());
+        Assert.True(edited.ExitCode == ExitCodes.Ok, edited.ToString());
+        var view = JsonNode.Parse(edited.Output)!;
+        Assert.Equal(("Hi Person 3, a short note.", (string?)chosen["body"], (string?)chosen["subject"]), ((string?)view["body"], (string?)view["originalBody"], (string?)view["subject"]));
+        Assert.Equal("NEEDS_ATTENTION", (string?)view["reviewStatus"]);
+        Assert.Contains(view["qualityFlags"]!.AsArray(), f => ((string?)f)!.Contains("words", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Provider_WhenOneSettingChanges_KeepsTheOthersAndProvidersShowsIt()
     {
         var first = await batch.Cli.RunAsync("provider", "Gemini", "--model", "gemini-2.5-pro", "--temperature", "0.3");

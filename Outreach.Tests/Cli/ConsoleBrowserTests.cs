@@ -18,7 +18,7 @@ public sealed class ConsoleBrowserTests(PostgresServer server)
     private const string Chromium = "/usr/bin/chromium";
 
     [Fact]
-    public async Task Review_InABrowser_ApprovesWithKeysRejectsWithANoteAndExportsOnlyTheApproved()
+    public async Task Review_InABrowser_ApprovesWithKeysRejectsWithANoteEditsOneAndExportsOnlyTheApproved()
     {
         var web = Path.Combine(TestEnvironment.RepositoryRoot, "Outreach.Web");
         Assert.True(File.Exists(Path.Combine(web, "dist", "index.html")), "The console is not built: eng/web.sh builds it (eng/test.sh runs it).");
@@ -33,15 +33,16 @@ public sealed class ConsoleBrowserTests(PostgresServer server)
 
         Assert.Equal(4, (int)seen["emails"]!);
         Assert.Empty(seen["axe_review"]!.AsArray());
-        Assert.Equal(["ana@review.example", "ben@review.example"], Column((string)seen["exported"]!, "email"));
+        Assert.Empty(seen["axe_editing"]!.AsArray());
+        var exported = (string)seen["exported"]!;
+        Assert.Equal(["ana@review.example", "ben@review.example", "cy@review.example"], Column(exported, "email"));
+        Assert.EndsWith("P.S. Happy to share the audit checklist first.", Column(exported, "body")[2], StringComparison.Ordinal);
         var reviews = await f.Database.RowsAsync(
-            "SELECT p.email, e.review_status::text, e.review_note FROM generated_emails e JOIN prospects p ON p.id = e.prospect_id ORDER BY p.ordinal");
+            "SELECT p.email, e.review_status::text, e.review_note, e.edited_at IS NOT NULL, e.original_body IS NOT NULL FROM generated_emails e JOIN prospects p ON p.id = e.prospect_id ORDER BY p.ordinal");
         Assert.Equal(
-            [("ana@review.example", "APPROVED", null), ("ben@review.example", "APPROVED", null), ("dee@review.example", "REJECTED", "Too generic for this company.")],
-            reviews.Where(r => (string)r[0]! != "cy@review.example").Select(r => ((string)r[0]!, (string)r[1]!, r[2] as string)));
-
-        // j skipped the third: it keeps the status generation gave it.
-        Assert.Contains((string)reviews[2][1]!, new[] { "PENDING_REVIEW", "NEEDS_ATTENTION" });
+            [("ana@review.example", "APPROVED", null, false), ("ben@review.example", "APPROVED", null, false), ("cy@review.example", "APPROVED", null, true),
+             ("dee@review.example", "REJECTED", "Too generic for this company.", false)],
+            reviews.Select(r => ((string)r[0]!, (string)r[1]!, r[2] as string, (bool)r[3]! && (bool)r[4]!)));
         Assert.True(File.Exists(Path.Combine(screenshots, "review-decided.png")));
     }
 

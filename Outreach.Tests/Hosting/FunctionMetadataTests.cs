@@ -29,6 +29,7 @@ public sealed class FunctionMetadataTests
         ["ListBatchEmails"] = ("get", "batches/{id}/emails"),
         ["ExportBatchEmailsCsv"] = ("get", "batches/{id}/emails.csv"),
         ["ReviewEmail"] = ("put", "emails/{id}/review"),
+        ["EditEmail"] = ("put", "emails/{id}"),
         ["RetryBatch"] = ("post", "batches/{id}/retry"),
         ["PauseBatch"] = ("post", "batches/{id}/pause"),
         ["ResumeBatch"] = ("post", "batches/{id}/resume"),

@@ -33,7 +33,7 @@ public sealed class SchemaCatalogTests(PostgresServer server) : IAsyncLifetime
             "executive_summary:text confidence_score:float4 sources:jsonb prompt_tokens:int4 completion_tokens:int4"),
         ["generated_emails"] = Columns(
             "prospect_id:uuid subject:varchar(500) body:text generation_status:generation_status model:varchar review_status:review_status error_message:text " +
-            "quality_flags:jsonb facts_used:jsonb prompt_tokens:int4 completion_tokens:int4 body_hash:bpchar review_note:varchar"),
+            "quality_flags:jsonb facts_used:jsonb prompt_tokens:int4 completion_tokens:int4 body_hash:bpchar review_note:varchar original_subject:varchar(500) original_body:text edited_at:timestamptz"),
         ["processing_jobs"] = Columns(
             "campaign_id:uuid batch_id:uuid job_type:job_type status:job_status progress_current:int4 progress_total:int4 instance_id:varchar error_message:text"),
         ["workflow_sessions"] = Columns(

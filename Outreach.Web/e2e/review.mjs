@@ -1,7 +1,7 @@
 // The review screen in a real browser (Debian's Chromium through playwright-core; no browser is downloaded).
 // Run by Outreach.Tests (ConsoleBrowserTests) against `outreach serve`: it opens the printed URL, approves two emails
 // with the keyboard, rejects one with a note, checks the page with axe-core, exports the approved emails and prints
-// one JSON line with what it saw. Settings come from the environment:
+// one JSON line with what it saw; it also edits one email and approves the edited text. Settings come from the environment:
 //   OUTREACH_URL    the URL `outreach serve` printed (with its token)
 //   CHROMIUM        the browser (default /usr/bin/chromium)
 //   SCREENSHOTS     a directory for a screenshot of each step
@@ -49,10 +49,26 @@ try {
   await page.getByLabel("Note").fill("Too generic for this company.");
   await page.getByRole("button", { name: "Reject (r)" }).click();
   await page.locator("tbody tr").nth(3).locator("td.status", { hasText: "REJECTED" }).waitFor();
+
+  // Edit the third, then approve the edited text.
+  await page.locator("tbody tr").nth(2).click();
+  await page.keyboard.press("e");
+  const body = page.getByLabel("Body");
+  await body.fill(`${await body.inputValue()}\n\nP.S. Happy to share the audit checklist first.`);
+  await shot("review-editing");
+  await axe("editing");
+  await page.getByRole("button", { name: "Save edit" }).click();
+  await page.getByText("Edited; the generated text is kept as the original.").waitFor();
+  await page.keyboard.press("a");
+  await page.locator("tbody tr").nth(2).locator("td.status", { hasText: "APPROVED" }).waitFor();
   await shot("review-decided");
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export approved" }).click()]);
   result.exported = await readFile(await download.path(), "utf8");
+} catch (error) {
+  // What the page showed when a step failed, for whoever reads the failure.
+  if (shots) await Promise.all(browser.contexts().flatMap((c) => c.pages()).map((p) => p.screenshot({ path: path.join(shots, "failure.png"), fullPage: true }).catch(() => {})));
+  throw error;
 } finally {
   await browser.close();
 }

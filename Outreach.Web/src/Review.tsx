@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { api, type Email, type ProspectDetail, type ProspectSummary } from "./api";
 
 const reviewFilters = ["", "PENDING_REVIEW", "NEEDS_ATTENTION", "APPROVED", "REJECTED"];
@@ -15,54 +15,77 @@ export function Review({ batchId }: { batchId: string }) {
   const [flaggedOnly, setFlaggedOnly] = useState(false);
   const [selected, setSelected] = useState(0);
   const [prospect, setProspect] = useState<ProspectDetail | null>(null);
-  const [note, setNote] = useState("");
+  // A note and an edit belong to the email they were typed for, so moving on can never carry them to another.
+  const [draftNote, setDraftNote] = useState<{ id: string; text: string } | null>(null);
+  const [editing, setEditing] = useState<{ id: string; subject: string; body: string } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
-    const [page, failures] = await Promise.all([api.emails(batchId, review), api.failed(batchId)]);
-    setEmails(page.items);
-    setFailed(failures.items);
-  }, [batchId, review]);
-
   useEffect(() => {
-    load().catch((e: Error) => setMessage(e.message));
-  }, [load]);
+    Promise.all([api.emails(batchId, review), api.failed(batchId)]).then(([page, failures]) => {
+      setEmails(page.items);
+      setFailed(failures.items);
+    }, (e: Error) => setMessage(e.message));
+  }, [batchId, review]);
 
   const shown = useMemo(() => (flaggedOnly ? emails.filter((e) => e.qualityFlags.length > 0) : emails), [emails, flaggedOnly]);
   const current: Email | undefined = shown[Math.min(selected, shown.length - 1)];
 
+  const note = draftNote && draftNote.id === current?.id ? draftNote.text : current?.reviewNote ?? "";
+  const edit = editing && editing.id === current?.id ? editing : null;
+
   useEffect(() => {
-    setNote(current?.reviewNote ?? "");
     setProspect(null);
     if (current) api.prospect(current.prospectId).then(setProspect, (e: Error) => setMessage(e.message));
   }, [current?.id]);
 
-  const decide = useCallback(async (status: "APPROVED" | "REJECTED") => {
-    if (!current) return;
+  const decide = async (email: Email | undefined, text: string, status: "APPROVED" | "REJECTED") => {
+    if (!email) return;
     try {
-      const updated = await api.review(current.id, status, note);
+      const updated = await api.review(email.id, status, text);
       setEmails((all) => all.map((e) => (e.id === updated.id ? { ...e, reviewStatus: updated.reviewStatus, reviewNote: updated.reviewNote } : e)));
-      setMessage(`${status === "APPROVED" ? "Approved" : "Rejected"}: ${current.email}`);
-      setSelected((i) => Math.min(i + 1, shown.length - 1));
+      setMessage(`${status === "APPROVED" ? "Approved" : "Rejected"}: ${email.email}`);
+      setSelected((i) => Math.min(i + 1, latest.current.count - 1));
     } catch (e) {
       setMessage((e as Error).message);
     }
-  }, [current, note, shown.length]);
+  };
 
+  const startEdit = (email: Email | undefined) => {
+    if (email) setEditing({ id: email.id, subject: email.subject ?? "", body: email.body ?? "" });
+  };
+
+  const save = async () => {
+    if (!current || !edit) return;
+    try {
+      const updated = await api.edit(current.id, edit.subject, edit.body);
+      setEmails((all) => all.map((e) => (e.id === updated.id ? updated : e)));
+      setEditing(null);
+      setMessage(updated.qualityFlags.length > 0 ? `Saved; the quality gate flags it: ${updated.qualityFlags.join("; ")}` : "Saved; review it again.");
+    } catch (e) {
+      setMessage((e as Error).message);
+    }
+  };
+
+  // The keys act on what the page shows now: the listener is registered once and reads this render's values, so a key
+  // pressed right after a click never acts on the email selected before it.
+  const latest = useRef({ current, note, count: shown.length });
+  latest.current = { current, note, count: shown.length };
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement;
       if (target.closest("textarea, input, select") || event.ctrlKey || event.metaKey || event.altKey) return;
-      if (event.key === "j") setSelected((i) => Math.min(i + 1, shown.length - 1));
+      const now = latest.current;
+      if (event.key === "j") setSelected((i) => Math.min(i + 1, now.count - 1));
       else if (event.key === "k") setSelected((i) => Math.max(i - 1, 0));
-      else if (event.key === "a") void decide("APPROVED");
-      else if (event.key === "r") void decide("REJECTED");
+      else if (event.key === "a") void decide(now.current, now.note, "APPROVED");
+      else if (event.key === "r") void decide(now.current, now.note, "REJECTED");
+      else if (event.key === "e") startEdit(now.current);
       else return;
       event.preventDefault();
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [decide, shown.length]);
+  }, []);
 
   const retry = async () => {
     try {
@@ -121,8 +144,28 @@ export function Review({ batchId }: { batchId: string }) {
         {current && (
           <>
             <p class="meta">{current.company} · {current.reviewStatus}{current.model ? ` · ${current.model}` : ""}</p>
-            <p class="subject"><strong>Subject:</strong> {current.subject}</p>
-            <pre class="body">{current.body}</pre>
+            {edit ? (
+              <form class="editor" onSubmit={(e) => { e.preventDefault(); void save(); }}>
+                <label>
+                  Subject
+                  <input value={edit.subject} onInput={(e) => setEditing({ ...edit, subject: (e.target as HTMLInputElement).value })} />
+                </label>
+                <label>
+                  Body
+                  <textarea rows={12} value={edit.body} onInput={(e) => setEditing({ ...edit, body: (e.target as HTMLTextAreaElement).value })} />
+                </label>
+                <div class="actions">
+                  <button type="submit">Save edit</button>
+                  <button type="button" class="secondary" onClick={() => setEditing(null)}>Cancel</button>
+                </div>
+              </form>
+            ) : (
+              <>
+                <p class="subject"><strong>Subject:</strong> {current.subject}</p>
+                <pre class="body">{current.body}</pre>
+                {current.editedAt && <p class="meta">Edited; the generated text is kept as the original.</p>}
+              </>
+            )}
             {current.qualityFlags.length > 0 && (
               <ul class="flags" aria-label="Quality flags">{current.qualityFlags.map((f) => <li key={f}>{f}</li>)}</ul>
             )}
@@ -136,11 +179,12 @@ export function Review({ batchId }: { batchId: string }) {
             </ul>
             <label class="note">
               Note
-              <textarea value={note} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} rows={2} />
+              <textarea value={note} onInput={(e) => setDraftNote({ id: current.id, text: (e.target as HTMLTextAreaElement).value })} rows={2} />
             </label>
             <div class="actions">
-              <button type="button" onClick={() => decide("APPROVED")}>Approve (a)</button>
-              <button type="button" class="secondary" onClick={() => decide("REJECTED")}>Reject (r)</button>
+              <button type="button" onClick={() => decide(current, note, "APPROVED")}>Approve (a)</button>
+              <button type="button" class="secondary" onClick={() => decide(current, note, "REJECTED")}>Reject (r)</button>
+              <button type="button" class="secondary" onClick={() => startEdit(current)} disabled={edit !== null}>Edit (e)</button>
               <span class="hint">j / k to move</span>
             </div>
           </>

@@ -12,7 +12,7 @@ export type EmailFact = { id: string; source: string; text: string };
 export type Email = {
   id: string; prospectId: string; name: string | null; email: string | null; company: string | null;
   subject: string | null; body: string | null; reviewStatus: string; qualityFlags: string[]; factsUsed: EmailFact[];
-  reviewNote: string | null; model: string | null;
+  reviewNote: string | null; model: string | null; originalSubject: string | null; originalBody: string | null; editedAt: string | null;
 };
 
 export type Fact = { id: string; source: string; text: string; usedByEmail: boolean };
@@ -58,6 +58,7 @@ export const api = {
   prospect: (id: string) => call<ProspectDetail>("GET", `prospects/${id}`),
   review: (emailId: string, status: "APPROVED" | "REJECTED", note: string) =>
     call<Email>("PUT", `emails/${emailId}/review`, { status, note: note.trim() === "" ? null : note.trim() }),
+  edit: (emailId: string, subject: string, body: string) => call<Email>("PUT", `emails/${emailId}`, { subject, body }),
   retry: (batchId: string) => call<unknown>("POST", `batches/${batchId}/retry`, { jobType: "FULL_PIPELINE" }),
   exportUrl: (batchId: string) => `/api/batches/${batchId}/emails.csv?approved=true`,
 };

@@ -16,6 +16,8 @@ internal sealed class GeneratedEmailConfiguration : EntityConfiguration<Generate
         builder.Property(e => e.Model).HasMaxLength(200);
         builder.Property(e => e.ErrorMessage).IsText();
         builder.Property(e => e.ReviewNote).HasMaxLength(2000);
+        builder.Property(e => e.OriginalSubject).HasMaxLength(500);
+        builder.Property(e => e.OriginalBody).IsText();
         builder.Property(e => e.QualityFlags).IsJsonb();
         builder.Property(e => e.FactsUsed).IsJsonb();
         builder.Property(e => e.BodyHash).HasMaxLength(64).IsFixedLength();

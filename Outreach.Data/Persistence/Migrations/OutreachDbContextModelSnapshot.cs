@@ -527,6 +527,10 @@ namespace Outreach.Data.Persistence.Migrations
                         .HasColumnName("created_at")
                         .HasDefaultValueSql("now()");
 
+                    b.Property<DateTimeOffset?>("EditedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("edited_at");
+
                     b.Property<string>("ErrorMessage")
                         .HasColumnType("text")
                         .HasColumnName("error_message");
@@ -554,6 +558,15 @@ namespace Outreach.Data.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("model");
+
+                    b.Property<string>("OriginalBody")
+                        .HasColumnType("text")
+                        .HasColumnName("original_body");
+
+                    b.Property<string>("OriginalSubject")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("original_subject");
 
                     b.Property<int?>("PromptTokens")
                         .HasColumnType("integer")

@@ -37,6 +37,19 @@ public sealed class RecordFunctions(UploadIntake uploads, ProspectQueries prospe
             return ApiHttp.Ok(await review.ReviewAsync(emailId, await ApiHttp.BodyAsync<ReviewRequest>(req, cancellationToken), cancellationToken));
         });
 
+    /// <summary>
+    /// <c>PUT /api/emails/{id}</c> with <c>{"subject":"…","body":"…"}</c>: a reviewer's edit, re-checked by the quality gate;
+    /// the generated text is kept as <c>originalSubject</c>/<c>originalBody</c> and the review starts over.
+    /// </summary>
+    [Function(nameof(EditEmail))]
+    public Task<IResult> EditEmail(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "emails/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        ApiHttp.HandleAsync(async () =>
+        {
+            var emailId = ApiHttp.Id(id);
+            return ApiHttp.Ok(await review.EditAsync(emailId, await ApiHttp.BodyAsync<EmailEdit>(req, cancellationToken), cancellationToken));
+        });
+
     /// <summary><c>GET /api/jobs/{id}</c>.</summary>
     [Function(nameof(GetJob))]
     public Task<IResult> GetJob(
