@@ -40,6 +40,7 @@ public static class OutreachCli
         BatchCommands.Export(),
         BatchCommands.Review(),
         BatchCommands.Edit(),
+        BatchCommands.Approve(),
         RecordCommands.Prospect(),
         RecordCommands.Email(),
         RecordCommands.Upload(),

@@ -181,6 +181,20 @@ internal static class BatchCommands
         });
     }
 
+    /// <summary><c>outreach approve &lt;batch&gt;</c>: approves every email waiting for review with nothing flagged.</summary>
+    public static Command Approve()
+    {
+        var batch = BatchArgument();
+        return new Command("approve", "Approve every email of a batch that waits for review with nothing flagged (read the flagged ones yourself).") { batch }.Does(async cli =>
+        {
+            var services = await cli.ServicesAsync();
+            var batchId = await BatchIdAsync(cli, services, cli.Parse.GetValue(batch)!);
+            var approved = await services.GetRequiredService<EmailReview>().ApproveUnflaggedAsync(batchId, cli.Cancellation);
+            await cli.Output.WriteLineAsync($"Approved {approved} unflagged email(s) of batch {batchId}; `outreach emails {batchId} --review needs_attention` lists the flagged ones.");
+            return ExitCodes.Ok;
+        });
+    }
+
     /// <summary><c>outreach edit &lt;email&gt; [--subject TEXT] [--body-file FILE|-]</c>: a reviewer's edit, as <c>PUT /api/emails/{id}</c>.</summary>
     public static Command Edit()
     {

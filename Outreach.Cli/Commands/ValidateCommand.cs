@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Microsoft.Extensions.Configuration;
 using Outreach.Cli.Hosting;
 using Outreach.Domain.Import;
+using Outreach.Functions.Application;
 
 namespace Outreach.Cli.Commands;
 
@@ -34,7 +35,7 @@ internal static class ValidateCommand
         var options = new ImportOptions();
         CliSettings.Load().GetSection(ImportOptions.SectionName).Bind(options);
 
-        ValidationReport report;
+        UploadPreview report;
         try
         {
             report = await ValidateAsync(file, options, cancellationToken);
@@ -87,7 +88,7 @@ internal static class ValidateCommand
         return 0;
     }
 
-    private static async Task<ValidationReport> ValidateAsync(FileInfo file, ImportOptions options, CancellationToken cancellationToken)
+    private static async Task<UploadPreview> ValidateAsync(FileInfo file, ImportOptions options, CancellationToken cancellationToken)
     {
         if (!file.Exists)
         {
@@ -100,17 +101,7 @@ internal static class ValidateCommand
         }
 
         await using var stream = file.OpenRead();
-        await using var reader = await CsvProspectReader.OpenAsync(stream, options, cancellationToken);
-        var rejected = new List<RejectedLine>();
-        await foreach (var row in reader.ReadRowsAsync(cancellationToken))
-        {
-            if (!row.IsAccepted)
-            {
-                rejected.Add(new RejectedLine(row.Line, row.RejectReason!));
-            }
-        }
-
-        return new ValidationReport(reader.AcceptedCount, rejected, reader.Mapping.Describe(), reader.EncodingName, reader.Separator.ToString(), reader.Mapping.Headers, reader.Notes);
+        return await UploadPreview.ReadAsync(stream, options, cancellationToken);
     }
 
     private static Task WriteErrorAsync(TextWriter output, bool json, string message) =>
@@ -121,10 +112,4 @@ internal static class ValidateCommand
         "\t" => "tab",
         _ => $"'{separator}'",
     };
-
-    private sealed record RejectedLine(int Line, string Reason);
-
-    private sealed record ValidationReport(
-        int Accepted, IReadOnlyList<RejectedLine> Rejected, IReadOnlyDictionary<string, string> Mapping, string Encoding, string Separator, IReadOnlyList<string> Headers,
-        IReadOnlyList<string> Notes);
 }

@@ -194,6 +194,30 @@ public static class StatusTransitions
         return (int)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
+    /// <summary>
+    /// Approves, in one statement, every email of the batch that waits for review with nothing flagged (PENDING_REVIEW
+    /// and no quality flags): the bulk approval a reviewer does after reading the flagged ones.
+    /// </summary>
+    /// <returns>How many emails were approved.</returns>
+    public static async Task<int> ApproveUnflaggedAsync(NpgsqlConnection connection, Guid batchId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        await using var command = new NpgsqlCommand(
+            """
+            UPDATE generated_emails e SET review_status = @to, reviewed_at = @now, updated_at = @now
+            FROM prospects p
+            WHERE p.id = e.prospect_id AND p.batch_id = @batch AND e.generation_status = @completed
+              AND e.review_status = ANY(@from) AND e.quality_flags = '[]'::jsonb
+            """,
+            connection);
+        command.Parameters.AddWithValue("batch", batchId);
+        command.Parameters.AddWithValue("to", ReviewStatus.Approved);
+        command.Parameters.AddWithValue("from", Allowed(Rules.Review, [ReviewStatus.PendingReview], ReviewStatus.Approved));
+        command.Parameters.AddWithValue("completed", GenerationStatus.Completed);
+        command.Parameters.AddWithValue("now", now.ToUniversalTime());
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary><paramref name="from"/>, after checking every move in it against <paramref name="rules"/>.</summary>
     public static TStatus[] Allowed<TStatus>(StatusMachine<TStatus> rules, TStatus[] from, TStatus to)
         where TStatus : struct, Enum

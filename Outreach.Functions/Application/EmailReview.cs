@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Outreach.Data.Persistence;
 using Outreach.Domain.Entities;
 using Outreach.Domain.Enums;
@@ -15,6 +16,19 @@ public sealed record EmailEdit(string? Subject, string? Body);
 /// <summary>A reviewer's verdict on a generated email, and a reviewer's edit of it: the writes beside <see cref="ProspectQueries"/>' reads.</summary>
 public sealed class EmailReview(IDbContextFactory<OutreachDbContext> contexts, ProspectStore store, TimeProvider clock)
 {
+    /// <summary>Approves every email of the batch waiting for review with nothing flagged; returns how many.</summary>
+    public async Task<int> ApproveUnflaggedAsync(Guid batchId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (!await db.Batches.AnyAsync(b => b.Id == batchId, cancellationToken))
+        {
+            throw ApiProblemException.NotFound("batch", batchId);
+        }
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        return await StatusTransitions.ApproveUnflaggedAsync((NpgsqlConnection)db.Database.GetDbConnection(), batchId, clock.GetUtcNow(), cancellationToken);
+    }
+
     /// <summary>
     /// Replaces the email's subject and body with a reviewer's, re-checked by the quality gate as a generated email is
     /// (length, placeholders, claims the facts do not support, the same body as another email of the batch); the

@@ -90,6 +90,39 @@ public sealed partial class UploadIntake(BlobServiceClient blobs, IDbContextFact
         return await RecordAsync(new CsvUpload(campaignId, container.Name, blob.Name, stored.ETag.ToString(), null, body.BytesRead, now), cancellationToken);
     }
 
+    /// <summary>
+    /// The dry run of an upload: the body read as the importer reads it, nothing stored (<see cref="UploadPreview"/>);
+    /// the same limits and media types as <see cref="AcceptAsync"/>, and a file no upload could take is a 400 with the reason.
+    /// </summary>
+    public async Task<UploadPreview> PreviewAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var max = import.Value.MaxFileBytes;
+        if (request.ContentType is { } type && !CsvTypes.Contains(type.Split(';')[0].Trim()))
+        {
+            throw new ApiProblemException(StatusCodes.Status415UnsupportedMediaType, $"Send the CSV as text/csv, not {type}.");
+        }
+
+        if (request.ContentLength > max)
+        {
+            throw TooLarge(max);
+        }
+
+        var body = new CappedStream(request.Body, max);
+        try
+        {
+            return await UploadPreview.ReadAsync(body, import.Value, cancellationToken);
+        }
+        catch (IOException) when (body.Exceeded)
+        {
+            throw TooLarge(max);
+        }
+        catch (CsvFileRejectedException ex)
+        {
+            throw new ApiProblemException(StatusCodes.Status400BadRequest, ex.Message);
+        }
+    }
+
     /// <summary>The upload, or null.</summary>
     public async Task<UploadView?> GetAsync(Guid id, CancellationToken cancellationToken)
     {

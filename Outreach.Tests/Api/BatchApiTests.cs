@@ -169,6 +169,25 @@ public sealed class BatchApiTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task ApproveUnflagged_ApprovesOnlyTheEmailsWaitingWithNothingFlagged()
+    {
+        await using var api = await ApiFixture.StartAsync(server);
+        var seed = await ApiSeed.CreateAsync(api.Database, ["plain", "flagged", "rejected", "also plain"]);
+        var batchId = seed.Scenario.Batch.Id.ToString();
+        await api.Database.ExecuteAsync($"UPDATE generated_emails SET quality_flags = '[\"the body has 3 words\"]', review_status = 'NEEDS_ATTENTION' WHERE id = '{seed.Emails[1].Id}'");
+        await api.SendAsync(r => Records(api).ReviewEmail(r, seed.Emails[2].Id.ToString(), Ct), "PUT", "/x", """{"status":"REJECTED"}""");
+
+        var approved = await api.SendAsync(r => Records(api).ApproveUnflagged(r, batchId, Ct), "POST", "/x");
+        var again = await api.SendAsync(r => Records(api).ApproveUnflagged(r, batchId, Ct), "POST", "/x");
+        var unknown = await api.SendAsync(r => Records(api).ApproveUnflagged(r, Guid.NewGuid().ToString(), Ct), "POST", "/x");
+
+        Assert.Equal((200, 2, 0), (approved.Status, (int)approved.Json["approved"]!, (int)again.Json["approved"]!));
+        Assert.Equal(404, unknown.Status);
+        var statuses = await api.Database.RowsAsync("SELECT body, review_status::text FROM generated_emails ORDER BY body");
+        Assert.Equal([("also plain", "APPROVED"), ("flagged", "NEEDS_ATTENTION"), ("plain", "APPROVED"), ("rejected", "REJECTED")], statuses.Select(r => ((string)r[0]!, (string)r[1]!)));
+    }
+
+    [Fact]
     public async Task EditEmail_OfAnApprovedEmail_RechecksItKeepsTheOriginalAndStartsTheReviewOver()
     {
         await using var api = await ApiFixture.StartAsync(server);

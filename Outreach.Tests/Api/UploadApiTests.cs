@@ -142,6 +142,25 @@ public sealed class UploadApiTests(PostgresServer server)
         return campaign.Id;
     }
 
+    [Fact]
+    public async Task PreviewUpload_OfTheSample_AnswersWhatAnUploadWouldTakeAndStoresNothing()
+    {
+        await using var api = await ApiFixture.StartAsync(server);
+        var sample = await File.ReadAllTextAsync(Path.Combine(TestEnvironment.RepositoryRoot, "samples", "prospects.csv"), Ct);
+        var records = new RecordFunctions(api.Get<UploadIntake>(), api.Get<ProspectQueries>(), api.Get<EmailReview>(), api.Get<JobQueries>());
+
+        var preview = await api.SendAsync(r => records.PreviewUpload(r, Ct), "POST", "/api/uploads/preview", sample, contentType: "text/csv");
+        var notCsv = await api.SendAsync(r => records.PreviewUpload(r, Ct), "POST", "/api/uploads/preview", "{}", contentType: "application/json");
+        var noEmail = await api.SendAsync(r => records.PreviewUpload(r, Ct), "POST", "/api/uploads/preview", "Name,Company\nAda,Acme\n", contentType: "text/csv");
+
+        Assert.Equal(200, preview.Status);
+        Assert.Equal(21, (int)preview.Json["accepted"]!);
+        Assert.Equal([22, 23, 24, 25], preview.Json["rejected"]!.AsArray().Select(r => (int)r!["line"]!));
+        Assert.Equal("email", (string?)preview.Json["mapping"]!["Email"]);
+        Assert.Equal((415, 400), (notCsv.Status, noEmail.Status));
+        Assert.Equal(0L, await api.Database.ScalarAsync<long>("SELECT count(*) FROM csv_uploads"));
+    }
+
     private static CatalogFunctions Functions(ApiFixture api) => new(api.Get<Catalog>(), api.Get<UploadIntake>());
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

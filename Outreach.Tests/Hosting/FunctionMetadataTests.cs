@@ -30,6 +30,8 @@ public sealed class FunctionMetadataTests
         ["ExportBatchEmailsCsv"] = ("get", "batches/{id}/emails.csv"),
         ["ReviewEmail"] = ("put", "emails/{id}/review"),
         ["EditEmail"] = ("put", "emails/{id}"),
+        ["ApproveUnflagged"] = ("post", "batches/{id}/approve"),
+        ["PreviewUpload"] = ("post", "uploads/preview"),
         ["RetryBatch"] = ("post", "batches/{id}/retry"),
         ["PauseBatch"] = ("post", "batches/{id}/pause"),
         ["ResumeBatch"] = ("post", "batches/{id}/resume"),

@@ -19,13 +19,14 @@ export function Review({ batchId }: { batchId: string }) {
   const [draftNote, setDraftNote] = useState<{ id: string; text: string } | null>(null);
   const [editing, setEditing] = useState<{ id: string; subject: string; body: string } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
 
   useEffect(() => {
     Promise.all([api.emails(batchId, review), api.failed(batchId)]).then(([page, failures]) => {
       setEmails(page.items);
       setFailed(failures.items);
     }, (e: Error) => setMessage(e.message));
-  }, [batchId, review]);
+  }, [batchId, review, version]);
 
   const shown = useMemo(() => (flaggedOnly ? emails.filter((e) => e.qualityFlags.length > 0) : emails), [emails, flaggedOnly]);
   const current: Email | undefined = shown[Math.min(selected, shown.length - 1)];
@@ -87,6 +88,16 @@ export function Review({ batchId }: { batchId: string }) {
     return () => window.removeEventListener("keydown", onKey);
   }, []);
 
+  const approveUnflagged = async () => {
+    try {
+      const { approved } = await api.approveUnflagged(batchId);
+      setMessage(`Approved ${approved} email${approved === 1 ? "" : "s"} with nothing flagged.`);
+      setVersion((v) => v + 1);
+    } catch (e) {
+      setMessage((e as Error).message);
+    }
+  };
+
   const retry = async () => {
     try {
       await api.retry(batchId);
@@ -110,6 +121,7 @@ export function Review({ batchId }: { batchId: string }) {
           <label>
             <input type="checkbox" checked={flaggedOnly} onChange={(e) => { setFlaggedOnly((e.target as HTMLInputElement).checked); setSelected(0); }} /> flagged only
           </label>
+          <button type="button" class="secondary" onClick={approveUnflagged}>Approve unflagged</button>
           <a class="button" href={api.exportUrl(batchId)} download>Export approved</a>
         </div>
         <table>

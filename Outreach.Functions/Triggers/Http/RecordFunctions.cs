@@ -17,6 +17,15 @@ public sealed class RecordFunctions(UploadIntake uploads, ProspectQueries prospe
             return ApiHttp.Ok(await uploads.GetAsync(uploadId, cancellationToken) ?? throw ApiProblemException.NotFound("upload", uploadId));
         });
 
+    /// <summary>
+    /// <c>POST /api/uploads/preview</c> with a text/csv body: what an upload would accept and reject (mapping, counts,
+    /// rejected rows with line and reason, encoding, separator, notes), nothing stored — the console's dry run.
+    /// </summary>
+    [Function(nameof(PreviewUpload))]
+    public Task<IResult> PreviewUpload(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "uploads/preview")] HttpRequest req, CancellationToken cancellationToken) =>
+        ApiHttp.HandleAsync(async () => ApiHttp.Ok(await uploads.PreviewAsync(req, cancellationToken)));
+
     /// <summary><c>GET /api/prospects/{id}</c>: the prospect with its enrichment, analysis and email.</summary>
     [Function(nameof(GetProspect))]
     public Task<IResult> GetProspect(
@@ -48,6 +57,16 @@ public sealed class RecordFunctions(UploadIntake uploads, ProspectQueries prospe
         {
             var emailId = ApiHttp.Id(id);
             return ApiHttp.Ok(await review.EditAsync(emailId, await ApiHttp.BodyAsync<EmailEdit>(req, cancellationToken), cancellationToken));
+        });
+
+    /// <summary><c>POST /api/batches/{id}/approve</c>: approves every email of the batch waiting for review with nothing flagged; answers how many.</summary>
+    [Function(nameof(ApproveUnflagged))]
+    public Task<IResult> ApproveUnflagged(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "batches/{id}/approve")] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        ApiHttp.HandleAsync(async () =>
+        {
+            var batchId = ApiHttp.Id(id);
+            return ApiHttp.Ok(new { batchId, approved = await review.ApproveUnflaggedAsync(batchId, cancellationToken) });
         });
 
     /// <summary><c>GET /api/jobs/{id}</c>.</summary>
