@@ -48,6 +48,7 @@ public static class OutreachCli
         RunCommand.Create(),
         ServeCommand.Create(),
         ControlCommands.Retry(),
+        ControlCommands.Regenerate(),
         ControlCommands.Pause(),
         ControlCommands.Resume(),
         ControlCommands.Cancel(),

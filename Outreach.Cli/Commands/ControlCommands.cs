@@ -1,6 +1,8 @@
 using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Outreach.Cli.Hosting;
+using Outreach.Data.Persistence;
 using Outreach.Domain.Enums;
 using Outreach.Functions.Application;
 
@@ -45,6 +47,30 @@ internal static class ControlCommands
                 : await control.RetryAsync(batchId, jobType, engine.Client, cli.Cancellation);
             Accepted(result);
             await cli.Error.WriteLineAsync($"Batch {batchId}: {(regenerate ? "writing its emails again" : "retrying")} as job {result.JobId}.");
+            var outcome = await ProgressScreen.FollowAsync(cli, engine, batchId);
+            return await RunCommand.FinishAsync(cli, engine, batchId, outcome, cli.Parse.GetValue(json), elapsed: null);
+        });
+    }
+
+    /// <summary><c>outreach regenerate &lt;email&gt; [--json]</c>: writes one email again and follows its batch to the end.</summary>
+    public static Command Regenerate()
+    {
+        var email = new Argument<string>("email") { Description = "The email's id or a unique prefix of it (not approved; its batch has ended)." };
+        var json = CliOptions.Json();
+        return new Command("regenerate", "Write one email again from its prospect's kept enrichment, with the campaign's current settings.") { email, json }.Does(async cli =>
+        {
+            var services = await cli.ServicesAsync(storage: true);
+            Guid emailId, batchId;
+            await using (var db = await services.GetRequiredService<IDbContextFactory<OutreachDbContext>>().CreateDbContextAsync(cli.Cancellation))
+            {
+                emailId = await References.EmailAsync(db, cli.Parse.GetValue(email)!, cli.Cancellation);
+                batchId = await db.GeneratedEmails.AsNoTracking().Where(e => e.Id == emailId)
+                    .Join(db.Prospects, e => e.ProspectId, p => p.Id, (e, p) => p.BatchId).SingleAsync(cli.Cancellation);
+            }
+
+            var engine = await cli.EngineAsync(processWork: true);
+            Accepted(await engine.Services.GetRequiredService<BatchControl>().RegenerateEmailAsync(emailId, engine.Client, cli.Cancellation));
+            await cli.Error.WriteLineAsync($"Writing email {emailId} again (batch {batchId}).");
             var outcome = await ProgressScreen.FollowAsync(cli, engine, batchId);
             return await RunCommand.FinishAsync(cli, engine, batchId, outcome, cli.Parse.GetValue(json), elapsed: null);
         });

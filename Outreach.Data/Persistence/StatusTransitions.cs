@@ -167,8 +167,12 @@ public static class StatusTransitions
     /// GENERATION job writes it again with the campaign's current settings; the batch's email counter drops by as
     /// many, so the job counts each exactly once more. Approved emails are a person's decision and stay.
     /// </summary>
+    /// <param name="connection">The open connection (in the caller's transaction).</param>
+    /// <param name="batchId">The batch.</param>
+    /// <param name="prospectId">Only this prospect of the batch (one email written again); null for all.</param>
+    /// <param name="cancellationToken">Cancels the statement.</param>
     /// <returns>How many prospects were re-queued.</returns>
-    public static async Task<int> RequeueForRegenerationAsync(NpgsqlConnection connection, Guid batchId, CancellationToken cancellationToken)
+    public static async Task<int> RequeueForRegenerationAsync(NpgsqlConnection connection, Guid batchId, Guid? prospectId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         await using var command = new NpgsqlCommand(
@@ -176,7 +180,7 @@ public static class StatusTransitions
             WITH target AS (
                 SELECT p.id FROM prospects p LEFT JOIN generated_emails e ON e.prospect_id = p.id
                 WHERE p.batch_id = @batch AND p.status = ANY(@from) AND p.enriched_at IS NOT NULL
-                  AND (e.review_status IS NULL OR e.review_status <> @approved)
+                  AND (e.review_status IS NULL OR e.review_status <> @approved) AND (@prospect::uuid IS NULL OR p.id = @prospect)
                 FOR UPDATE OF p),
             dropped AS (
                 DELETE FROM generated_emails e USING target WHERE e.prospect_id = target.id RETURNING 1),
@@ -191,6 +195,7 @@ public static class StatusTransitions
         command.Parameters.AddWithValue("to", ProspectStatus.Enriched);
         command.Parameters.AddWithValue("from", Allowed(Rules.Prospect, [ProspectStatus.Completed], ProspectStatus.Enriched));
         command.Parameters.AddWithValue("approved", ReviewStatus.Approved);
+        command.Parameters.Add(new NpgsqlParameter("prospect", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = (object?)prospectId ?? DBNull.Value });
         return (int)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 

@@ -127,7 +127,37 @@ public sealed class BatchControl(IDbContextFactory<OutreachDbContext> contexts, 
     public Task<ControlResult> RegenerateAsync(Guid batchId, DurableTaskClient durable, CancellationToken cancellationToken) =>
         ReopenAsync(batchId, JobType.Generation, regenerate: true, durable, cancellationToken);
 
-    private async Task<ControlResult> ReopenAsync(Guid batchId, JobType jobType, bool regenerate, DurableTaskClient durable, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes one email again (not approved, of an ended batch) from its prospect's kept enrichment, as a GENERATION job
+    /// of one: the reviewer's "regenerate" after changing the campaign or on a weak email.
+    /// </summary>
+    public async Task<ControlResult> RegenerateEmailAsync(Guid emailId, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        Guid? batchId, prospectId;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            var row = await (from e in db.GeneratedEmails.AsNoTracking()
+                             join p in db.Prospects.AsNoTracking() on e.ProspectId equals p.Id
+                             where e.Id == emailId
+                             select new { p.BatchId, p.Id, e.ReviewStatus }).SingleOrDefaultAsync(cancellationToken);
+            if (row is null)
+            {
+                return new ControlResult(ControlOutcome.NotFound, $"No email {emailId}.");
+            }
+
+            if (row.ReviewStatus == ReviewStatus.Approved)
+            {
+                return new ControlResult(ControlOutcome.Conflict, $"Email {emailId} is approved; reject it first if it should be written again.");
+            }
+
+            (batchId, prospectId) = (row.BatchId, row.Id);
+        }
+
+        return await ReopenAsync(batchId.Value, JobType.Generation, regenerate: true, durable, cancellationToken, prospectId);
+    }
+
+    private async Task<ControlResult> ReopenAsync(
+        Guid batchId, JobType jobType, bool regenerate, DurableTaskClient durable, CancellationToken cancellationToken, Guid? onlyProspect = null)
     {
         ArgumentNullException.ThrowIfNull(durable);
         Guid jobId;
@@ -150,8 +180,8 @@ public sealed class BatchControl(IDbContextFactory<OutreachDbContext> contexts, 
 
             var generationOnly = jobType == JobType.Generation;
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-            var requeued = await StatusTransitions.RequeueFailedProspectsAsync(connection, batchId, generationOnly, cancellationToken)
-                + (regenerate ? await StatusTransitions.RequeueForRegenerationAsync(connection, batchId, cancellationToken) : 0);
+            var requeued = (onlyProspect is null ? await StatusTransitions.RequeueFailedProspectsAsync(connection, batchId, generationOnly, cancellationToken) : 0)
+                + (regenerate ? await StatusTransitions.RequeueForRegenerationAsync(connection, batchId, onlyProspect, cancellationToken) : 0);
             if (requeued == 0)
             {
                 return new ControlResult(ControlOutcome.Conflict, regenerate

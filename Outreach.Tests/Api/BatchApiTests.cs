@@ -293,9 +293,7 @@ public sealed class BatchApiTests(PostgresServer server)
         f.Providers.EnrichGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var batchId = await f.StartBatchAsync("a@example.com", "b@example.com", "c@example.com");
         await PipelineFixture.WaitUntilAsync("the first enrichment call", () => Task.FromResult(!f.Providers.EnrichCalls.IsEmpty));
-        var functions = new BatchFunctions(
-            f.Engine.Services.GetRequiredService<BatchQueries>(), f.Engine.Services.GetRequiredService<ProspectQueries>(),
-            f.Engine.Services.GetRequiredService<BatchControl>(), f.Engine.Services.GetRequiredService<IDbContextFactory<OutreachDbContext>>());
+        var functions = Functions(f);
         await using var api = await ApiFixture.StartAsync(server);
         var id = batchId.ToString();
 
@@ -328,9 +326,7 @@ public sealed class BatchApiTests(PostgresServer server)
         var batchId = await f.StartBatchAsync("ok@example.com", "fix-me@example.com");
         await f.WaitAsync(Batch.InstanceIdFor(batchId));
         f.Providers.Broken = false;
-        var functions = new BatchFunctions(
-            f.Engine.Services.GetRequiredService<BatchQueries>(), f.Engine.Services.GetRequiredService<ProspectQueries>(),
-            f.Engine.Services.GetRequiredService<BatchControl>(), f.Engine.Services.GetRequiredService<IDbContextFactory<OutreachDbContext>>());
+        var functions = Functions(f);
         await using var api = await ApiFixture.StartAsync(server);
 
         var retry = await api.SendAsync(r => functions.RetryBatch(r, batchId.ToString(), f.Client, Ct), "POST", "/x", """{"jobType":"GENERATION"}""");
@@ -349,17 +345,15 @@ public sealed class BatchApiTests(PostgresServer server)
         await using var f = await PipelineFixture.StartAsync(server);
         var batchId = await f.StartBatchAsync("kept@example.com", "again@example.com");
         await f.WaitAsync(Batch.InstanceIdFor(batchId));
-        var functions = new BatchFunctions(
-            f.Engine.Services.GetRequiredService<BatchQueries>(), f.Engine.Services.GetRequiredService<ProspectQueries>(),
-            f.Engine.Services.GetRequiredService<BatchControl>(), f.Engine.Services.GetRequiredService<IDbContextFactory<OutreachDbContext>>());
+        var functions = Functions(f);
         await using var api = await ApiFixture.StartAsync(server);
-        var before = (await f.Database.RowsAsync("SELECT p.email, e.id FROM generated_emails e JOIN prospects p ON p.id = e.prospect_id")).ToDictionary(r => (string)r[0]!, r => (Guid)r[1]!);
+        var before = await EmailIdsAsync(f);
         await f.Database.ExecuteAsync($"UPDATE generated_emails SET review_status = 'APPROVED', reviewed_at = now() WHERE id = '{before["kept@example.com"]}'");
 
         var wrongType = await api.SendAsync(r => functions.RetryBatch(r, batchId.ToString(), f.Client, Ct), "POST", "/x", """{"jobType":"FULL_PIPELINE","regenerate":true}""");
         var retry = await api.SendAsync(r => functions.RetryBatch(r, batchId.ToString(), f.Client, Ct), "POST", "/x", """{"jobType":"GENERATION","regenerate":true}""");
         await f.WaitAsync($"batch-{batchId:D}-retry-1");
-        var after = (await f.Database.RowsAsync("SELECT p.email, e.id FROM generated_emails e JOIN prospects p ON p.id = e.prospect_id")).ToDictionary(r => (string)r[0]!, r => (Guid)r[1]!);
+        var after = await EmailIdsAsync(f);
         var status = await api.SendAsync(r => functions.GetBatch(r, batchId.ToString(), f.Client, Ct), "GET", "/x");
 
         Assert.Equal(400, wrongType.Status);
@@ -369,6 +363,31 @@ public sealed class BatchApiTests(PostgresServer server)
         Assert.Equal(("COMPLETED", 2, "GENERATION"), ((string?)status.Json["status"], (int)status.Json["generatedEmails"]!, (string?)status.Json["job"]!["type"]));
     }
 
+    [Fact]
+    public async Task RegenerateEmail_OfOneEmail_WritesOnlyItAgainAndRefusesAnApprovedOne()
+    {
+        await using var f = await PipelineFixture.StartAsync(server);
+        var batchId = await f.StartBatchAsync("keep@example.com", "redo@example.com");
+        await f.WaitAsync(Batch.InstanceIdFor(batchId));
+        var functions = Functions(f);
+        await using var api = await ApiFixture.StartAsync(server);
+        var before = await EmailIdsAsync(f);
+        await f.Database.ExecuteAsync($"UPDATE generated_emails SET review_status = 'APPROVED', reviewed_at = now() WHERE id = '{before["keep@example.com"]}'");
+
+        var approved = await api.SendAsync(r => functions.RegenerateEmail(r, before["keep@example.com"].ToString(), f.Client, Ct), "POST", "/x");
+        var unknown = await api.SendAsync(r => functions.RegenerateEmail(r, Guid.NewGuid().ToString(), f.Client, Ct), "POST", "/x");
+        var redo = await api.SendAsync(r => functions.RegenerateEmail(r, before["redo@example.com"].ToString(), f.Client, Ct), "POST", "/x");
+        await f.WaitAsync($"batch-{batchId:D}-retry-1");
+        var after = await EmailIdsAsync(f);
+        var status = await api.SendAsync(r => functions.GetBatch(r, batchId.ToString(), f.Client, Ct), "GET", "/x");
+
+        Assert.Equal((409, 404, 202), (approved.Status, unknown.Status, redo.Status));
+        Assert.Equal($"/api/jobs/{redo.Json["jobId"]}", redo.Headers.Location.ToString());
+        Assert.Equal(before["keep@example.com"], after["keep@example.com"]);
+        Assert.NotEqual(before["redo@example.com"], after["redo@example.com"]);
+        Assert.Equal(("COMPLETED", 2, 1), ((string?)status.Json["status"], (int)status.Json["generatedEmails"]!, (int)status.Json["job"]!["progressTotal"]!));
+    }
+
     private static async Task<Guid> NewProspectAsync(OutreachDbContext db, ApiSeed seed)
     {
         var prospect = new Builders.ProspectBuilder().Build(seed.Scenario.Batch, 99);
@@ -376,6 +395,15 @@ public sealed class BatchApiTests(PostgresServer server)
         await db.SaveChangesAsync(Ct);
         return prospect.Id;
     }
+
+    // The API's batch functions over the pipeline fixture's engine, so control operations run for real.
+    private static BatchFunctions Functions(PipelineFixture f) => new(
+        f.Engine.Services.GetRequiredService<BatchQueries>(), f.Engine.Services.GetRequiredService<ProspectQueries>(),
+        f.Engine.Services.GetRequiredService<BatchControl>(), f.Engine.Services.GetRequiredService<IDbContextFactory<OutreachDbContext>>());
+
+    // Each prospect's email id, by address: a regenerated email is a new row.
+    private static async Task<Dictionary<string, Guid>> EmailIdsAsync(PipelineFixture f) =>
+        (await f.Database.RowsAsync("SELECT p.email, e.id FROM generated_emails e JOIN prospects p ON p.id = e.prospect_id")).ToDictionary(r => (string)r[0]!, r => (Guid)r[1]!);
 
     private static BatchFunctions Functions(ApiFixture api) => new(
         api.Get<BatchQueries>(), api.Get<ProspectQueries>(), api.Get<BatchControl>(), api.Get<IDbContextFactory<OutreachDbContext>>());

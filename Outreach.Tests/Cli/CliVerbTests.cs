@@ -170,6 +170,22 @@ public sealed class CliVerbTests(CliBatchFixture batch) : IClassFixture<CliBatch
     }
 
     [Fact]
+    public async Task Regenerate_WhenGivenOneEmail_WritesOnlyItAgain()
+    {
+        var before = JsonNode.Parse((await batch.Cli.RunAsync("emails", Prefix, "--json")).Output)!.AsArray()
+            .ToDictionary(e => (string)e!["email"]!, e => (string)e!["id"]!);
+
+        var result = await batch.Cli.RunAsync("regenerate", before["p1@verbs.example"][..20]);
+
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
+        var after = JsonNode.Parse((await batch.Cli.RunAsync("emails", Prefix, "--json")).Output)!.AsArray()
+            .ToDictionary(e => (string)e!["email"]!, e => (string)e!["id"]!);
+        Assert.NotEqual(before["p1@verbs.example"], after["p1@verbs.example"]);
+        Assert.Equal(CliBatchFixture.Prospects, after.Count);
+        Assert.Contains("job GENERATION COMPLETED 1/1", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Provider_WhenOneSettingChanges_KeepsTheOthersAndProvidersShowsIt()
     {
         var first = await batch.Cli.RunAsync("provider", "Gemini", "--model", "gemini-2.5-pro", "--temperature", "0.3");

@@ -32,6 +32,7 @@ public sealed class FunctionMetadataTests
         ["EditEmail"] = ("put", "emails/{id}"),
         ["ApproveUnflagged"] = ("post", "batches/{id}/approve"),
         ["PreviewUpload"] = ("post", "uploads/preview"),
+        ["RegenerateEmail"] = ("post", "emails/{id}/regenerate"),
         ["RetryBatch"] = ("post", "batches/{id}/retry"),
         ["PauseBatch"] = ("post", "batches/{id}/pause"),
         ["ResumeBatch"] = ("post", "batches/{id}/resume"),

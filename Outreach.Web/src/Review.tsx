@@ -88,6 +88,27 @@ export function Review({ batchId }: { batchId: string }) {
     return () => window.removeEventListener("keydown", onKey);
   }, []);
 
+  // Writes the email again and refreshes the list until the new one is there (a minute at most).
+  const regenerate = async (email: Email | undefined) => {
+    if (!email) return;
+    try {
+      await api.regenerate(email.id);
+      setMessage(`Writing the email to ${email.email} again…`);
+      for (let attempt = 0; attempt < 60; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        const page = await api.emails(batchId, review);
+        if (page.items.some((e) => e.prospectId === email.prospectId && e.id !== email.id)) {
+          setEmails(page.items);
+          setMessage(`Written again: ${email.email}`);
+          return;
+        }
+      }
+      setMessage("Still writing; reload the page in a moment.");
+    } catch (e) {
+      setMessage((e as Error).message);
+    }
+  };
+
   const approveUnflagged = async () => {
     try {
       const { approved } = await api.approveUnflagged(batchId);
@@ -197,6 +218,7 @@ export function Review({ batchId }: { batchId: string }) {
               <button type="button" onClick={() => decide(current, note, "APPROVED")}>Approve (a)</button>
               <button type="button" class="secondary" onClick={() => decide(current, note, "REJECTED")}>Reject (r)</button>
               <button type="button" class="secondary" onClick={() => startEdit(current)} disabled={edit !== null}>Edit (e)</button>
+              <button type="button" class="secondary" onClick={() => regenerate(current)} disabled={current.reviewStatus === "APPROVED"}>Regenerate</button>
               <span class="hint">j / k to move</span>
             </div>
           </>

@@ -58,6 +58,7 @@ export const api = {
   prospect: (id: string) => call<ProspectDetail>("GET", `prospects/${id}`),
   review: (emailId: string, status: "APPROVED" | "REJECTED", note: string) =>
     call<Email>("PUT", `emails/${emailId}/review`, { status, note: note.trim() === "" ? null : note.trim() }),
+  regenerate: (emailId: string) => call<{ jobId: string }>("POST", `emails/${emailId}/regenerate`),
   approveUnflagged: (batchId: string) => call<{ approved: number }>("POST", `batches/${batchId}/approve`),
   edit: (emailId: string, subject: string, body: string) => call<Email>("PUT", `emails/${emailId}`, { subject, body }),
   retry: (batchId: string) => call<unknown>("POST", `batches/${batchId}/retry`, { jobType: "FULL_PIPELINE" }),

@@ -121,6 +121,27 @@ public sealed class BatchFunctions(BatchQueries batches, ProspectQueries prospec
             return Answer(await control.RetryAsync(batchId, type, durable, cancellationToken), batchId, "retry");
         });
 
+    /// <summary>
+    /// <c>POST /api/emails/{id}/regenerate</c>: writes this one email again (not approved, of an ended batch) as a GENERATION
+    /// job of one; 202 + the job, or 409 with the reason.
+    /// </summary>
+    [Function(nameof(RegenerateEmail))]
+    public Task<IResult> RegenerateEmail(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "emails/{id}/regenerate")] HttpRequest req, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        ApiHttp.HandleAsync(async () =>
+        {
+            var emailId = ApiHttp.Id(id);
+            var result = await control.RegenerateEmailAsync(emailId, durable, cancellationToken);
+            return result.Outcome switch
+            {
+                ControlOutcome.Accepted => new Located(
+                    ApiHttp.Ok(new { emailId, action = "regenerate", jobId = result.JobId, status = "ACCEPTED" }, StatusCodes.Status202Accepted), $"/api/jobs/{result.JobId}"),
+                ControlOutcome.NotFound => ApiHttp.Problem(StatusCodes.Status404NotFound, result.Reason!),
+                _ => ApiHttp.Problem(StatusCodes.Status409Conflict, result.Reason!),
+            };
+        });
+
     /// <summary><c>POST /api/batches/{id}/pause</c>.</summary>
     [Function(nameof(PauseBatch))]
     public Task<IResult> PauseBatch(
