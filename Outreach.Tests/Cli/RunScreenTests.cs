@@ -13,7 +13,7 @@ namespace Outreach.Tests.Cli;
 public sealed partial class RunScreenTests(PostgresServer server)
 {
     private const int Prospects = 5;
-    private const string Reason = "EnrichProspect: Website reader: does not resolve";
+    private const string Reason = "EnrichProspect: Website reader: 127.0.0.1 resolves only to private or local addresses, which the reader does not visit";
 
     [Fact]
     public async Task Run_WhenEveryWebsiteFailsAndOutputIsAPipe_PrintsTheReasonWithItsCountAndNoStackTrace()
@@ -77,13 +77,14 @@ public sealed partial class RunScreenTests(PostgresServer server)
         Assert.Empty(CliHarness.StackTraceLines(text));
     }
 
-    // Every prospect's website is in .invalid, which never resolves; the campaign requires the website.
+    // Every prospect's website is on the loopback address, which the reader refuses to visit (no DNS involved, so the
+    // reason is the same on every machine); the campaign requires the website.
     private static (string Csv, string Campaign) Files(CliHarness cli)
     {
         var csv = CsvFileBuilder.WithHeader("Email", "Full Name", "Company", "Website");
         for (var i = 0; i < Prospects; i++)
         {
-            csv.Row($"w{i}@screen.example", $"Person {i}", $"Company {i}", $"https://company-{i}.invalid");
+            csv.Row($"w{i}@screen.example", $"Person {i}", $"Company {i}", $"http://127.0.0.1:{9 + i}/");
         }
 
         return (cli.Csv("websites.csv", csv), cli.QuietCampaign("Screen Test", enrichment: ["website"]));
