@@ -52,9 +52,11 @@ public static class ProcessProspectChunkOrchestrator
 
     private static string Describe(TaskFailedException ex)
     {
-        // The innermost failure is the provider's own message; the wrappers only repeat the task name.
+        // The first failure that is not a task wrapper is the one the activity threw: its message is the provider's own,
+        // composed and scrubbed ("Website reader: …"). What lies under it (the HttpRequestException it wrapped) is detail
+        // for the logs; showing that instead would give one cause two reasons, depending on whether a cache answered.
         var details = ex.FailureDetails;
-        while (details.InnerFailure is not null)
+        while (details.InnerFailure is not null && details.IsCausedBy<TaskFailedException>())
         {
             details = details.InnerFailure;
         }
