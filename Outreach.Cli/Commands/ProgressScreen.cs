@@ -7,16 +7,6 @@ using Spectre.Console.Rendering;
 
 namespace Outreach.Cli.Commands;
 
-/// <summary>How following a batch ended.</summary>
-internal enum FollowOutcome
-{
-    /// <summary>The batch ended (COMPLETED, PARTIAL, FAILED or CANCELLED) and its results are written.</summary>
-    Ended,
-
-    /// <summary>Its orchestration was paused (<c>outreach pause</c>); <c>outreach resume</c> continues it.</summary>
-    Paused,
-}
-
 /// <summary>
 /// Follows a batch on the local engine until it ends. On a terminal: a live display (Spectre.Console) redrawn in
 /// place — progress, counts per stage, rate, ETA and the top failure reasons with counts as they happen. Elsewhere

@@ -10,9 +10,6 @@ using Outreach.Functions.Quality;
 
 namespace Outreach.Functions.Application;
 
-/// <summary>The body of <c>PUT /api/emails/{id}</c>: the reviewer's subject and body.</summary>
-public sealed record EmailEdit(string? Subject, string? Body);
-
 /// <summary>A reviewer's verdict on a generated email, and a reviewer's edit of it: the writes beside <see cref="ProspectQueries"/>' reads.</summary>
 public sealed class EmailReview(IDbContextFactory<OutreachDbContext> contexts, ProspectStore store, TimeProvider clock)
 {

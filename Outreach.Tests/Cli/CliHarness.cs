@@ -5,13 +5,6 @@ using Outreach.Tests.Infrastructure;
 
 namespace Outreach.Tests.Cli;
 
-/// <summary>What one <c>outreach</c> invocation printed and returned.</summary>
-internal sealed record CliResult(int ExitCode, string Output, string Error)
-{
-    /// <summary>Both streams, for messages about a failed assertion.</summary>
-    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Output}\n--- stderr\n{Error}";
-}
-
 /// <summary>
 /// Runs <c>outreach</c> in-process against one test database, the shared Azurite (a task hub of its own) and the test
 /// DNS server, with a scratch directory for its files — the settings are handed over, not read from the environment,
