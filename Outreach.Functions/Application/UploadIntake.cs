@@ -37,18 +37,8 @@ public sealed partial class UploadIntake(BlobServiceClient blobs, IDbContextFact
     /// <summary>Stores the body as a new upload of <paramref name="campaignId"/>; returns the upload id.</summary>
     public async Task<Guid> AcceptAsync(Guid campaignId, string? name, HttpRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        var body = CsvBody(request);
         var max = import.Value.MaxFileBytes;
-        if (request.ContentType is { } type && !CsvTypes.Contains(type.Split(';')[0].Trim()))
-        {
-            throw new ApiProblemException(StatusCodes.Status415UnsupportedMediaType, $"Send the CSV as text/csv, not {type}.");
-        }
-
-        if (request.ContentLength > max)
-        {
-            throw TooLarge(max);
-        }
-
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             if (!await db.Campaigns.AnyAsync(c => c.Id == campaignId, cancellationToken))
@@ -62,7 +52,6 @@ public sealed partial class UploadIntake(BlobServiceClient blobs, IDbContextFact
         var container = blobs.GetBlobContainerClient(BlobUploadProcessor.UploadsContainer);
         await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         var blob = container.GetBlobClient($"{campaignId:D}/{fileName}");
-        var body = new CappedStream(request.Body, max);
         BlobContentInfo stored;
         try
         {
@@ -96,26 +85,14 @@ public sealed partial class UploadIntake(BlobServiceClient blobs, IDbContextFact
     /// </summary>
     public async Task<UploadPreview> PreviewAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var max = import.Value.MaxFileBytes;
-        if (request.ContentType is { } type && !CsvTypes.Contains(type.Split(';')[0].Trim()))
-        {
-            throw new ApiProblemException(StatusCodes.Status415UnsupportedMediaType, $"Send the CSV as text/csv, not {type}.");
-        }
-
-        if (request.ContentLength > max)
-        {
-            throw TooLarge(max);
-        }
-
-        var body = new CappedStream(request.Body, max);
+        var body = CsvBody(request);
         try
         {
             return await UploadPreview.ReadAsync(body, import.Value, cancellationToken);
         }
         catch (IOException) when (body.Exceeded)
         {
-            throw TooLarge(max);
+            throw TooLarge(import.Value.MaxFileBytes);
         }
         catch (CsvFileRejectedException ex)
         {
@@ -149,6 +126,20 @@ public sealed partial class UploadIntake(BlobServiceClient blobs, IDbContextFact
             return await fresh.CsvUploads.Where(u => u.Container == upload.Container && u.BlobName == upload.BlobName && u.ETag == upload.ETag)
                 .Select(u => u.Id).SingleAsync(cancellationToken);
         }
+    }
+
+    // The request's body as a CSV upload: a CSV media type (or none), and no more than Import__MaxFileBytes — refused at
+    // once when the length is announced, else when the read passes the limit.
+    private CappedStream CsvBody(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var max = import.Value.MaxFileBytes;
+        if (request.ContentType is { } type && !CsvTypes.Contains(type.Split(';')[0].Trim()))
+        {
+            throw new ApiProblemException(StatusCodes.Status415UnsupportedMediaType, $"Send the CSV as text/csv, not {type}.");
+        }
+
+        return request.ContentLength > max ? throw TooLarge(max) : new CappedStream(request.Body, max);
     }
 
     private static ApiProblemException TooLarge(long max) =>
