@@ -35,8 +35,7 @@ internal static class BatchCommands
             Guid? campaignId = null;
             if (cli.Parse.GetValue(campaign) is { } reference)
             {
-                await using var db = await Contexts(services).CreateDbContextAsync(cli.Cancellation);
-                campaignId = (await References.CampaignAsync(db, reference, cli.Cancellation)).Id;
+                campaignId = (await References.CampaignAsync(services, reference, cli.Cancellation)).Id;
             }
 
             var page = await services.GetRequiredService<BatchQueries>().ListAsync(campaignId, cli.Parse.GetValue(status), 1, ListLimit, cli.Cancellation);
@@ -63,7 +62,7 @@ internal static class BatchCommands
         return new Command("status", "Show a batch: counters, job, failures by reason, rejected rows.") { batch, json }.Does(async cli =>
         {
             var services = await cli.ServicesAsync();
-            var batchId = await BatchIdAsync(cli, services, cli.Parse.GetValue(batch)!);
+            var batchId = await References.BatchAsync(services, cli.Parse.GetValue(batch)!, cli.Cancellation);
             var view = await services.GetRequiredService<BatchQueries>().GetAsync(batchId, RuntimeStatusFromTaskHub(cli), cli.Cancellation)
                 ?? throw new CliException(ExitCodes.BadInput, $"No batch {batchId}.");
             await BatchReport.PrintAsync(cli, services, view, cli.Parse.GetValue(json), elapsed: null, localResults: null);
@@ -80,7 +79,7 @@ internal static class BatchCommands
         return new Command("prospects", "List a batch's prospects in file order.") { batch, status, json }.Does(async cli =>
         {
             var services = await cli.ServicesAsync();
-            var batchId = await BatchIdAsync(cli, services, cli.Parse.GetValue(batch)!);
+            var batchId = await References.BatchAsync(services, cli.Parse.GetValue(batch)!, cli.Cancellation);
             var page = await services.GetRequiredService<ProspectQueries>().ListAsync(batchId, cli.Parse.GetValue(status), 1, ListLimit, cli.Cancellation);
             return await CliTable.ListAsync(
                 cli,
@@ -102,7 +101,7 @@ internal static class BatchCommands
         return new Command("emails", "List a batch's generated emails with their review status and quality flags.") { batch, review, json }.Does(async cli =>
         {
             var services = await cli.ServicesAsync();
-            var batchId = await BatchIdAsync(cli, services, cli.Parse.GetValue(batch)!);
+            var batchId = await References.BatchAsync(services, cli.Parse.GetValue(batch)!, cli.Cancellation);
             var page = await services.GetRequiredService<ProspectQueries>().EmailsAsync(batchId, cli.Parse.GetValue(review), 1, ListLimit, cli.Cancellation);
             return await CliTable.ListAsync(
                 cli,
@@ -124,7 +123,7 @@ internal static class BatchCommands
         return new Command("export", "Write a batch's emails as CSV (RFC 4180, UTF-8 with BOM, formula-injection safe).") { batch, output, approved }.Does(async cli =>
         {
             var services = await cli.ServicesAsync();
-            var batchId = await BatchIdAsync(cli, services, cli.Parse.GetValue(batch)!);
+            var batchId = await References.BatchAsync(services, cli.Parse.GetValue(batch)!, cli.Cancellation);
             var approvedOnly = cli.Parse.GetValue(approved);
             var path = cli.Parse.GetValue(output) ?? $"emails-{batchId:D}{(approvedOnly ? "-approved" : string.Empty)}.csv";
             await using var db = await Contexts(services).CreateDbContextAsync(cli.Cancellation);
@@ -159,12 +158,7 @@ internal static class BatchCommands
         return new Command("review", "Approve or reject a generated email.") { email, verdict, note, json }.Does(async cli =>
         {
             var services = await cli.ServicesAsync();
-            Guid emailId;
-            await using (var db = await Contexts(services).CreateDbContextAsync(cli.Cancellation))
-            {
-                emailId = await References.EmailAsync(db, cli.Parse.GetValue(email)!, cli.Cancellation);
-            }
-
+            var emailId = await References.EmailAsync(services, cli.Parse.GetValue(email)!, cli.Cancellation);
             var status = cli.Parse.GetValue(verdict) == "approve" ? ReviewStatus.Approved : ReviewStatus.Rejected;
             var view = await services.GetRequiredService<EmailReview>().ReviewAsync(emailId, new ReviewRequest(StatusLabel.Of(status), cli.Parse.GetValue(note)), cli.Cancellation);
 
@@ -188,7 +182,7 @@ internal static class BatchCommands
         return new Command("approve", "Approve every email of a batch that waits for review with nothing flagged (read the flagged ones yourself).") { batch }.Does(async cli =>
         {
             var services = await cli.ServicesAsync();
-            var batchId = await BatchIdAsync(cli, services, cli.Parse.GetValue(batch)!);
+            var batchId = await References.BatchAsync(services, cli.Parse.GetValue(batch)!, cli.Cancellation);
             var approved = await services.GetRequiredService<EmailReview>().ApproveUnflaggedAsync(batchId, cli.Cancellation);
             await cli.Output.WriteLineAsync($"Approved {approved} unflagged email(s) of batch {batchId}; `outreach emails {batchId} --review needs_attention` lists the flagged ones.");
             return ExitCodes.Ok;
@@ -210,12 +204,7 @@ internal static class BatchCommands
             }
 
             var services = await cli.ServicesAsync();
-            Guid emailId;
-            await using (var db = await Contexts(services).CreateDbContextAsync(cli.Cancellation))
-            {
-                emailId = await References.EmailAsync(db, cli.Parse.GetValue(email)!, cli.Cancellation);
-            }
-
+            var emailId = await References.EmailAsync(services, cli.Parse.GetValue(email)!, cli.Cancellation);
             var current = await services.GetRequiredService<ProspectQueries>().EmailAsync(emailId, cli.Cancellation);
             var body = cli.Parse.GetValue(bodyFile) switch
             {
@@ -234,13 +223,6 @@ internal static class BatchCommands
 
     /// <summary>The batch argument every batch verb takes.</summary>
     internal static Argument<string> BatchArgument() => new("batch") { Description = "The batch's id or a unique prefix of it (`outreach batches` lists them)." };
-
-    /// <summary>The id <paramref name="reference"/> names.</summary>
-    internal static async Task<Guid> BatchIdAsync(CliContext cli, IServiceProvider services, string reference)
-    {
-        await using var db = await Contexts(services).CreateDbContextAsync(cli.Cancellation);
-        return await References.BatchAsync(db, reference, cli.Cancellation);
-    }
 
     // The orchestration's runtime status read straight from the task hub's table, so no engine has to run; "unknown"
     // (null) when storage does not answer within a few seconds — the batch's own status is in PostgreSQL.

@@ -1,9 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Outreach.Cli.Hosting;
-using Outreach.Data.Persistence;
 using Outreach.Domain.Entities;
 using Outreach.Functions.Application;
 
@@ -67,12 +65,10 @@ internal static class CampaignCommand
         if (argument.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {
             var applied = await ApplyFileAsync(cli, services, new FileInfo(argument));
-            await using var fresh = await services.GetRequiredService<IDbContextFactory<OutreachDbContext>>().CreateDbContextAsync(cli.Cancellation);
-            return await fresh.Campaigns.AsNoTracking().SingleAsync(c => c.Id == applied.Campaign.Id, cli.Cancellation);
+            return await References.CampaignAsync(services, applied.Campaign.Id.ToString(), cli.Cancellation);
         }
 
-        await using var db = await services.GetRequiredService<IDbContextFactory<OutreachDbContext>>().CreateDbContextAsync(cli.Cancellation);
-        var campaign = await References.CampaignAsync(db, argument, cli.Cancellation);
+        var campaign = await References.CampaignAsync(services, argument, cli.Cancellation);
         await cli.Error.WriteLineAsync($"Campaign '{campaign.Name}' ({campaign.Id}).");
         return campaign;
     }
@@ -84,12 +80,7 @@ internal static class CampaignCommand
         return new Command("show", "Show one campaign: its templates, prompt, sources and limits.") { reference, json }.Does(async cli =>
         {
             var services = await cli.ServicesAsync();
-            Campaign campaign;
-            await using (var db = await services.GetRequiredService<IDbContextFactory<OutreachDbContext>>().CreateDbContextAsync(cli.Cancellation))
-            {
-                campaign = await References.CampaignAsync(db, cli.Parse.GetValue(reference)!, cli.Cancellation);
-            }
-
+            var campaign = await References.CampaignAsync(services, cli.Parse.GetValue(reference)!, cli.Cancellation);
             var view = (await services.GetRequiredService<Catalog>().CampaignAsync(campaign.Id, cli.Cancellation))!;
             var service = await services.GetRequiredService<Catalog>().ServiceAsync(view.ServiceId, cli.Cancellation);
             if (cli.Parse.GetValue(json))

@@ -1,8 +1,6 @@
 using System.CommandLine;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Outreach.Cli.Hosting;
-using Outreach.Data.Persistence;
 using Outreach.Domain.Enums;
 using Outreach.Functions.Application;
 
@@ -39,7 +37,7 @@ internal static class ControlCommands
             }
 
             var services = await cli.ServicesAsync(storage: true);
-            var batchId = await BatchCommands.BatchIdAsync(cli, services, cli.Parse.GetValue(batch)!);
+            var batchId = await References.BatchAsync(services, cli.Parse.GetValue(batch)!, cli.Cancellation);
             var engine = await cli.EngineAsync(processWork: true);
             var control = engine.Services.GetRequiredService<BatchControl>();
             var result = regenerate
@@ -60,16 +58,13 @@ internal static class ControlCommands
         return new Command("regenerate", "Write one email again from its prospect's kept enrichment, with the campaign's current settings.") { email, json }.Does(async cli =>
         {
             var services = await cli.ServicesAsync(storage: true);
-            Guid emailId, batchId;
-            await using (var db = await services.GetRequiredService<IDbContextFactory<OutreachDbContext>>().CreateDbContextAsync(cli.Cancellation))
-            {
-                emailId = await References.EmailAsync(db, cli.Parse.GetValue(email)!, cli.Cancellation);
-                batchId = await db.GeneratedEmails.AsNoTracking().Where(e => e.Id == emailId)
-                    .Join(db.Prospects, e => e.ProspectId, p => p.Id, (e, p) => p.BatchId).SingleAsync(cli.Cancellation);
-            }
-
+            var emailId = await References.EmailAsync(services, cli.Parse.GetValue(email)!, cli.Cancellation);
             var engine = await cli.EngineAsync(processWork: true);
-            Accepted(await engine.Services.GetRequiredService<BatchControl>().RegenerateEmailAsync(emailId, engine.Client, cli.Cancellation));
+            var result = await engine.Services.GetRequiredService<BatchControl>().RegenerateEmailAsync(emailId, engine.Client, cli.Cancellation);
+            Accepted(result);
+
+            // The job of one knows its batch: that is what to follow.
+            var batchId = (await services.GetRequiredService<JobQueries>().GetAsync(result.JobId!.Value, cli.Cancellation))!.BatchId;
             await cli.Error.WriteLineAsync($"Writing email {emailId} again (batch {batchId}).");
             var outcome = await ProgressScreen.FollowAsync(cli, engine, batchId);
             return await RunCommand.FinishAsync(cli, engine, batchId, outcome, cli.Parse.GetValue(json), elapsed: null);
@@ -98,7 +93,7 @@ internal static class ControlCommands
         return new Command("resume", "Resume a paused batch and run it to its end on the local engine.") { batch, json }.Does(async cli =>
         {
             var services = await cli.ServicesAsync(storage: true);
-            var batchId = await BatchCommands.BatchIdAsync(cli, services, cli.Parse.GetValue(batch)!);
+            var batchId = await References.BatchAsync(services, cli.Parse.GetValue(batch)!, cli.Cancellation);
             var engine = await cli.EngineAsync(processWork: true);
             Accepted(await engine.Services.GetRequiredService<BatchControl>().ResumeAsync(batchId, engine.Client, cli.Cancellation));
             await cli.Error.WriteLineAsync($"Batch {batchId} resumed.");
@@ -114,7 +109,7 @@ internal static class ControlCommands
         return new Command(name, description) { batch }.Does(async cli =>
         {
             var services = await cli.ServicesAsync(storage: true);
-            var batchId = await BatchCommands.BatchIdAsync(cli, services, cli.Parse.GetValue(batch)!);
+            var batchId = await References.BatchAsync(services, cli.Parse.GetValue(batch)!, cli.Cancellation);
             var engine = await cli.EngineAsync(processWork: false);
             Accepted(await change(engine.Services.GetRequiredService<BatchControl>(), batchId, engine, cli.Cancellation));
             await cli.Output.WriteLineAsync(done(batchId));

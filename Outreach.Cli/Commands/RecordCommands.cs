@@ -1,10 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Outreach.Cli.Hosting;
-using Outreach.Data.Persistence;
 using Outreach.Functions.Application;
 
 namespace Outreach.Cli.Commands;
@@ -23,7 +21,7 @@ internal static class RecordCommands
         return new Command("prospect", "Show a prospect: its row, address check, enrichment, analysis, facts with their sources, and its email.") { id, json }.Does(async cli =>
         {
             var services = await cli.ServicesAsync();
-            var prospectId = await ResolveAsync(services, cli, db => References.ProspectAsync(db, cli.Parse.GetValue(id)!, cli.Cancellation));
+            var prospectId = await References.ProspectAsync(services, cli.Parse.GetValue(id)!, cli.Cancellation);
             var p = await services.GetRequiredService<ProspectQueries>().GetAsync(prospectId, cli.Cancellation)
                 ?? throw new CliException(ExitCodes.BadInput, $"No prospect {prospectId}.");
             if (cli.Parse.GetValue(json))
@@ -73,7 +71,7 @@ internal static class RecordCommands
         return new Command("email", "Show one generated email: subject, body, quality flags, the facts it rests on and its review.") { id, json }.Does(async cli =>
         {
             var services = await cli.ServicesAsync();
-            var emailId = await ResolveAsync(services, cli, db => References.EmailAsync(db, cli.Parse.GetValue(id)!, cli.Cancellation));
+            var emailId = await References.EmailAsync(services, cli.Parse.GetValue(id)!, cli.Cancellation);
             var email = await services.GetRequiredService<ProspectQueries>().EmailAsync(emailId, cli.Cancellation);
             if (cli.Parse.GetValue(json))
             {
@@ -109,7 +107,7 @@ internal static class RecordCommands
         return new Command("upload", "Show an upload as JSON: status, rows, rejected rows, notes, its batch.") { id }.Does(async cli =>
         {
             var services = await cli.ServicesAsync();
-            var uploadId = await ResolveAsync(services, cli, db => References.UploadAsync(db, cli.Parse.GetValue(id)!, cli.Cancellation));
+            var uploadId = await References.UploadAsync(services, cli.Parse.GetValue(id)!, cli.Cancellation);
             var upload = await services.GetRequiredService<UploadIntake>().GetAsync(uploadId, cli.Cancellation);
             await cli.Output.WriteLineAsync(JsonSerializer.Serialize(upload, CliJson.Options));
             return ExitCodes.Ok;
@@ -123,7 +121,7 @@ internal static class RecordCommands
         return new Command("job", "Show a processing job as JSON: type, status, progress.") { id }.Does(async cli =>
         {
             var services = await cli.ServicesAsync();
-            var jobId = await ResolveAsync(services, cli, db => References.JobAsync(db, cli.Parse.GetValue(id)!, cli.Cancellation));
+            var jobId = await References.JobAsync(services, cli.Parse.GetValue(id)!, cli.Cancellation);
             var job = await services.GetRequiredService<JobQueries>().GetAsync(jobId, cli.Cancellation);
             await cli.Output.WriteLineAsync(JsonSerializer.Serialize(job, CliJson.Options));
             return ExitCodes.Ok;
@@ -142,10 +140,4 @@ internal static class RecordCommands
 
         return report.Failed.Any() ? ExitCodes.Unavailable : ExitCodes.Ok;
     });
-
-    private static async Task<Guid> ResolveAsync(IServiceProvider services, CliContext cli, Func<OutreachDbContext, Task<Guid>> resolve)
-    {
-        await using var db = await services.GetRequiredService<IDbContextFactory<OutreachDbContext>>().CreateDbContextAsync(cli.Cancellation);
-        return await resolve(db);
-    }
 }

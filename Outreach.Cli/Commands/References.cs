@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Outreach.Cli.Hosting;
 using Outreach.Data.Persistence;
 using Outreach.Domain.Entities;
@@ -16,9 +17,11 @@ internal static partial class References
     private const int MinimumPrefix = 4;
 
     /// <summary>The campaign <paramref name="reference"/> names.</summary>
-    public static async Task<Campaign> CampaignAsync(OutreachDbContext db, string reference, CancellationToken cancellationToken)
+    public static Task<Campaign> CampaignAsync(IServiceProvider services, string reference, CancellationToken cancellationToken) =>
+        WithDatabaseAsync(services, db => CampaignAsync(db, reference, cancellationToken), cancellationToken);
+
+    private static async Task<Campaign> CampaignAsync(OutreachDbContext db, string reference, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
         if (await db.Campaigns.AsNoTracking().FindByReferenceAsync(reference, cancellationToken) is { } campaign)
         {
             return campaign;
@@ -37,32 +40,38 @@ internal static partial class References
     }
 
     /// <summary>The id of the batch <paramref name="reference"/> names.</summary>
-    public static Task<Guid> BatchAsync(OutreachDbContext db, string reference, CancellationToken cancellationToken) =>
-        IdAsync(db, "batches", "batch", reference, "`outreach batches` lists them", cancellationToken);
+    public static Task<Guid> BatchAsync(IServiceProvider services, string reference, CancellationToken cancellationToken) =>
+        IdAsync(services, "batches", "batch", reference, "`outreach batches` lists them", cancellationToken);
 
     /// <summary>The id of the prospect <paramref name="reference"/> names.</summary>
-    public static Task<Guid> ProspectAsync(OutreachDbContext db, string reference, CancellationToken cancellationToken) =>
-        IdAsync(db, "prospects", "prospect", reference, "`outreach prospects <batch>` lists a batch's prospects", cancellationToken);
+    public static Task<Guid> ProspectAsync(IServiceProvider services, string reference, CancellationToken cancellationToken) =>
+        IdAsync(services, "prospects", "prospect", reference, "`outreach prospects <batch>` lists a batch's prospects", cancellationToken);
 
     /// <summary>The id of the upload <paramref name="reference"/> names.</summary>
-    public static Task<Guid> UploadAsync(OutreachDbContext db, string reference, CancellationToken cancellationToken) =>
-        IdAsync(db, "csv_uploads", "upload", reference, "the id POST /api/campaigns/{id}/uploads answered", cancellationToken);
+    public static Task<Guid> UploadAsync(IServiceProvider services, string reference, CancellationToken cancellationToken) =>
+        IdAsync(services, "csv_uploads", "upload", reference, "the id POST /api/campaigns/{id}/uploads answered", cancellationToken);
 
     /// <summary>The id of the processing job <paramref name="reference"/> names.</summary>
-    public static Task<Guid> JobAsync(OutreachDbContext db, string reference, CancellationToken cancellationToken) =>
-        IdAsync(db, "processing_jobs", "job", reference, "`outreach status <batch>` shows a batch's latest job", cancellationToken);
+    public static Task<Guid> JobAsync(IServiceProvider services, string reference, CancellationToken cancellationToken) =>
+        IdAsync(services, "processing_jobs", "job", reference, "`outreach status <batch>` shows a batch's latest job", cancellationToken);
 
     /// <summary>The id of the generated email <paramref name="reference"/> names.</summary>
-    public static Task<Guid> EmailAsync(OutreachDbContext db, string reference, CancellationToken cancellationToken) =>
-        IdAsync(db, "generated_emails", "email", reference, "`outreach emails <batch>` lists a batch's emails", cancellationToken);
+    public static Task<Guid> EmailAsync(IServiceProvider services, string reference, CancellationToken cancellationToken) =>
+        IdAsync(services, "generated_emails", "email", reference, "`outreach emails <batch>` lists a batch's emails", cancellationToken);
 
-    private static async Task<Guid> IdAsync(OutreachDbContext db, string table, string what, string reference, string hint, CancellationToken cancellationToken)
+    private static async Task<Guid> IdAsync(IServiceProvider services, string table, string what, string reference, string hint, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
         var prefix = Prefix(reference)
             ?? throw new CliException(ExitCodes.BadInput, $"'{reference}' is not a {what} id: give the id, or its first {MinimumPrefix} or more hex digits ({hint}).");
-        return await MatchAsync(db, table, prefix, what, cancellationToken)
+        return await WithDatabaseAsync(services, db => MatchAsync(db, table, prefix, what, cancellationToken), cancellationToken)
             ?? throw new CliException(ExitCodes.BadInput, $"No {what} with an id starting '{reference.Trim()}' ({hint}).");
+    }
+
+    // Each lookup reads through a context of its own from the app's services.
+    private static async Task<T> WithDatabaseAsync<T>(IServiceProvider services, Func<OutreachDbContext, Task<T>> read, CancellationToken cancellationToken)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<OutreachDbContext>>().CreateDbContextAsync(cancellationToken);
+        return await read(db);
     }
 
     // The ids in the range the prefix covers, read by the primary key's index: "0193ab" is 0193ab00-… to 0193abff-….

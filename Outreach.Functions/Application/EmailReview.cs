@@ -17,10 +17,7 @@ public sealed class EmailReview(IDbContextFactory<OutreachDbContext> contexts, P
     public async Task<int> ApproveUnflaggedAsync(Guid batchId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (!await db.Batches.AnyAsync(b => b.Id == batchId, cancellationToken))
-        {
-            throw ApiProblemException.NotFound("batch", batchId);
-        }
+        await ProspectQueries.EnsureBatchAsync(db, batchId, cancellationToken);
 
         await db.Database.OpenConnectionAsync(cancellationToken);
         return await StatusTransitions.ApproveUnflaggedAsync((NpgsqlConnection)db.Database.GetDbConnection(), batchId, clock.GetUtcNow(), cancellationToken);

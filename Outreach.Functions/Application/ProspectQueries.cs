@@ -84,7 +84,8 @@ public sealed class ProspectQueries(IDbContextFactory<OutreachDbContext> context
         Enum.GetValues<T>().Cast<T?>().FirstOrDefault(v => string.Equals(StatusLabel.Of(v!.Value), label.Trim(), StringComparison.OrdinalIgnoreCase))
         ?? throw new DomainValidationException($"{name} '{label}' is not one of {string.Join(", ", Enum.GetValues<T>().Select(v => StatusLabel.Of(v)))}.");
 
-    private static async Task EnsureBatchAsync(OutreachDbContext db, Guid batchId, CancellationToken cancellationToken)
+    /// <summary>A 404 for a batch that does not exist: what every route over a batch's rows checks first.</summary>
+    internal static async Task EnsureBatchAsync(OutreachDbContext db, Guid batchId, CancellationToken cancellationToken)
     {
         if (!await db.Batches.AnyAsync(b => b.Id == batchId, cancellationToken))
         {

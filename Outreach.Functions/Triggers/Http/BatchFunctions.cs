@@ -80,10 +80,7 @@ public sealed class BatchFunctions(BatchQueries batches, ProspectQueries prospec
             var approvedOnly = ApprovedOnly(req);
             await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
             {
-                if (!await db.Batches.AnyAsync(b => b.Id == batchId, cancellationToken))
-                {
-                    throw ApiProblemException.NotFound("batch", batchId);
-                }
+                await ProspectQueries.EnsureBatchAsync(db, batchId, cancellationToken);
             }
 
             return Results.Stream(
