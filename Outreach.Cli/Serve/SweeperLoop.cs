@@ -2,11 +2,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Outreach.Cli.Hosting;
+using Outreach.Functions.Application.Workflow;
 using Outreach.Functions.Ingestion;
 
 namespace Outreach.Cli.Serve;
 
-/// <summary>The sweeper of <c>outreach serve</c>, on the schedule of <c>BatchSweeperTrigger</c>: batches whose orchestration never started are started.</summary>
+/// <summary>
+/// The sweeper of <c>outreach serve</c>, on the schedule of <c>BatchSweeperTrigger</c>: batches whose orchestration never
+/// started are started, and wizard sessions left idle are marked ABANDONED.
+/// </summary>
 internal sealed partial class SweeperLoop(LocalDurableEngine engine, ILogger<SweeperLoop> logger) : BackgroundService
 {
     /// <summary>How often it sweeps (the timer trigger's every two minutes).</summary>
@@ -22,6 +26,7 @@ internal sealed partial class SweeperLoop(LocalDurableEngine engine, ILogger<Swe
                 try
                 {
                     await engine.Services.GetRequiredService<BatchSweeper>().SweepAsync(engine.Client, stoppingToken);
+                    await engine.Services.GetRequiredService<WorkflowWizard>().AbandonIdleAsync(stoppingToken);
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {

@@ -115,12 +115,23 @@ public sealed class UploadIngestor(
         var accepted = await staging.RejectKnownProspectsAsync(campaign, cancellationToken);
         var batch = new Batch(campaign.Id, upload.Id, Path.GetFileName(source.BlobName), accepted, now);
         db.Batches.Add(batch);
-        db.WorkflowSessions.Add(new WorkflowSession(
-            campaign.Id,
-            batch.Id,
-            $"upload:{upload.Id:D}",
-            new Dictionary<string, string> { ["container"] = source.Container, ["blob"] = source.BlobName },
-            now));
+        if (source.WorkflowSessionId is { } sessionId)
+        {
+            // The wizard's session, locked: its batch is this one, and it moves to BEGIN_ENRICHMENT with the import.
+            var guided = await db.WorkflowSessions.FromSql($"SELECT * FROM workflow_sessions WHERE id = {sessionId} FOR UPDATE").SingleOrDefaultAsync(cancellationToken)
+                ?? throw new InvalidOperationException($"Workflow session {sessionId} does not exist.");
+            guided.AttachBatch(campaign.Id, batch.Id, now);
+        }
+        else
+        {
+            db.WorkflowSessions.Add(new WorkflowSession(
+                campaign.Id,
+                batch.Id,
+                $"upload:{upload.Id:D}",
+                new Dictionary<string, string> { ["container"] = source.Container, ["blob"] = source.BlobName },
+                now));
+        }
+
         await db.SaveChangesAsync(cancellationToken);
 
         await ImportCommit.MoveProspectsAsync(connection, campaign.Id, batch.Id, now, cancellationToken);

@@ -6,4 +6,5 @@ namespace Outreach.Data.Ingestion;
 /// <param name="ETag">The blob version's ETag.</param>
 /// <param name="SizeBytes">The blob's size, checked before reading.</param>
 /// <param name="CampaignReference">The campaign id or name from the path.</param>
-public sealed record UploadSource(string Container, string BlobName, string ETag, long SizeBytes, string CampaignReference);
+/// <param name="WorkflowSessionId">The console wizard's session the file was staged for, which the batch joins; null for a drop or a post.</param>
+public sealed record UploadSource(string Container, string BlobName, string ETag, long SizeBytes, string CampaignReference, Guid? WorkflowSessionId = null);

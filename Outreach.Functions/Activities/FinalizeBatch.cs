@@ -9,7 +9,8 @@ namespace Outreach.Functions.Activities;
 
 /// <summary>
 /// Fan-in: the batch's final status from its stored counters (COMPLETED, PARTIAL or FAILED), the job
-/// COMPLETED (or FAILED when nothing completed), the workflow COMPLETED (or ERROR), and the results CSVs.
+/// COMPLETED (or FAILED when nothing completed), the workflow COMPLETED (or ERROR; a wizard's session waits at
+/// EMAIL_GENERATION for its review — <see cref="Domain.Entities.WorkflowSession.FinishPipeline"/>), and the results CSVs.
 /// A second execution finds everything final and only rewrites the same files.
 /// </summary>
 public sealed class FinalizeBatch(IDbContextFactory<OutreachDbContext> contexts, ResultsWriter results, TimeProvider clock)
@@ -46,17 +47,7 @@ public sealed class FinalizeBatch(IDbContextFactory<OutreachDbContext> contexts,
             }
 
             var session = await db.WorkflowSessions.OfBatchAsync(batch.Id, cancellationToken);
-            if (session is { Status: WorkflowStatus.Active })
-            {
-                if (failed)
-                {
-                    session.MarkError(reason, now);
-                }
-                else
-                {
-                    session.Complete(now);
-                }
-            }
+            session?.FinishPipeline(failed, reason, now);
 
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

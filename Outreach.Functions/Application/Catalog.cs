@@ -129,6 +129,29 @@ public sealed class Catalog(IDbContextFactory<OutreachDbContext> contexts, TimeP
             return new CampaignApplied(CampaignView.Of(created), Created: true, []);
         }
 
+        return await ReviseAsync(db, existing, request, cancellationToken);
+    }
+
+    /// <summary>
+    /// <c>PUT /api/campaigns/{id}</c>: the campaign gets the request's settings (its name stays: a drop's folder may name
+    /// it), validated like a creation; says what changed. A 404 when there is no such campaign.
+    /// </summary>
+    public async Task<CampaignApplied> UpdateCampaignAsync(Guid id, CampaignRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var existing = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw ApiProblemException.NotFound("campaign", id);
+        if (!string.IsNullOrWhiteSpace(request.Name) && !string.Equals(request.Name.Trim(), existing.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new DomainValidationException($"A campaign keeps its name ('{existing.Name}'); create a new campaign for '{request.Name.Trim()}'.");
+        }
+
+        return await ReviseAsync(db, existing, request, cancellationToken);
+    }
+
+    // The one revision of a stored campaign: built and checked as a creation would be, saved only when something changed.
+    private async Task<CampaignApplied> ReviseAsync(OutreachDbContext db, Campaign existing, CampaignRequest request, CancellationToken cancellationToken)
+    {
         var before = await DescribeAsync(db, existing, cancellationToken);
         var now = clock.GetUtcNow();
         existing.Revise(await (request with { Name = existing.Name }).BuildAsync(db, now, reviseService: true, cancellationToken), now);

@@ -29,6 +29,9 @@ public sealed record UploadView(
 /// </summary>
 public sealed partial class UploadIntake(BlobServiceClient blobs, IDbContextFactory<OutreachDbContext> contexts, IOptions<ImportOptions> import, TimeProvider clock)
 {
+    /// <summary>Where the console wizard keeps a session's file until it begins (<c>{session}/{name}.csv</c>); nothing watches it.</summary>
+    public const string DraftsContainer = "prospect-drafts";
+
     private static readonly HashSet<string> CsvTypes = new(StringComparer.OrdinalIgnoreCase)
     {
         "text/csv", "application/csv", "text/plain", "application/vnd.ms-excel", "text/tab-separated-values",
@@ -98,6 +101,105 @@ public sealed partial class UploadIntake(BlobServiceClient blobs, IDbContextFact
         {
             throw new ApiProblemException(StatusCodes.Status400BadRequest, ex.Message);
         }
+    }
+
+    /// <summary>
+    /// Stores the body as the draft file of the console wizard's session <paramref name="sessionId"/> —
+    /// <c>prospect-drafts/{session}/{name}.csv</c>, replacing an earlier draft; no upload is recorded and nothing is
+    /// imported until the wizard begins — and reads it back as the importer would. A file no upload could take is a 400
+    /// and is not kept.
+    /// </summary>
+    public async Task<(string BlobName, string FileName, UploadPreview Preview)> StageDraftAsync(Guid sessionId, string? name, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var body = CsvBody(request);
+        var fileName = $"{SafeName(name) ?? "prospects"}.csv";
+        var container = blobs.GetBlobContainerClient(DraftsContainer);
+        await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+
+        // One draft a session: the folder is emptied first, so a file chosen again under another name leaves no stray copy.
+        await foreach (var old in container.GetBlobsAsync(new GetBlobsOptions { Prefix = $"{sessionId:D}/" }, cancellationToken))
+        {
+            await container.DeleteBlobIfExistsAsync(old.Name, cancellationToken: cancellationToken);
+        }
+
+        var blob = container.GetBlobClient($"{sessionId:D}/{fileName}");
+        try
+        {
+            await blob.UploadAsync(body, new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/csv" } }, cancellationToken);
+        }
+        catch (IOException) when (body.Exceeded)
+        {
+            await blob.DeleteIfExistsAsync(cancellationToken: cancellationToken);
+            throw TooLarge(import.Value.MaxFileBytes);
+        }
+
+        if (body.BytesRead == 0)
+        {
+            await blob.DeleteIfExistsAsync(cancellationToken: cancellationToken);
+            throw new ApiProblemException(StatusCodes.Status400BadRequest, "The file is empty; choose a CSV file with a header row and at least one prospect.");
+        }
+
+        try
+        {
+            return (blob.Name, fileName, await PreviewDraftAsync(blob.Name, cancellationToken));
+        }
+        catch (ApiProblemException)
+        {
+            await blob.DeleteIfExistsAsync(cancellationToken: cancellationToken);
+            throw;
+        }
+    }
+
+    /// <summary>The dry run of a staged draft, read again from its blob; a file no upload could take is a 400.</summary>
+    public async Task<UploadPreview> PreviewDraftAsync(string blobName, CancellationToken cancellationToken)
+    {
+        var blob = blobs.GetBlobContainerClient(DraftsContainer).GetBlobClient(blobName);
+        try
+        {
+            await using var stream = await blob.OpenReadAsync(cancellationToken: cancellationToken);
+            return await UploadPreview.ReadAsync(stream, import.Value, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            throw new ApiProblemException(StatusCodes.Status404NotFound, "The session's file is no longer stored; upload it again.");
+        }
+        catch (CsvFileRejectedException ex)
+        {
+            throw new ApiProblemException(StatusCodes.Status400BadRequest, ex.Message);
+        }
+    }
+
+    /// <summary>The first rows a staged draft would import, as the importer reads them (for the wizard's template preview).</summary>
+    public async Task<IReadOnlyList<ImportRow>> DraftRowsAsync(string blobName, int count, CancellationToken cancellationToken)
+    {
+        var blob = blobs.GetBlobContainerClient(DraftsContainer).GetBlobClient(blobName);
+        var rows = new List<ImportRow>();
+        try
+        {
+            await using var stream = await blob.OpenReadAsync(cancellationToken: cancellationToken);
+            await using var reader = await CsvProspectReader.OpenAsync(stream, import.Value, cancellationToken);
+            await foreach (var row in reader.ReadRowsAsync(cancellationToken))
+            {
+                if (row.IsAccepted)
+                {
+                    rows.Add(row);
+                    if (rows.Count == count)
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            throw new ApiProblemException(StatusCodes.Status404NotFound, "The session's file is no longer stored; upload it again.");
+        }
+        catch (CsvFileRejectedException ex)
+        {
+            throw new ApiProblemException(StatusCodes.Status400BadRequest, ex.Message);
+        }
+
+        return rows;
     }
 
     /// <summary>The upload, or null.</summary>

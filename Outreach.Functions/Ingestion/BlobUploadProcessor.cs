@@ -22,12 +22,22 @@ public sealed partial class BlobUploadProcessor(UploadIngestor ingestor, ILogger
     public const string UploadsContainer = "prospect-uploads";
 
     /// <summary>Ingests <paramref name="blob"/> for campaign <paramref name="campaignReference"/> and starts its orchestration.</summary>
-    public async Task<IngestionResult> ProcessAsync(BlobClient blob, string campaignReference, DurableTaskClient durable, CancellationToken cancellationToken)
+    public Task<IngestionResult> ProcessAsync(BlobClient blob, string campaignReference, DurableTaskClient durable, CancellationToken cancellationToken) =>
+        ProcessAsync(blob, campaignReference, null, durable, cancellationToken);
+
+    /// <summary>
+    /// Ingests the console wizard's draft <paramref name="blob"/> for <paramref name="campaignId"/> into a batch that joins
+    /// workflow session <paramref name="sessionId"/>, and starts its orchestration — the same import as a drop.
+    /// </summary>
+    public Task<IngestionResult> ProcessDraftAsync(BlobClient blob, Guid campaignId, Guid sessionId, DurableTaskClient durable, CancellationToken cancellationToken) =>
+        ProcessAsync(blob, campaignId.ToString("D"), sessionId, durable, cancellationToken);
+
+    private async Task<IngestionResult> ProcessAsync(BlobClient blob, string campaignReference, Guid? sessionId, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(blob);
         ArgumentNullException.ThrowIfNull(durable);
         BlobProperties properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
-        var source = new UploadSource(blob.BlobContainerName, blob.Name, properties.ETag.ToString(), properties.ContentLength, campaignReference);
+        var source = new UploadSource(blob.BlobContainerName, blob.Name, properties.ETag.ToString(), properties.ContentLength, campaignReference, sessionId);
 
         // Read exactly the version whose ETag was recorded: a blob overwritten mid-read fails the read
         // (and the trigger retries with the new version) instead of importing a mix of two files.

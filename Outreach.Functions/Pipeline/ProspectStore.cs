@@ -46,12 +46,28 @@ public sealed class ProspectStore(IDbContextFactory<OutreachDbContext> contexts,
         return StatusTransitions.MoveProspectAsync(dataSource, work.ProspectId, work.JobId, to, counter, errorMessage, clock.GetUtcNow(), cancellationToken);
     }
 
-    /// <summary>ENRICHING or ENRICHED → GENERATING for the batch, the first time one of its prospects starts generation.</summary>
+    /// <summary>
+    /// ENRICHING or ENRICHED → GENERATING for the batch, the first time one of its prospects starts generation; that
+    /// first time only, its workflow session moves on to EMAIL_GENERATION.
+    /// </summary>
     public async Task MarkBatchGeneratingAsync(Guid batchId, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await StatusTransitions.MoveBatchAsync(
-            connection, batchId, [BatchStatus.Enriching, BatchStatus.Enriched], BatchStatus.Generating, BatchTimestamp.GenerationStarted, clock.GetUtcNow(), cancellationToken);
+        var now = clock.GetUtcNow();
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        {
+            if (!await StatusTransitions.MoveBatchAsync(
+                connection, batchId, [BatchStatus.Enriching, BatchStatus.Enriched], BatchStatus.Generating, BatchTimestamp.GenerationStarted, now, cancellationToken))
+            {
+                return;
+            }
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await db.WorkflowSessions.OfBatchAsync(batchId, cancellationToken) is { Status: WorkflowStatus.Active, CurrentStep: < WorkflowStep.EmailGeneration } session)
+        {
+            session.AdvanceTo(WorkflowStep.EmailGeneration, now);
+            await db.SaveChangesAsync(cancellationToken);
+        }
     }
 
     /// <summary>Stores what enrichment found (upsert by prospect).</summary>

@@ -1050,7 +1050,7 @@ namespace Outreach.Data.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("batch_id");
 
-                    b.Property<Guid>("CampaignId")
+                    b.Property<Guid?>("CampaignId")
                         .HasColumnType("uuid")
                         .HasColumnName("campaign_id");
 
@@ -1078,6 +1078,12 @@ namespace Outreach.Data.Persistence.Migrations
                     b.Property<string>("ErrorMessage")
                         .HasColumnType("text")
                         .HasColumnName("error_message");
+
+                    b.Property<bool>("Guided")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false)
+                        .HasColumnName("guided");
 
                     b.Property<DateTimeOffset?>("PausedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1116,8 +1122,8 @@ namespace Outreach.Data.Persistence.Migrations
                     b.HasIndex("CampaignId")
                         .HasDatabaseName("ix_workflow_sessions_campaign_id");
 
-                    b.HasIndex("UserSessionId")
-                        .HasDatabaseName("ix_workflow_sessions_user_session_id");
+                    b.HasIndex("UserSessionId", "CreatedAt")
+                        .HasDatabaseName("ix_workflow_sessions_user_session_id_created_at");
 
                     b.ToTable("workflow_sessions", (string)null);
                 });
@@ -1239,7 +1245,6 @@ namespace Outreach.Data.Persistence.Migrations
                         .WithMany()
                         .HasForeignKey("CampaignId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
                         .HasConstraintName("fk_workflow_sessions_campaigns_campaign_id");
                 });
 

@@ -67,6 +67,17 @@ public sealed class CatalogFunctions(Catalog catalog, UploadIntake uploads)
             return ApiHttp.Ok(await catalog.CampaignAsync(campaignId, cancellationToken) ?? throw ApiProblemException.NotFound("campaign", campaignId));
         });
 
+    /// <summary><c>PUT /api/campaigns/{id}</c> (the body of a creation; the name stays): the campaign and what changed.</summary>
+    [Function(nameof(UpdateCampaign))]
+    public Task<IResult> UpdateCampaign(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "campaigns/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        ApiHttp.HandleAsync(async () =>
+        {
+            var campaignId = ApiHttp.Id(id);
+            var applied = await catalog.UpdateCampaignAsync(campaignId, await ApiHttp.BodyAsync<CampaignRequest>(req, cancellationToken), cancellationToken);
+            return ApiHttp.Ok(applied);
+        });
+
     /// <summary>
     /// <c>POST /api/campaigns/{id}/uploads[?name=]</c> with a text/csv body: stored as
     /// <c>prospect-uploads/{campaignId}/{name}.csv</c>; 202 with a Location of the upload, which the blob trigger imports.
