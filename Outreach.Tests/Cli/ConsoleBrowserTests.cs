@@ -46,6 +46,65 @@ public sealed class ConsoleBrowserTests(PostgresServer server)
         Assert.True(File.Exists(Path.Combine(screenshots, "review-decided.png")));
     }
 
+    [Fact]
+    public async Task Wizard_InABrowser_WalksTheSampleFromUploadToCompletedAndExportsExactlyTheApproved()
+    {
+        var web = RequireConsole();
+        await using var f = await PipelineFixture.StartAsync(server);
+        await using var console = await ConsoleServer.StartAsync(f.Engine, port: 0, TokenGate.NewToken(), Path.Combine(web, "dist"), NullLoggerFactory.Instance, Ct);
+        var screenshots = Screenshots();
+
+        var seen = await RunAsync(web, "e2e/wizard.mjs", console.OpenUrl, screenshots, new() { ["CSV"] = SamplePath });
+
+        Assert.Equal("21 rows accepted, 4 rejected", ((string)seen["previewSummary"]!).Split(" · ")[0]);
+        Assert.Equal<string>(["22", "23", "24", "25"], seen["rejectedLines"]!.AsArray().Select(l => (string)l!));
+        Assert.Equal("A quick idea for Ledgerline's cloud bill", (string?)seen["previewSubject"]);
+        Assert.Equal(("COMPLETED", 21, "Review"), ((string?)seen["batchStatus"], (int)seen["emails"]!, (string?)seen["finalStep"]));
+        Assert.All(seen["axe"]!.AsObject(), step => Assert.True(step.Value!.AsArray().Count == 0, $"axe on {step.Key}: {step.Value.ToJsonString()}"));
+        Assert.Equal(["upload", "preview", "campaign", "sources", "progress", "review", "completed"], seen["axe"]!.AsObject().Select(p => p.Key));
+        var exported = (string)seen["exported"]!;
+        var emails = Column(exported, "email");
+        Assert.Equal(["maya.okafor@ledgerline.example", "d.brenner@paywise.example", "priya@clearvault.example", "tomas.alvarez@fondodigital.example"], emails);
+        Assert.EndsWith("P.S. Happy to share the audit checklist first.", Column(exported, "body")[3], StringComparison.Ordinal);
+
+        var session = Assert.Single(await f.Database.RowsAsync(
+            "SELECT w.guided, w.current_step::text, w.status::text, jsonb_array_length(w.steps_completed), b.status::text, c.name, c.verification::text, c.enrichment_flags::text " +
+            "FROM workflow_sessions w JOIN batches b ON b.id = w.batch_id JOIN campaigns c ON c.id = w.campaign_id"));
+        Assert.Equal<object?>([true, "COMPLETED", "COMPLETED", 5, "COMPLETED", "Wizard fintech review", "OFF", "[\"linkedin\", \"website\"]"], session);
+        var reviews = await f.Database.RowsAsync("SELECT e.review_status::text, count(*), count(e.edited_at) FROM generated_emails e GROUP BY 1 ORDER BY 1");
+        Assert.Equal([("APPROVED", 4L, 1L), ("PENDING_REVIEW", 16L, 0L), ("REJECTED", 1L, 0L)], reviews.Select(r => ((string)r[0]!, (long)r[1]!, (long)r[2]!)));
+        Assert.True(File.Exists(Path.Combine(screenshots, "wizard-6-completed.png")));
+    }
+
+    [Fact]
+    public async Task Wizard_WhenLeftAtCampaignSettings_ANewPageResumesThereWithTheSameFile()
+    {
+        var web = RequireConsole();
+        await using var f = await PipelineFixture.StartAsync(server);
+        await using var console = await ConsoleServer.StartAsync(f.Engine, port: 0, TokenGate.NewToken(), Path.Combine(web, "dist"), NullLoggerFactory.Instance, Ct);
+
+        var seen = await RunAsync(web, "e2e/wizard.mjs", console.OpenUrl, Screenshots(), new() { ["CSV"] = SamplePath, ["WIZARD_MODE"] = "resume" });
+
+        Assert.Equal(("Campaign", "Campaign"), ((string?)seen["stepBeforeLeaving"], (string?)seen["resumedStep"]));
+        Assert.Equal("File: prospects.csv", (string?)seen["resumedFile"]);
+        Assert.Empty(seen["axe"]!["campaign"]!.AsArray());
+        var session = Assert.Single(await f.Database.RowsAsync("SELECT current_step::text, status::text, batch_id FROM workflow_sessions"));
+        Assert.Equal<object?>(["CAMPAIGN_SETTINGS", "ACTIVE", null], session);
+        Assert.Equal(0L, await f.Database.ScalarAsync<long>("SELECT count(*) FROM csv_uploads"));
+    }
+
+    private static string SamplePath => Path.Combine(TestEnvironment.RepositoryRoot, "samples", "prospects.csv");
+
+    private static string RequireConsole()
+    {
+        var web = Path.Combine(TestEnvironment.RepositoryRoot, "Outreach.Web");
+        Assert.True(File.Exists(Path.Combine(web, "dist", "index.html")), "The console is not built: eng/web.sh builds it (eng/test.sh runs it).");
+        Assert.True(File.Exists(Chromium), $"No browser at {Chromium}: eng/web.sh --browser installs Debian's chromium (eng/test.sh runs it).");
+        return web;
+    }
+
+    private static string Screenshots() => Directory.CreateDirectory(Path.Combine(TestEnvironment.RepositoryRoot, ".local", "screenshots")).FullName;
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     // One column of an RFC 4180 CSV whose cells may hold line breaks (the bodies).
@@ -64,9 +123,14 @@ public sealed class ConsoleBrowserTests(PostgresServer server)
     }
 
     // Runs a script of Outreach.Web/e2e with node and returns the JSON line it prints last.
-    private static async Task<JsonNode> RunAsync(string web, string script, Uri url, string screenshots)
+    private static async Task<JsonNode> RunAsync(string web, string script, Uri url, string screenshots, Dictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("node", [script]) { WorkingDirectory = web, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (key, value) in environment ?? [])
+        {
+            start.Environment[key] = value;
+        }
+
         start.Environment["OUTREACH_URL"] = url.ToString();
         start.Environment["CHROMIUM"] = Chromium;
         start.Environment["SCREENSHOTS"] = screenshots;
@@ -74,7 +138,7 @@ public sealed class ConsoleBrowserTests(PostgresServer server)
         var output = process.StandardOutput.ReadToEndAsync(Ct);
         var error = process.StandardError.ReadToEndAsync(Ct);
         using var ceiling = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        ceiling.CancelAfter(TimeSpan.FromMinutes(4));
+        ceiling.CancelAfter(TimeSpan.FromMinutes(6));
         try
         {
             await process.WaitForExitAsync(ceiling.Token);
@@ -82,7 +146,7 @@ public sealed class ConsoleBrowserTests(PostgresServer server)
         catch (OperationCanceledException) when (!Ct.IsCancellationRequested)
         {
             process.Kill(entireProcessTree: true);
-            Assert.Fail($"{script} did not finish within 4 minutes:\n{await error}");
+            Assert.Fail($"{script} did not finish within 6 minutes:\n{await error}");
         }
 
         Assert.True(process.ExitCode == 0, $"{script} failed (exit {process.ExitCode}):\n{await error}\n{await output}");

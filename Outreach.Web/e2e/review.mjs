@@ -35,6 +35,7 @@ try {
   };
 
   await page.goto(url);
+  await page.getByRole("button", { name: "Batches" }).click();
   const rows = page.locator("tbody tr");
   await rows.first().waitFor();
   result.emails = await rows.count();

@@ -24,6 +24,40 @@ export type ProspectDetail = {
 
 export type ProspectSummary = { id: string; ordinal: number; name: string | null; email: string; company: string | null; status: string; errorMessage: string | null };
 
+export type Workflow = {
+  id: string; userSessionId: string; step: string; status: string; guided: boolean; campaignId: string | null; batchId: string | null;
+  configuration: Record<string, string>; stepsCompleted: { step: string; completedAt: string }[]; errorMessage: string | null;
+  createdAt: string; updatedAt: string;
+};
+
+export type UploadPreview = {
+  accepted: number; rejected: { line: number; reason: string }[]; mapping: Record<string, string>; encoding: string; separator: string;
+  headers: string[]; notes: string[];
+};
+
+export type Campaign = {
+  id: string; name: string; emailSubject: string; prompt: string; enrichmentFlags: string[]; requiredEnrichment: string[]; serviceId: string;
+  dedupeScope: string; maxSubjectChars: number; maxBodyWords: number; emailBody: string | null; senderName: string | null;
+  senderTitle: string | null; senderCompany: string | null; minBodyWords: number; verification: string;
+};
+
+/** The body of a campaign creation or update (samples/campaign.json's shape). */
+export type CampaignRequest = {
+  name: string; emailSubject: string; emailBody: string | null; prompt: string; enrichmentFlags: string[]; requiredEnrichment: string[];
+  service?: { name: string; description: string; valueProposition: string }; serviceId?: string; dedupeScope?: string;
+  senderName: string | null; senderTitle: string | null; senderCompany: string | null; verification: string;
+};
+
+export type EmailPreview = { line: number; name: string | null; company: string | null; subject: string; body: string };
+
+export type Provider = { provider: string; enabled: boolean; keyIsSet: boolean; keyless: boolean; secretSetting: string; model: string | null };
+
+export type Batch = {
+  id: string; campaignId: string; name: string; status: string; totalProspects: number; enrichedProspects: number; generatedEmails: number;
+  failedProspects: number; skippedProspects: number; percentDone: number; runtimeStatus: string | null; errorMessage: string | null;
+  job: { id: string; type: string; status: string; progressCurrent: number; progressTotal: number } | null;
+};
+
 /** An answer the API refused, with its problem-details `detail`. */
 export class ApiError extends Error {
   constructor(readonly status: number, detail: string) {
@@ -32,11 +66,12 @@ export class ApiError extends Error {
 }
 
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const isFile = body instanceof Blob;
   const response = await fetch(`/api/${path}`, {
     method,
     credentials: "same-origin",
-    headers: body === undefined ? {} : { "Content-Type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: body === undefined ? {} : { "Content-Type": isFile ? "text/csv" : "application/json" },
+    body: body === undefined ? undefined : isFile ? body : JSON.stringify(body),
   });
   if (!response.ok) {
     let detail = `${response.status} ${response.statusText}`;
@@ -47,10 +82,28 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
     }
     throw new ApiError(response.status, detail);
   }
-  return (await response.json()) as T;
+  const text = await response.text();
+  return (text === "" ? undefined : JSON.parse(text)) as T;
 }
 
 export const api = {
+  workflows: (userSessionId: string) => call<Workflow[]>("GET", `workflows?userSessionId=${encodeURIComponent(userSessionId)}`),
+  startWorkflow: (userSessionId: string) => call<Workflow>("POST", "workflows", { userSessionId }),
+  workflow: (id: string) => call<Workflow>("GET", `workflows/${id}`),
+  stageFile: (id: string, file: File) => call<{ session: Workflow; preview: UploadPreview }>("PUT", `workflows/${id}/file?name=${encodeURIComponent(file.name)}`, file),
+  filePreview: (id: string) => call<UploadPreview>("GET", `workflows/${id}/file`),
+  emailPreview: (id: string, campaign: CampaignRequest, row: number) => call<EmailPreview>("POST", `workflows/${id}/email-preview?row=${row}`, campaign),
+  advance: (id: string, step: string, extra: { campaignId?: string; configuration?: Record<string, string | null> } = {}) =>
+    call<Workflow>("POST", `workflows/${id}/advance`, { step, ...extra }),
+  abandon: (id: string) => call<Workflow>("POST", `workflows/${id}/abandon`),
+  campaigns: () => call<Paged<Campaign>>("GET", "campaigns?pageSize=200"),
+  campaign: (id: string) => call<Campaign>("GET", `campaigns/${id}`),
+  createCampaign: (body: CampaignRequest) => call<Campaign>("POST", "campaigns", body),
+  updateCampaign: (id: string, body: CampaignRequest) => call<{ campaign: Campaign; changes: string[] }>("PUT", `campaigns/${id}`, body),
+  providers: () => call<Provider[]>("GET", "providers"),
+  batch: (id: string) => call<Batch>("GET", `batches/${id}`),
+  failures: (id: string) => call<{ reason: string; count: number }[]>("GET", `batches/${id}/failures`),
+  control: (id: string, action: "pause" | "resume" | "cancel") => call<unknown>("POST", `batches/${id}/${action}`),
   batches: () => call<Paged<BatchSummary>>("GET", "batches?pageSize=200"),
   emails: (batchId: string, review: string) =>
     call<Paged<Email>>("GET", `batches/${batchId}/emails?pageSize=200${review ? `&review=${encodeURIComponent(review)}` : ""}`),

@@ -43,6 +43,21 @@ public sealed class BatchFunctions(BatchQueries batches, ProspectQueries prospec
             return ApiHttp.Ok(await batches.GetAsync(batchId, BatchQueries.RuntimeStatusOf(durable), cancellationToken) ?? throw ApiProblemException.NotFound("batch", batchId));
         });
 
+    /// <summary><c>GET /api/batches/{id}/failures</c>: the failed prospects grouped by reason, most frequent first.</summary>
+    [Function(nameof(ListBatchFailures))]
+    public Task<IResult> ListBatchFailures(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "batches/{id}/failures")] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        ApiHttp.HandleAsync(async () =>
+        {
+            var batchId = ApiHttp.Id(id);
+            await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+            {
+                await ProspectQueries.EnsureBatchAsync(db, batchId, cancellationToken);
+            }
+
+            return ApiHttp.Ok(await batches.FailureReasonsAsync(batchId, cancellationToken));
+        });
+
     /// <summary><c>GET /api/batches/{id}/prospects?status=&amp;page=&amp;pageSize=</c>.</summary>
     [Function(nameof(ListBatchProspects))]
     public Task<IResult> ListBatchProspects(
