@@ -132,15 +132,7 @@ public sealed class UploadApiTests(PostgresServer server)
     private static Task<ApiResponse> GetUploadAsync(ApiFixture api, string id) =>
         api.SendAsync(r => new RecordFunctions(api.Get<UploadIntake>(), api.Get<ProspectQueries>(), api.Get<EmailReview>(), api.Get<JobQueries>()).GetUpload(r, id, Ct), "GET", $"/api/uploads/{id}");
 
-    private static async Task<Guid> CampaignAsync(ApiFixture api)
-    {
-        await using var db = api.Database.CreateContext();
-        var service = new ServiceBuilder().Build();
-        var campaign = new CampaignBuilder().Build(service.Id);
-        db.AddRange(service, campaign);
-        await db.SaveChangesAsync(Ct);
-        return campaign.Id;
-    }
+    private static async Task<Guid> CampaignAsync(ApiFixture api) => (await new CampaignBuilder().SaveWithServiceAsync(api.Database)).Id;
 
     [Fact]
     public async Task PreviewUpload_OfTheSample_AnswersWhatAnUploadWouldTakeAndStoresNothing()

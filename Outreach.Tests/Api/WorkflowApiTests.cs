@@ -235,15 +235,7 @@ public sealed class WorkflowApiTests(PostgresServer server)
             $"/api/workflows/{id}/advance",
             System.Text.Json.JsonSerializer.Serialize(body));
 
-    private static async Task<Guid> CampaignAsync(ApiFixture api)
-    {
-        await using var db = api.Database.CreateContext();
-        var service = new ServiceBuilder().Build();
-        var campaign = new CampaignBuilder().Build(service.Id);
-        db.AddRange(service, campaign);
-        await db.SaveChangesAsync(Ct);
-        return campaign.Id;
-    }
+    private static async Task<Guid> CampaignAsync(ApiFixture api) => (await new CampaignBuilder().SaveWithServiceAsync(api.Database)).Id;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 }

@@ -45,6 +45,17 @@ internal sealed class CampaignBuilder
         return this;
     }
 
+    /// <summary>Saves a new service and this campaign, which sells it, in <paramref name="database"/>.</summary>
+    public async Task<Campaign> SaveWithServiceAsync(Infrastructure.TestDatabase database)
+    {
+        await using var db = database.CreateContext();
+        var service = new ServiceBuilder().Build();
+        var campaign = Build(service.Id);
+        db.AddRange(service, campaign);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return campaign;
+    }
+
     public Campaign Build(Guid serviceId) => new(
         _name,
         "Quick question about {{company}}'s cloud bill",

@@ -41,6 +41,16 @@ public sealed class FunctionMetadataTests
         ["ListProviders"] = ("get", "providers"),
         ["GetProvider"] = ("get", "providers/{provider}"),
         ["UpdateProvider"] = ("put", "providers/{provider}"),
+        ["UpdateCampaign"] = ("put", "campaigns/{id}"),
+        ["ListBatchFailures"] = ("get", "batches/{id}/failures"),
+        ["StartWorkflow"] = ("post", "workflows"),
+        ["ListWorkflows"] = ("get", "workflows"),
+        ["GetWorkflow"] = ("get", "workflows/{id}"),
+        ["StageWorkflowFile"] = ("put", "workflows/{id}/file"),
+        ["PreviewWorkflowFile"] = ("get", "workflows/{id}/file"),
+        ["PreviewWorkflowEmail"] = ("post", "workflows/{id}/email-preview"),
+        ["AdvanceWorkflow"] = ("post", "workflows/{id}/advance"),
+        ["AbandonWorkflow"] = ("post", "workflows/{id}/abandon"),
     };
 
     private static readonly string[] Orchestrators = ["ProcessBatchOrchestrator", "ProcessProspectChunkOrchestrator"];

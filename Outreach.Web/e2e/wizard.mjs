@@ -9,48 +9,29 @@
 //   CHROMIUM        the browser (default /usr/bin/chromium)
 //   SCREENSHOTS     a directory for a screenshot of each step
 //   WIZARD_MODE     "walk" (default) or "resume"
-import { chromium } from "playwright-core";
 import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
-import path from "node:path";
+import { run } from "./browser.mjs";
 
 const url = process.env.OUTREACH_URL;
 const csv = process.env.CSV;
-const shots = process.env.SCREENSHOTS;
 const mode = process.env.WIZARD_MODE ?? "walk";
 if (!url || !csv) throw new Error("OUTREACH_URL (the URL `outreach serve` printed) and CSV (the file to upload) must be set.");
 
-const require = createRequire(import.meta.url);
-const axeSource = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
-
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: ["--no-sandbox"], timeout: 120_000 });
-const result = { steps: [], axe: {} };
-try {
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(60_000);
-  const shot = async (name) => {
-    result.steps.push(name);
-    if (shots) await page.screenshot({ path: path.join(shots, `wizard-${name}.png`), fullPage: true });
-  };
-  const axe = async (name, on = page) => {
-    await on.addScriptTag({ content: axeSource });
-    const report = await on.evaluate(async () => await window.axe.run(document, { resultTypes: ["violations"] }));
-    result.axe[name] = report.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
-  };
+await run("wizard-", async ({ context, page, result, shot, axe }) => {
+  result.axe = {};
   const currentStep = async (on = page) => (await on.locator('.steps li[aria-current="step"]').innerText()).replace(/^\d+\s*/, "").trim();
 
   // 1. UPLOAD_CSV: the dry run before anything is stored.
   await page.goto(url);
   await page.getByRole("heading", { name: "Upload prospects" }).waitFor();
-  await axe("upload");
+  result.axe.upload = await axe();
   await page.locator('input[type="file"]').setInputFiles(csv);
   const summary = page.locator(".preview .summary");
   await summary.waitFor();
   result.previewSummary = await summary.innerText();
   result.rejectedLines = await page.getByRole("table", { name: "Rejected rows" }).locator("tbody tr td:first-child").allInnerTexts();
   await shot("1-upload");
-  await axe("preview");
+  result.axe.preview = await axe();
   await page.getByRole("button", { name: "Continue to campaign settings" }).click();
 
   // 2. CAMPAIGN_SETTINGS: a new campaign, with the live preview on the file's first row.
@@ -74,7 +55,7 @@ try {
   result.previewSubject = (await previewSubject.innerText()).replace(/^Subject:\s*/, "");
   result.previewHeading = await page.locator("#preview-heading").innerText();
   await shot("2-campaign");
-  await axe("campaign");
+  result.axe.campaign = await axe();
 
   if (mode === "resume") {
     // Leave here: a new page (another tab, a day later) resumes at the same step with the same file.
@@ -86,7 +67,7 @@ try {
     await again.getByRole("heading", { name: "Campaign settings" }).waitFor();
     result.resumedStep = await currentStep(again);
     result.resumedFile = await again.locator(".wizard > .meta").innerText();
-    if (shots) await again.screenshot({ path: path.join(shots, "wizard-resumed.png"), fullPage: true });
+    await shot("resumed", again);
   } else {
     await page.getByRole("button", { name: "Save campaign and continue" }).click();
 
@@ -96,13 +77,13 @@ try {
     await page.getByLabel("Tech stack", { exact: true }).uncheck();
     await page.getByLabel("Address verification").selectOption("off");
     await shot("3-sources");
-    await axe("sources");
+    result.axe.sources = await axe();
     await page.getByRole("button", { name: "Begin enrichment" }).click();
 
     // 4–5. BEGIN_ENRICHMENT and EMAIL_GENERATION: live progress until the batch is done.
     await page.getByTestId("batch-status").waitFor();
     await shot("4-progress");
-    await axe("progress");
+    result.axe.progress = await axe();
     await page.getByTestId("batch-status").filter({ hasText: /^(COMPLETED|PARTIAL|FAILED)$/ }).waitFor({ timeout: 180_000 });
     result.batchStatus = await page.getByTestId("batch-status").innerText();
 
@@ -125,7 +106,7 @@ try {
     await page.getByRole("button", { name: "Reject (r)" }).click();
     await rows.nth(4).locator("td.status", { hasText: "REJECTED" }).waitFor();
     await shot("5-review");
-    await axe("review");
+    result.axe.review = await axe();
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export approved" }).click()]);
     result.exported = await readFile(await download.path(), "utf8");
@@ -134,14 +115,6 @@ try {
     await page.getByRole("heading", { name: "Completed" }).waitFor();
     result.finalStep = await currentStep();
     await shot("6-completed");
-    await axe("completed");
+    result.axe.completed = await axe();
   }
-} catch (error) {
-  // What the page showed when a step failed, for whoever reads the failure.
-  if (shots) await Promise.all(browser.contexts().flatMap((c) => c.pages()).map((p) => p.screenshot({ path: path.join(shots, "wizard-failure.png"), fullPage: true }).catch(() => {})));
-  throw error;
-} finally {
-  await browser.close();
-}
-
-console.log(JSON.stringify(result));
+});
