@@ -185,8 +185,8 @@ public sealed class WorkflowSession : Entity
         CompletedAt = null;
     }
 
-    // Choices can be recorded while the session is open (active or paused), never after it was closed.
-    private void EnsureOpen()
+    /// <summary>A session takes choices and moves while it is open (active or paused), never after it was closed; a conflict otherwise.</summary>
+    public void EnsureOpen()
     {
         if (Status is not (WorkflowStatus.Active or WorkflowStatus.Paused))
         {

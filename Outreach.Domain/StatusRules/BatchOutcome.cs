@@ -36,7 +36,9 @@ public static class BatchOutcome
         return completedProspects + skippedProspects == totalProspects ? BatchStatus.Completed : BatchStatus.Partial;
     }
 
+    /// <summary>The fan-in's final statuses (an array, so a query can take it as a parameter).</summary>
+    public static BatchStatus[] FinalStatuses => [BatchStatus.Completed, BatchStatus.Partial, BatchStatus.Failed];
+
     /// <summary>Whether <paramref name="status"/> is one of the fan-in's final statuses.</summary>
-    public static bool IsFinal(BatchStatus status) =>
-        status is BatchStatus.Completed or BatchStatus.Partial or BatchStatus.Failed;
+    public static bool IsFinal(BatchStatus status) => Array.IndexOf(FinalStatuses, status) >= 0;
 }

@@ -42,7 +42,7 @@ public sealed partial class WorkflowWizard(
     // The template writer reads no analysis; the preview has none to give it.
     private static readonly AnalysisOutcome NoAnalysis = new([], [], null, null, null, 0, [], TemplateAnalyzer.ModelName);
 
-    private static readonly BatchStatus[] Finished = [BatchStatus.Completed, BatchStatus.Partial, BatchStatus.Failed];
+    private static readonly BatchStatus[] Finished = BatchOutcome.FinalStatuses;
 
     /// <summary>Opens a new guided session at UPLOAD_CSV for the browser session <paramref name="request"/> names.</summary>
     public async Task<WorkflowSessionView> StartAsync(WorkflowStartRequest request, CancellationToken cancellationToken)
@@ -312,11 +312,7 @@ public sealed partial class WorkflowWizard(
 
     private static void EnsureAt(WorkflowSession session, WorkflowStep step, string action)
     {
-        if (session.Status is not (WorkflowStatus.Active or WorkflowStatus.Paused))
-        {
-            throw new DomainConflictException($"The workflow session is {StatusLabel.Of(session.Status)}; start a new one.");
-        }
-
+        session.EnsureOpen();
         if (session.CurrentStep != step)
         {
             throw new DomainConflictException($"The session is at {StatusLabel.Of(session.CurrentStep)}; it can {action} only at {StatusLabel.Of(step)}.");
