@@ -1,6 +1,7 @@
 // Outreach on Azure: a Flex Consumption Function App (.NET 10 isolated) with a user-assigned identity, Storage
 // without shared keys, PostgreSQL Flexible Server, Key Vault for provider keys and the database connection
-// string, Application Insights on Log Analytics, and the Event Grid system topic the Flex blob trigger needs.
+// string, Application Insights on Log Analytics, the Event Grid system topic the Flex blob trigger needs, and the
+// console as a Static Web App whose users sign in with Entra ID (App Service authentication on the Function App).
 // Local modules only (no registry), so `bicep build` runs offline and the whole review is in this folder.
 targetScope = 'subscription'
 
@@ -71,6 +72,14 @@ param azureOpenAICapacity int = 30
 @minValue(1)
 @maxValue(1000)
 param maximumInstanceCount int = 20
+
+@minLength(36)
+@description('Application (client) id of the API\'s Entra app registration; infra/hooks/preprovision.sh creates it and sets ENTRA_API_CLIENT_ID.')
+param entraApiClientId string
+
+@description('Region of the console\'s Static Web App (a region Static Web Apps offers).')
+@allowed(['westus2', 'centralus', 'eastus2', 'westeurope', 'eastasia'])
+param staticWebAppLocation string = 'westeurope'
 
 var abbrs = loadJsonContent('abbreviations.json')
 var token = toLower(uniqueString(subscription().id, environmentName, location))
@@ -195,6 +204,16 @@ var openAiSettings = deployAzureOpenAI ? {
   Providers__AzureOpenAI__Model: openai!.outputs.deploymentName
 } : {}
 
+module web 'modules/staticwebapp.bicep' = {
+  name: 'staticwebapp'
+  scope: rg
+  params: {
+    name: '${abbrs.staticWebApp}${token}'
+    location: staticWebAppLocation
+    tags: tags
+  }
+}
+
 module app 'modules/functionapp.bicep' = {
   name: 'functionapp'
   scope: rg
@@ -213,6 +232,9 @@ module app 'modules/functionapp.bicep' = {
     keyVaultSettings: keyVaultSettings
     extraSettings: openAiSettings
     maximumInstanceCount: maximumInstanceCount
+    apiClientId: entraApiClientId
+    requiredRole: 'Outreach.User'
+    allowedOrigins: [web.outputs.url]
   }
   dependsOn: [
     roles
@@ -238,6 +260,10 @@ output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_KEY_VAULT_NAME string = vault.outputs.name
 output AZURE_EVENTGRID_TOPIC_NAME string = events.outputs.name
 output AZURE_OPENAI_ENDPOINT string = deployAzureOpenAI ? openai!.outputs.endpoint : ''
+output AZURE_STATIC_WEB_APP_NAME string = web.outputs.name
+output AZURE_STATIC_WEB_APP_URL string = web.outputs.url
+output AZURE_TENANT_ID string = tenant().tenantId
+output ENTRA_API_CLIENT_ID string = entraApiClientId
 output POSTGRES_HOST string = database.outputs.host
 output POSTGRES_DATABASE string = database.outputs.databaseName
 output POSTGRES_ADMIN_LOGIN string = postgresAdminLogin

@@ -93,6 +93,24 @@ public sealed class ConsoleBrowserTests(PostgresServer server)
         Assert.Equal(0L, await f.Database.ScalarAsync<long>("SELECT count(*) FROM csv_uploads WHERE container = 'prospect-drafts'"));
     }
 
+    [Fact]
+    public async Task SignIn_WhenDeployedWithAnEntraConfig_SendsThePersonToEntraIdBeforeAnyApiCall()
+    {
+        var web = RequireConsole();
+        await using var f = await PipelineFixture.StartAsync(server);
+        await using var console = await ConsoleServer.StartAsync(f.Engine, port: 0, TokenGate.NewToken(), Path.Combine(web, "dist"), NullLoggerFactory.Instance, Ct);
+
+        var seen = await RunAsync(web, "e2e/signin.mjs", console.OpenUrl, Screenshots());
+
+        var authorize = seen["authorize"]!;
+        Assert.Equal(
+            ("login.microsoftonline.com", "/aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee/oauth2/v2.0/authorize", "11111111-2222-4333-8444-555555555555"),
+            ((string?)authorize["host"], (string?)authorize["path"], (string?)authorize["client_id"]));
+        Assert.Contains("api://11111111-2222-4333-8444-555555555555/user_impersonation", ((string)authorize["scope"]!).Split(' '));
+        Assert.Equal((new Uri(console.Address, "/").ToString(), "code", "S256"), ((string?)authorize["redirect_uri"], (string?)authorize["response_type"], (string?)authorize["code_challenge_method"]));
+        Assert.Empty(seen["apiCalls"]!.AsArray());
+    }
+
     private static string SamplePath => Path.Combine(TestEnvironment.RepositoryRoot, "samples", "prospects.csv");
 
     private static string RequireConsole()

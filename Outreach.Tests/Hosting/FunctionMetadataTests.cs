@@ -82,7 +82,7 @@ public sealed class FunctionMetadataTests
             Assert.Equal("httpTrigger", (string?)trigger["type"]);
             Assert.Equal([method], trigger["methods"]!.AsArray().Select(m => (string?)m));
             Assert.Equal(route, (string?)trigger["route"]);
-            Assert.Equal(name == "Health" ? "Anonymous" : "Function", (string?)trigger["authLevel"]);
+            Assert.Equal("Anonymous", (string?)trigger["authLevel"]);
         }
     }
 

@@ -42,6 +42,6 @@ await run("", async ({ page, result, shot, axe }) => {
   await page.locator("tbody tr").nth(2).locator("td.status", { hasText: "APPROVED" }).waitFor();
   await shot("review-decided");
 
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export approved" }).click()]);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export approved" }).click()]);
   result.exported = await readFile(await download.path(), "utf8");
 });

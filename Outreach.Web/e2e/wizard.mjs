@@ -108,7 +108,7 @@ await run("wizard-", async ({ context, page, result, shot, axe }) => {
     await shot("5-review");
     result.axe.review = await axe();
 
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export approved" }).click()]);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export approved" }).click()]);
     result.exported = await readFile(await download.path(), "utf8");
 
     await page.getByRole("button", { name: "Finish review" }).click();

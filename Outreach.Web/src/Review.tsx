@@ -143,7 +143,7 @@ export function Review({ batchId }: { batchId: string }) {
             <input type="checkbox" checked={flaggedOnly} onChange={(e) => { setFlaggedOnly((e.target as HTMLInputElement).checked); setSelected(0); }} /> flagged only
           </label>
           <button type="button" class="secondary" onClick={approveUnflagged}>Approve unflagged</button>
-          <a class="button" href={api.exportUrl(batchId)} download>Export approved</a>
+          <button type="button" onClick={() => api.exportApproved(batchId).catch((e: Error) => setMessage(e.message))}>Export approved</button>
         </div>
         <table>
           <thead>

@@ -1,4 +1,6 @@
-// The console's only way to the API: same origin, the token travels as the cookie `outreach serve` set.
+// The console's only way to the API: same origin with the cookie `outreach serve` set, or the Function App with the
+// signed-in user's token in Azure (auth.ts).
+import { apiUrl, authorization, credentials } from "./auth";
 
 export type Paged<T> = { items: T[]; page: number; pageSize: number; total: number };
 
@@ -65,12 +67,12 @@ export class ApiError extends Error {
   }
 }
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+async function send(method: string, path: string, body?: unknown): Promise<Response> {
   const isFile = body instanceof Blob;
-  const response = await fetch(`/api/${path}`, {
+  const response = await fetch(apiUrl(path), {
     method,
-    credentials: "same-origin",
-    headers: body === undefined ? {} : { "Content-Type": isFile ? "text/csv" : "application/json" },
+    credentials: credentials(),
+    headers: { ...(await authorization()), ...(body === undefined ? {} : { "Content-Type": isFile ? "text/csv" : "application/json" }) },
     body: body === undefined ? undefined : isFile ? body : JSON.stringify(body),
   });
   if (!response.ok) {
@@ -82,8 +84,24 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
     }
     throw new ApiError(response.status, detail);
   }
-  const text = await response.text();
+  return response;
+}
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const text = await (await send(method, path, body)).text();
   return (text === "" ? undefined : JSON.parse(text)) as T;
+}
+
+/** Saves what an API path answers as a file (an authorized fetch, so it works with a bearer token as with the cookie). */
+async function download(path: string, fileName: string): Promise<void> {
+  const blob = await (await send("GET", path)).blob();
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(blob);
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
 }
 
 export const api = {
@@ -115,5 +133,5 @@ export const api = {
   approveUnflagged: (batchId: string) => call<{ approved: number }>("POST", `batches/${batchId}/approve`),
   edit: (emailId: string, subject: string, body: string) => call<Email>("PUT", `emails/${emailId}`, { subject, body }),
   retry: (batchId: string) => call<unknown>("POST", `batches/${batchId}/retry`, { jobType: "FULL_PIPELINE" }),
-  exportUrl: (batchId: string) => `/api/batches/${batchId}/emails.csv?approved=true`,
+  exportApproved: (batchId: string) => download(`batches/${batchId}/emails.csv?approved=true`, `emails-${batchId}.csv`),
 };

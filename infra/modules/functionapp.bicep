@@ -21,6 +21,15 @@ param extraSettings object = {}
 param maximumInstanceCount int
 param instanceMemoryMB int = 2048
 
+@description('Application (client) id of the Entra app registration that is this API (infra/hooks/preprovision.sh makes it).')
+param apiClientId string
+
+@description('The app role every caller must hold (Access__RequiredRole).')
+param requiredRole string
+
+@description('Origins allowed to call the API from a browser: the console\'s Static Web App.')
+param allowedOrigins array
+
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
   location: location
@@ -51,6 +60,11 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
+      // The console calls from its own origin with a bearer token (no cookies).
+      cors: {
+        allowedOrigins: allowedOrigins
+        supportCredentials: false
+      }
     }
     functionAppConfig: {
       deployment: {
@@ -93,7 +107,53 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
     'AzureWebJobs.CsvUploadLocalTrigger.Disabled': 'true'
     Pipeline__ChunkSize: '500'
     Pipeline__MaxChunksInFlight: '4'
+    // Every HTTP function is anonymous to the host; App Service authentication (below) and this role guard them.
+    Access__RequiredRole: requiredRole
   })
+}
+
+// App Service authentication: every request needs a valid Entra ID token for this API (the console sends the signed-in
+// user's); none gets a login redirect (an API answers 401). Open: the health probe, and the blob extension's webhook,
+// which Event Grid calls with the system key (infra/hooks/postdeploy.sh).
+resource auth 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: app
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: true
+      unauthenticatedClientAction: 'Return401'
+      excludedPaths: [
+        '/api/health'
+        '/runtime/webhooks/blobs'
+      ]
+    }
+    httpSettings: {
+      requireHttps: true
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: apiClientId
+          openIdIssuer: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+        }
+        validation: {
+          allowedAudiences: [
+            'api://${apiClientId}'
+            apiClientId
+          ]
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: false
+      }
+    }
+  }
 }
 
 output name string = app.name

@@ -23,7 +23,7 @@ public sealed class BatchFunctions(BatchQueries batches, ProspectQueries prospec
     /// <summary><c>GET /api/batches?campaignId=&amp;status=&amp;page=&amp;pageSize=</c>: newest first.</summary>
     [Function(nameof(ListBatches))]
     public Task<IResult> ListBatches(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "batches")] HttpRequest req, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "batches")] HttpRequest req, CancellationToken cancellationToken) =>
         ApiHttp.HandleAsync(async () =>
         {
             ArgumentNullException.ThrowIfNull(req);
@@ -35,7 +35,7 @@ public sealed class BatchFunctions(BatchQueries batches, ProspectQueries prospec
     /// <summary><c>GET /api/batches/{id}</c>: from the stored counters, never by counting prospects.</summary>
     [Function(nameof(GetBatch))]
     public Task<IResult> GetBatch(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "batches/{id}")] HttpRequest req, string id,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "batches/{id}")] HttpRequest req, string id,
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
         ApiHttp.HandleAsync(async () =>
         {
@@ -46,7 +46,7 @@ public sealed class BatchFunctions(BatchQueries batches, ProspectQueries prospec
     /// <summary><c>GET /api/batches/{id}/failures</c>: the failed prospects grouped by reason, most frequent first.</summary>
     [Function(nameof(ListBatchFailures))]
     public Task<IResult> ListBatchFailures(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "batches/{id}/failures")] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "batches/{id}/failures")] HttpRequest req, string id, CancellationToken cancellationToken) =>
         ApiHttp.HandleAsync(async () =>
         {
             var batchId = ApiHttp.Id(id);
@@ -61,7 +61,7 @@ public sealed class BatchFunctions(BatchQueries batches, ProspectQueries prospec
     /// <summary><c>GET /api/batches/{id}/prospects?status=&amp;page=&amp;pageSize=</c>.</summary>
     [Function(nameof(ListBatchProspects))]
     public Task<IResult> ListBatchProspects(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "batches/{id}/prospects")] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "batches/{id}/prospects")] HttpRequest req, string id, CancellationToken cancellationToken) =>
         ApiHttp.HandleAsync(async () =>
         {
             ArgumentNullException.ThrowIfNull(req);
@@ -73,7 +73,7 @@ public sealed class BatchFunctions(BatchQueries batches, ProspectQueries prospec
     /// <summary><c>GET /api/batches/{id}/emails?approved=true&amp;review=&amp;page=&amp;pageSize=</c> (<c>review</c>: one review status; <c>approved=true</c> is <c>review=APPROVED</c>).</summary>
     [Function(nameof(ListBatchEmails))]
     public Task<IResult> ListBatchEmails(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "batches/{id}/emails")] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "batches/{id}/emails")] HttpRequest req, string id, CancellationToken cancellationToken) =>
         ApiHttp.HandleAsync(async () =>
         {
             var batchId = ApiHttp.Id(id);
@@ -88,7 +88,7 @@ public sealed class BatchFunctions(BatchQueries batches, ProspectQueries prospec
     /// </summary>
     [Function(nameof(ExportBatchEmailsCsv))]
     public Task<IResult> ExportBatchEmailsCsv(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "batches/{id}/emails.csv")] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "batches/{id}/emails.csv")] HttpRequest req, string id, CancellationToken cancellationToken) =>
         ApiHttp.HandleAsync(async () =>
         {
             var batchId = ApiHttp.Id(id);
@@ -112,7 +112,7 @@ public sealed class BatchFunctions(BatchQueries batches, ProspectQueries prospec
     /// <summary><c>POST /api/batches/{id}/retry</c> with <c>{"jobType":"FULL_PIPELINE"|"ENRICHMENT"|"GENERATION","regenerate":false}</c> (default FULL_PIPELINE).</summary>
     [Function(nameof(RetryBatch))]
     public Task<IResult> RetryBatch(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "batches/{id}/retry")] HttpRequest req, string id,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "batches/{id}/retry")] HttpRequest req, string id,
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
         ApiHttp.HandleAsync(async () =>
         {
@@ -139,7 +139,7 @@ public sealed class BatchFunctions(BatchQueries batches, ProspectQueries prospec
     /// </summary>
     [Function(nameof(RegenerateEmail))]
     public Task<IResult> RegenerateEmail(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "emails/{id}/regenerate")] HttpRequest req, string id,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "emails/{id}/regenerate")] HttpRequest req, string id,
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
         ApiHttp.HandleAsync(async () =>
         {
@@ -157,21 +157,21 @@ public sealed class BatchFunctions(BatchQueries batches, ProspectQueries prospec
     /// <summary><c>POST /api/batches/{id}/pause</c>.</summary>
     [Function(nameof(PauseBatch))]
     public Task<IResult> PauseBatch(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "batches/{id}/pause")] HttpRequest req, string id,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "batches/{id}/pause")] HttpRequest req, string id,
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
         ApiHttp.HandleAsync(async () => Answer(await control.PauseAsync(ApiHttp.Id(id), durable, cancellationToken), ApiHttp.Id(id), "pause"));
 
     /// <summary><c>POST /api/batches/{id}/resume</c>.</summary>
     [Function(nameof(ResumeBatch))]
     public Task<IResult> ResumeBatch(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "batches/{id}/resume")] HttpRequest req, string id,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "batches/{id}/resume")] HttpRequest req, string id,
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
         ApiHttp.HandleAsync(async () => Answer(await control.ResumeAsync(ApiHttp.Id(id), durable, cancellationToken), ApiHttp.Id(id), "resume"));
 
     /// <summary><c>POST /api/batches/{id}/cancel</c>.</summary>
     [Function(nameof(CancelBatch))]
     public Task<IResult> CancelBatch(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "batches/{id}/cancel")] HttpRequest req, string id,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "batches/{id}/cancel")] HttpRequest req, string id,
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
         ApiHttp.HandleAsync(async () => Answer(await control.CancelAsync(ApiHttp.Id(id), durable, cancellationToken), ApiHttp.Id(id), "cancel"));
 

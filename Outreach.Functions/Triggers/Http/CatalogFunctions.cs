@@ -10,7 +10,7 @@ public sealed class CatalogFunctions(Catalog catalog, UploadIntake uploads)
     /// <summary><c>POST /api/services</c>: 201 with the service.</summary>
     [Function(nameof(CreateService))]
     public Task<IResult> CreateService(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "services")] HttpRequest req, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "services")] HttpRequest req, CancellationToken cancellationToken) =>
         ApiHttp.HandleAsync(async () =>
         {
             var service = await catalog.CreateServiceAsync(await ApiHttp.BodyAsync<ServiceRequest>(req, cancellationToken), cancellationToken);
@@ -20,7 +20,7 @@ public sealed class CatalogFunctions(Catalog catalog, UploadIntake uploads)
     /// <summary><c>GET /api/services?page=&amp;pageSize=</c>.</summary>
     [Function(nameof(ListServices))]
     public Task<IResult> ListServices(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "services")] HttpRequest req, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "services")] HttpRequest req, CancellationToken cancellationToken) =>
         ApiHttp.HandleAsync(async () =>
         {
             var (page, size) = ApiHttp.Paging(req);
@@ -30,7 +30,7 @@ public sealed class CatalogFunctions(Catalog catalog, UploadIntake uploads)
     /// <summary><c>GET /api/services/{id}</c>.</summary>
     [Function(nameof(GetService))]
     public Task<IResult> GetService(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "services/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "services/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) =>
         ApiHttp.HandleAsync(async () =>
         {
             var serviceId = ApiHttp.Id(id);
@@ -40,7 +40,7 @@ public sealed class CatalogFunctions(Catalog catalog, UploadIntake uploads)
     /// <summary><c>POST /api/campaigns</c> (the shape of <c>samples/campaign.json</c>): 201 with the campaign.</summary>
     [Function(nameof(CreateCampaign))]
     public Task<IResult> CreateCampaign(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "campaigns")] HttpRequest req, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "campaigns")] HttpRequest req, CancellationToken cancellationToken) =>
         ApiHttp.HandleAsync(async () =>
         {
             var campaign = await catalog.CreateCampaignAsync(await ApiHttp.BodyAsync<CampaignRequest>(req, cancellationToken), cancellationToken);
@@ -50,7 +50,7 @@ public sealed class CatalogFunctions(Catalog catalog, UploadIntake uploads)
     /// <summary><c>GET /api/campaigns?page=&amp;pageSize=</c>.</summary>
     [Function(nameof(ListCampaigns))]
     public Task<IResult> ListCampaigns(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "campaigns")] HttpRequest req, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "campaigns")] HttpRequest req, CancellationToken cancellationToken) =>
         ApiHttp.HandleAsync(async () =>
         {
             var (page, size) = ApiHttp.Paging(req);
@@ -60,7 +60,7 @@ public sealed class CatalogFunctions(Catalog catalog, UploadIntake uploads)
     /// <summary><c>GET /api/campaigns/{id}</c>.</summary>
     [Function(nameof(GetCampaign))]
     public Task<IResult> GetCampaign(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "campaigns/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "campaigns/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) =>
         ApiHttp.HandleAsync(async () =>
         {
             var campaignId = ApiHttp.Id(id);
@@ -70,7 +70,7 @@ public sealed class CatalogFunctions(Catalog catalog, UploadIntake uploads)
     /// <summary><c>PUT /api/campaigns/{id}</c> (the body of a creation; the name stays): the campaign and what changed.</summary>
     [Function(nameof(UpdateCampaign))]
     public Task<IResult> UpdateCampaign(
-        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "campaigns/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "campaigns/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) =>
         ApiHttp.HandleAsync(async () =>
         {
             var campaignId = ApiHttp.Id(id);
@@ -84,7 +84,7 @@ public sealed class CatalogFunctions(Catalog catalog, UploadIntake uploads)
     /// </summary>
     [Function(nameof(UploadProspects))]
     public Task<IResult> UploadProspects(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "campaigns/{id}/uploads")] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "campaigns/{id}/uploads")] HttpRequest req, string id, CancellationToken cancellationToken) =>
         ApiHttp.HandleAsync(async () =>
         {
             ArgumentNullException.ThrowIfNull(req);

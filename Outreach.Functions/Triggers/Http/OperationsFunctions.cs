@@ -10,19 +10,19 @@ public sealed class OperationsFunctions(ProviderCatalog providers, HealthCheck h
     /// <summary><c>GET /api/providers</c>: every provider's settings and whether its key setting is set (never the key).</summary>
     [Function(nameof(ListProviders))]
     public Task<IResult> ListProviders(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "providers")] HttpRequest req, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "providers")] HttpRequest req, CancellationToken cancellationToken) =>
         ApiHttp.HandleAsync(async () => ApiHttp.Ok(await providers.ListAsync(cancellationToken)));
 
     /// <summary><c>GET /api/providers/{provider}</c>.</summary>
     [Function(nameof(GetProvider))]
     public Task<IResult> GetProvider(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "providers/{provider}")] HttpRequest req, string provider, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "providers/{provider}")] HttpRequest req, string provider, CancellationToken cancellationToken) =>
         ApiHttp.HandleAsync(async () => ApiHttp.Ok(await providers.GetAsync(provider, cancellationToken)));
 
     /// <summary><c>PUT /api/providers/{provider}</c>: enabled, model, temperature, maxTokens, promptTemplates, secretSetting (a setting's name, never a key).</summary>
     [Function(nameof(UpdateProvider))]
     public Task<IResult> UpdateProvider(
-        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "providers/{provider}")] HttpRequest req, string provider, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "providers/{provider}")] HttpRequest req, string provider, CancellationToken cancellationToken) =>
         ApiHttp.HandleAsync(async () => ApiHttp.Ok(await providers.PutAsync(provider, await ApiHttp.BodyAsync<ProviderUpdate>(req, cancellationToken), cancellationToken)));
 
     /// <summary><c>GET /api/health</c> (anonymous): 200 when PostgreSQL and storage answer, else 503 naming the failed dependency.</summary>

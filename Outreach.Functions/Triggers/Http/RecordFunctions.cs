@@ -10,7 +10,7 @@ public sealed class RecordFunctions(UploadIntake uploads, ProspectQueries prospe
     /// <summary><c>GET /api/uploads/{id}</c>: status, row counts, rejected rows (line, reason) and the batch.</summary>
     [Function(nameof(GetUpload))]
     public Task<IResult> GetUpload(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "uploads/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "uploads/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) =>
         ApiHttp.HandleAsync(async () =>
         {
             var uploadId = ApiHttp.Id(id);
@@ -23,13 +23,13 @@ public sealed class RecordFunctions(UploadIntake uploads, ProspectQueries prospe
     /// </summary>
     [Function(nameof(PreviewUpload))]
     public Task<IResult> PreviewUpload(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "uploads/preview")] HttpRequest req, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "uploads/preview")] HttpRequest req, CancellationToken cancellationToken) =>
         ApiHttp.HandleAsync(async () => ApiHttp.Ok(await uploads.PreviewAsync(req, cancellationToken)));
 
     /// <summary><c>GET /api/prospects/{id}</c>: the prospect with its enrichment, analysis and email.</summary>
     [Function(nameof(GetProspect))]
     public Task<IResult> GetProspect(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "prospects/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "prospects/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) =>
         ApiHttp.HandleAsync(async () =>
         {
             var prospectId = ApiHttp.Id(id);
@@ -39,7 +39,7 @@ public sealed class RecordFunctions(UploadIntake uploads, ProspectQueries prospe
     /// <summary><c>PUT /api/emails/{id}/review</c> with <c>{"status":"APPROVED"|"REJECTED"}</c>.</summary>
     [Function(nameof(ReviewEmail))]
     public Task<IResult> ReviewEmail(
-        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "emails/{id}/review")] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "emails/{id}/review")] HttpRequest req, string id, CancellationToken cancellationToken) =>
         ApiHttp.HandleAsync(async () =>
         {
             var emailId = ApiHttp.Id(id);
@@ -52,7 +52,7 @@ public sealed class RecordFunctions(UploadIntake uploads, ProspectQueries prospe
     /// </summary>
     [Function(nameof(EditEmail))]
     public Task<IResult> EditEmail(
-        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "emails/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "emails/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) =>
         ApiHttp.HandleAsync(async () =>
         {
             var emailId = ApiHttp.Id(id);
@@ -62,7 +62,7 @@ public sealed class RecordFunctions(UploadIntake uploads, ProspectQueries prospe
     /// <summary><c>POST /api/batches/{id}/approve</c>: approves every email of the batch waiting for review with nothing flagged; answers how many.</summary>
     [Function(nameof(ApproveUnflagged))]
     public Task<IResult> ApproveUnflagged(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "batches/{id}/approve")] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "batches/{id}/approve")] HttpRequest req, string id, CancellationToken cancellationToken) =>
         ApiHttp.HandleAsync(async () =>
         {
             var batchId = ApiHttp.Id(id);
@@ -72,7 +72,7 @@ public sealed class RecordFunctions(UploadIntake uploads, ProspectQueries prospe
     /// <summary><c>GET /api/jobs/{id}</c>.</summary>
     [Function(nameof(GetJob))]
     public Task<IResult> GetJob(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "jobs/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "jobs/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) =>
         ApiHttp.HandleAsync(async () =>
         {
             var jobId = ApiHttp.Id(id);

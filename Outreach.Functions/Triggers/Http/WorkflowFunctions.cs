@@ -13,7 +13,7 @@ public sealed class WorkflowFunctions(WorkflowWizard wizard)
     /// <summary><c>POST /api/workflows</c> <c>{"userSessionId"}</c>: 201 with a new session at UPLOAD_CSV.</summary>
     [Function(nameof(StartWorkflow))]
     public Task<IResult> StartWorkflow(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "workflows")] HttpRequest req, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "workflows")] HttpRequest req, CancellationToken cancellationToken) =>
         ApiHttp.HandleAsync(async () =>
         {
             var session = await wizard.StartAsync(await ApiHttp.BodyAsync<WorkflowStartRequest>(req, cancellationToken), cancellationToken);
@@ -23,7 +23,7 @@ public sealed class WorkflowFunctions(WorkflowWizard wizard)
     /// <summary><c>GET /api/workflows?userSessionId=</c>: that browser's sessions, newest first (at most 20).</summary>
     [Function(nameof(ListWorkflows))]
     public Task<IResult> ListWorkflows(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "workflows")] HttpRequest req, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "workflows")] HttpRequest req, CancellationToken cancellationToken) =>
         ApiHttp.HandleAsync(async () =>
         {
             ArgumentNullException.ThrowIfNull(req);
@@ -33,13 +33,13 @@ public sealed class WorkflowFunctions(WorkflowWizard wizard)
     /// <summary><c>GET /api/workflows/{id}</c>.</summary>
     [Function(nameof(GetWorkflow))]
     public Task<IResult> GetWorkflow(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "workflows/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "workflows/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) =>
         ApiHttp.HandleAsync(async () => ApiHttp.Ok(await wizard.GetAsync(ApiHttp.Id(id), cancellationToken)));
 
     /// <summary><c>PUT /api/workflows/{id}/file?name=</c> with a text/csv body: the session's file, staged and dry-run (nothing imported).</summary>
     [Function(nameof(StageWorkflowFile))]
     public Task<IResult> StageWorkflowFile(
-        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "workflows/{id}/file")] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "workflows/{id}/file")] HttpRequest req, string id, CancellationToken cancellationToken) =>
         ApiHttp.HandleAsync(async () =>
         {
             ArgumentNullException.ThrowIfNull(req);
@@ -49,7 +49,7 @@ public sealed class WorkflowFunctions(WorkflowWizard wizard)
     /// <summary><c>GET /api/workflows/{id}/file</c>: the dry run of the session's file, read again.</summary>
     [Function(nameof(PreviewWorkflowFile))]
     public Task<IResult> PreviewWorkflowFile(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "workflows/{id}/file")] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "workflows/{id}/file")] HttpRequest req, string id, CancellationToken cancellationToken) =>
         ApiHttp.HandleAsync(async () => ApiHttp.Ok(await wizard.DraftPreviewAsync(ApiHttp.Id(id), cancellationToken)));
 
     /// <summary>
@@ -58,7 +58,7 @@ public sealed class WorkflowFunctions(WorkflowWizard wizard)
     /// </summary>
     [Function(nameof(PreviewWorkflowEmail))]
     public Task<IResult> PreviewWorkflowEmail(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "workflows/{id}/email-preview")] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "workflows/{id}/email-preview")] HttpRequest req, string id, CancellationToken cancellationToken) =>
         ApiHttp.HandleAsync(async () =>
         {
             ArgumentNullException.ThrowIfNull(req);
@@ -71,7 +71,7 @@ public sealed class WorkflowFunctions(WorkflowWizard wizard)
     /// <summary><c>POST /api/workflows/{id}/advance</c> <c>{"step", "campaignId", "configuration"}</c>: the session at its next step.</summary>
     [Function(nameof(AdvanceWorkflow))]
     public Task<IResult> AdvanceWorkflow(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "workflows/{id}/advance")] HttpRequest req, string id,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "workflows/{id}/advance")] HttpRequest req, string id,
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
         ApiHttp.HandleAsync(async () =>
             ApiHttp.Ok(await wizard.AdvanceAsync(ApiHttp.Id(id), await ApiHttp.BodyAsync<WorkflowAdvanceRequest>(req, cancellationToken), durable, cancellationToken)));
@@ -79,6 +79,6 @@ public sealed class WorkflowFunctions(WorkflowWizard wizard)
     /// <summary><c>POST /api/workflows/{id}/abandon</c>: the session ABANDONED (a running batch must be cancelled first).</summary>
     [Function(nameof(AbandonWorkflow))]
     public Task<IResult> AbandonWorkflow(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "workflows/{id}/abandon")] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "workflows/{id}/abandon")] HttpRequest req, string id, CancellationToken cancellationToken) =>
         ApiHttp.HandleAsync(async () => ApiHttp.Ok(await wizard.AbandonAsync(ApiHttp.Id(id), cancellationToken)));
 }
