@@ -169,6 +169,20 @@ public sealed class BatchApiTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task ListBatchEmails_ShowsEachProspectsAddressCheckForTheConsolesFilter()
+    {
+        await using var api = await ApiFixture.StartAsync(server);
+        var seed = await ApiSeed.CreateAsync(api.Database, ["checked", "unchecked"]);
+        await api.Database.ExecuteAsync($"UPDATE prospects SET email_verification = 'RISKY' WHERE id = '{seed.Scenario.Prospects[0].Id}'");
+
+        var emails = await api.SendAsync(r => Functions(api).ListBatchEmails(r, seed.Scenario.Batch.Id.ToString(), Ct), "GET", "/x");
+
+        Assert.Equal(
+            [("checked", "RISKY"), ("unchecked", null)],
+            emails.Json["items"]!.AsArray().Select(e => ((string?)e!["body"], (string?)e["emailVerification"])));
+    }
+
+    [Fact]
     public async Task ApproveUnflagged_ApprovesOnlyTheEmailsWaitingWithNothingFlagged()
     {
         await using var api = await ApiFixture.StartAsync(server);

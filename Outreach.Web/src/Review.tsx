@@ -2,6 +2,8 @@ import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { api, type Email, type ProspectDetail, type ProspectSummary } from "./api";
 
 const reviewFilters = ["", "PENDING_REVIEW", "NEEDS_ATTENTION", "APPROVED", "REJECTED"];
+// The address check of each email's prospect; "none" is an address that was not checked (verification off).
+const addressFilters = ["", "VALID", "RISKY", "INVALID", "UNKNOWN", "none"];
 
 /**
  * The review screen: the batch's emails in a table (filter by review status, or only flagged ones), the selected
@@ -13,6 +15,7 @@ export function Review({ batchId }: { batchId: string }) {
   const [failed, setFailed] = useState<ProspectSummary[]>([]);
   const [review, setReview] = useState("");
   const [flaggedOnly, setFlaggedOnly] = useState(false);
+  const [address, setAddress] = useState("");
   const [selected, setSelected] = useState(0);
   const [prospect, setProspect] = useState<ProspectDetail | null>(null);
   // A note and an edit belong to the email they were typed for, so moving on can never carry them to another.
@@ -28,7 +31,9 @@ export function Review({ batchId }: { batchId: string }) {
     }, (e: Error) => setMessage(e.message));
   }, [batchId, review, version]);
 
-  const shown = useMemo(() => (flaggedOnly ? emails.filter((e) => e.qualityFlags.length > 0) : emails), [emails, flaggedOnly]);
+  const shown = useMemo(
+    () => emails.filter((e) => (!flaggedOnly || e.qualityFlags.length > 0) && (address === "" || (e.emailVerification ?? "none") === address)),
+    [emails, flaggedOnly, address]);
   const current: Email | undefined = shown[Math.min(selected, shown.length - 1)];
 
   const note = draftNote && draftNote.id === current?.id ? draftNote.text : current?.reviewNote ?? "";
@@ -137,6 +142,12 @@ export function Review({ batchId }: { batchId: string }) {
             Review{" "}
             <select value={review} onChange={(e) => { setReview((e.target as HTMLSelectElement).value); setSelected(0); }}>
               {reviewFilters.map((f) => <option key={f} value={f}>{f === "" ? "all" : f}</option>)}
+            </select>
+          </label>
+          <label>
+            Address{" "}
+            <select value={address} onChange={(e) => { setAddress((e.target as HTMLSelectElement).value); setSelected(0); }}>
+              {addressFilters.map((f) => <option key={f} value={f}>{f === "" ? "all" : f === "none" ? "not checked" : f}</option>)}
             </select>
           </label>
           <label>

@@ -15,6 +15,7 @@ export type Email = {
   id: string; prospectId: string; name: string | null; email: string | null; company: string | null;
   subject: string | null; body: string | null; reviewStatus: string; qualityFlags: string[]; factsUsed: EmailFact[];
   reviewNote: string | null; model: string | null; originalSubject: string | null; originalBody: string | null; editedAt: string | null;
+  emailVerification: string | null;
 };
 
 export type Fact = { id: string; source: string; text: string; usedByEmail: boolean };
