@@ -54,6 +54,7 @@ public static class OutreachCli
         ControlCommands.Cancel(),
         ProvidersCommand.Create(),
         ProvidersCommand.Set(),
+        SuppressCommand.Create(),
         RecordCommands.Health(),
         ValidateCommand.Create(),
         MigrateCommand.Create(),

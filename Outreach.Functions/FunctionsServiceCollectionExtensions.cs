@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Outreach.Data.Ingestion;
 using Outreach.Data.Persistence;
 using Outreach.Functions.Application;
+using Outreach.Functions.Application.Suppressions;
 using Outreach.Functions.Application.Workflow;
 using Outreach.Functions.Contracts;
 using Outreach.Functions.Ingestion;
@@ -49,6 +50,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<HealthCheck>();
         services.AddOptions<WorkflowOptions>().BindConfiguration(WorkflowOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<WorkflowWizard>();
+        services.AddSingleton<SuppressionList>();
 
         // The provider clients; a client whose key is not set is never called. TryAdd lets tests supply their own.
         services.AddOutreachProviders();

@@ -63,10 +63,11 @@ internal sealed class ImportStaging
         return (await reader.FinishAsync(cancellationToken), reader.BytesRead, reader.Notes);
     }
 
-    /// <summary>Rejects staged rows whose email the campaign's dedupe scope already knows; returns the rows left.</summary>
+    /// <summary>Rejects staged rows that are suppressed, then those whose email the campaign's dedupe scope already knows; returns the rows left.</summary>
     public async Task<int> RejectKnownProspectsAsync(Campaign campaign, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(campaign);
+        await Sql.ExecuteAsync(_connection, SuppressionLookups.RejectSuppressedImportRows, cancellationToken);
         var sql = campaign.DedupeScope == DedupeScope.Global
             ? """
               UPDATE import_rows s SET reject_reason = 'already a prospect of campaign ''' || c.name || ''''

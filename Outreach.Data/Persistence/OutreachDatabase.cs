@@ -33,6 +33,7 @@ public static class OutreachDatabase
         (typeof(DedupeScope), "dedupe_scope"),
         (typeof(EmailVerification), "email_verification"),
         (typeof(VerificationPolicy), "verification_policy"),
+        (typeof(SuppressionReason), "suppression_reason"),
     ];
 
     /// <summary>Creates the process's data source, with the enum mappings.</summary>

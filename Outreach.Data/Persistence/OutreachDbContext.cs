@@ -30,6 +30,8 @@ public sealed class OutreachDbContext(DbContextOptions<OutreachDbContext> option
 
     public DbSet<ApiConfiguration> ApiConfigurations => Set<ApiConfiguration>();
 
+    public DbSet<Suppression> Suppressions => Set<Suppression>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OutreachDbContext).Assembly);

@@ -232,7 +232,7 @@ public sealed partial class UploadIntake(BlobServiceClient blobs, IDbContextFact
 
     // The request's body as a CSV upload: a CSV media type (or none), and no more than Import__MaxFileBytes — refused at
     // once when the length is announced, else when the read passes the limit.
-    private CappedStream CsvBody(HttpRequest request)
+    internal CappedStream CsvBody(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var max = import.Value.MaxFileBytes;
@@ -264,7 +264,7 @@ public sealed partial class UploadIntake(BlobServiceClient blobs, IDbContextFact
     private static partial Regex Unsafe();
 
     /// <summary>Passes a stream through, counting, and fails the read once more than the cap has come.</summary>
-    private sealed class CappedStream(Stream inner, long cap) : ReadOnlyStream
+    internal sealed class CappedStream(Stream inner, long cap) : ReadOnlyStream
     {
         public long BytesRead { get; private set; }
 

@@ -59,7 +59,8 @@ public sealed class ResultsWriter(BlobServiceClient blobs, IDbContextFactory<Out
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(writer);
         await writer.WriteAsync(SafeCsv.Row(EmailColumns));
-        var rows = from p in db.Prospects.AsNoTracking()
+        // A person suppressed after the import is left out of every export.
+        var rows = from p in db.Prospects.AsNoTracking().NotSuppressed(db.Suppressions)
                    join e in db.GeneratedEmails.AsNoTracking() on p.Id equals e.ProspectId
                    where p.BatchId == batchId && e.GenerationStatus == GenerationStatus.Completed
                        && (!approvedOnly || e.ReviewStatus == ReviewStatus.Approved)

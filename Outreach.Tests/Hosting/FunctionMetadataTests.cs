@@ -51,6 +51,10 @@ public sealed class FunctionMetadataTests
         ["PreviewWorkflowEmail"] = ("post", "workflows/{id}/email-preview"),
         ["AdvanceWorkflow"] = ("post", "workflows/{id}/advance"),
         ["AbandonWorkflow"] = ("post", "workflows/{id}/abandon"),
+        ["ListSuppressions"] = ("get", "suppressions"),
+        ["AddSuppression"] = ("post", "suppressions"),
+        ["ImportSuppressions"] = ("post", "suppressions/import"),
+        ["RemoveSuppression"] = ("delete", "suppressions"),
     };
 
     private static readonly string[] Orchestrators = ["ProcessBatchOrchestrator", "ProcessProspectChunkOrchestrator"];

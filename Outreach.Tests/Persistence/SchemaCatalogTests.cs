@@ -42,6 +42,7 @@ public sealed class SchemaCatalogTests(PostgresServer server) : IAsyncLifetime
         ["company_profiles"] = Columns("domain:varchar website:varchar company_summary:text tech_stack:jsonb sources:jsonb fetched_at:timestamptz"),
         ["api_configurations"] = Columns(
             "provider:varchar enabled:bool model:varchar temperature:float4 max_tokens:int4 prompt_templates:jsonb industry_mappings:jsonb secret_setting:varchar"),
+        ["suppressions"] = Columns("value:varchar reason:suppression_reason source:varchar note:text"),
     };
 
     // The seed's labels, written out as DESIGN.md lists them.
@@ -60,6 +61,7 @@ public sealed class SchemaCatalogTests(PostgresServer server) : IAsyncLifetime
         ["dedupe_scope"] = ["CAMPAIGN", "GLOBAL"],
         ["email_verification"] = ["UNKNOWN", "VALID", "RISKY", "INVALID"],
         ["verification_policy"] = ["OFF", "SKIP_INVALID", "VALID_ONLY"],
+        ["suppression_reason"] = ["UNSUBSCRIBED", "BOUNCED", "CUSTOMER", "COMPETITOR", "MANUAL"],
     };
 
     private static readonly string[] StatusTables =

@@ -30,6 +30,7 @@ namespace Outreach.Data.Persistence.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "job_type", new[] { "ENRICHMENT", "FULL_PIPELINE", "GENERATION" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "prospect_status", new[] { "COMPLETED", "ENRICHED", "ENRICHING", "FAILED", "GENERATING", "PENDING", "SKIPPED" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "review_status", new[] { "APPROVED", "NEEDS_ATTENTION", "PENDING_REVIEW", "REJECTED" });
+            NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "suppression_reason", new[] { "BOUNCED", "COMPETITOR", "CUSTOMER", "MANUAL", "UNSUBSCRIBED" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "upload_status", new[] { "FAILED", "IMPORTED", "RECEIVED" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "verification_policy", new[] { "OFF", "SKIP_INVALID", "VALID_ONLY" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "workflow_status", new[] { "ABANDONED", "ACTIVE", "COMPLETED", "ERROR", "PAUSED" });
@@ -1038,6 +1039,53 @@ namespace Outreach.Data.Persistence.Migrations
                         .HasDatabaseName("ix_services_name");
 
                     b.ToTable("services", (string)null);
+                });
+
+            modelBuilder.Entity("Outreach.Domain.Entities.Suppression", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text")
+                        .HasColumnName("note");
+
+                    b.Property<SuppressionReason>("Reason")
+                        .HasColumnType("suppression_reason")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("source");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_suppressions");
+
+                    b.HasIndex("Value")
+                        .IsUnique()
+                        .HasDatabaseName("ix_suppressions_value");
+
+                    b.ToTable("suppressions", (string)null);
                 });
 
             modelBuilder.Entity("Outreach.Domain.Entities.WorkflowSession", b =>
