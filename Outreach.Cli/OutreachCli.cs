@@ -55,6 +55,7 @@ public static class OutreachCli
         ProvidersCommand.Create(),
         ProvidersCommand.Set(),
         SuppressCommand.Create(),
+        ForgetCommand.Create(),
         RecordCommands.Health(),
         ValidateCommand.Create(),
         MigrateCommand.Create(),

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Outreach.Data.Ingestion;
 using Outreach.Data.Persistence;
 using Outreach.Functions.Application;
+using Outreach.Functions.Application.Erasure;
 using Outreach.Functions.Application.Suppressions;
 using Outreach.Functions.Application.Workflow;
 using Outreach.Functions.Contracts;
@@ -51,6 +52,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddOptions<WorkflowOptions>().BindConfiguration(WorkflowOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<WorkflowWizard>();
         services.AddSingleton<SuppressionList>();
+        services.AddSingleton<PersonErasure>();
 
         // The provider clients; a client whose key is not set is never called. TryAdd lets tests supply their own.
         services.AddOutreachProviders();

@@ -200,6 +200,48 @@ public static class StatusTransitions
     }
 
     /// <summary>
+    /// The right to erasure, for prospects: deletes every prospect with this normalized address (their enrichment,
+    /// analysis and email rows go with them) and, in the same statement, takes each off its batch's total and the
+    /// counter of the state it was in, counting it in <c>erased_prospects</c> — so every batch's counters still add up.
+    /// </summary>
+    /// <returns>The batches that lost a prospect, and how many in all.</returns>
+    public static async Task<(IReadOnlyList<Guid> Batches, int Erased)> EraseProspectsAsync(NpgsqlConnection connection, string emailNormalized, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        await using var command = new NpgsqlCommand(
+            """
+            WITH gone AS (
+                DELETE FROM prospects WHERE email_normalized = @email
+                RETURNING batch_id, status, enriched_at IS NOT NULL AS was_enriched),
+            per_batch AS (
+                SELECT batch_id, count(*) AS n, count(*) FILTER (WHERE was_enriched) AS enriched,
+                       count(*) FILTER (WHERE status = @completed) AS generated, count(*) FILTER (WHERE status = @failed) AS failed,
+                       count(*) FILTER (WHERE status = @skipped) AS skipped
+                FROM gone GROUP BY batch_id)
+            UPDATE batches b SET total_prospects = total_prospects - x.n, enriched_prospects = enriched_prospects - x.enriched,
+                                 generated_emails = generated_emails - x.generated, failed_prospects = failed_prospects - x.failed,
+                                 skipped_prospects = skipped_prospects - x.skipped, erased_prospects = erased_prospects + x.n, updated_at = now()
+            FROM per_batch x WHERE b.id = x.batch_id
+            RETURNING b.id, x.n::int
+            """,
+            connection);
+        command.Parameters.AddWithValue("email", emailNormalized);
+        command.Parameters.AddWithValue("completed", ProspectStatus.Completed);
+        command.Parameters.AddWithValue("failed", ProspectStatus.Failed);
+        command.Parameters.AddWithValue("skipped", ProspectStatus.Skipped);
+        var batches = new List<Guid>();
+        var erased = 0;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            batches.Add(reader.GetGuid(0));
+            erased += reader.GetInt32(1);
+        }
+
+        return (batches, erased);
+    }
+
+    /// <summary>
     /// Approves, in one statement, every email of the batch that waits for review with nothing flagged (PENDING_REVIEW
     /// and no quality flags): the bulk approval a reviewer does after reading the flagged ones.
     /// </summary>

@@ -52,6 +52,12 @@ public sealed class Batch : Entity
     /// <summary>Provider calls made for this batch so far, counted against <c>Providers__MaxCallsPerBatch</c> (changed only by the budget's guarded increment).</summary>
     public int ProviderCalls { get; private set; }
 
+    /// <summary>
+    /// Prospects removed by an erasure request (right to erasure): they are taken off the total and the counter of the
+    /// state they were in, and counted here, so the batch's numbers still add up and say why some went.
+    /// </summary>
+    public int ErasedProspects { get; private set; }
+
     /// <summary>Model input tokens of the batch's analyses and emails (every attempt), kept by the pipeline's stores so a batch's cost reads without its prospects.</summary>
     public long PromptTokens { get; private set; }
 

@@ -1,5 +1,4 @@
 using Outreach.Domain.Enums;
-using Outreach.Domain.Import;
 using Outreach.Domain.StatusRules;
 
 namespace Outreach.Domain.Entities;

@@ -317,13 +317,13 @@ public sealed class CsvProspectReader : IAsyncDisposable
             return new ImportRow(line, raw, null, reason);
         }
 
-        var email = EmailAddress.Clean(Value(values, ProspectField.Email) ?? string.Empty);
+        var email = Entities.EmailAddress.Clean(Value(values, ProspectField.Email) ?? string.Empty);
         if (email.Length == 0)
         {
             return new ImportRow(line, raw, null, MissingEmail);
         }
 
-        if (EmailAddress.Problem(email) is { } problem)
+        if (Entities.EmailAddress.Problem(email) is { } problem)
         {
             return new ImportRow(line, raw, null, problem);
         }

@@ -67,7 +67,8 @@ public sealed class BatchQueries(IDbContextFactory<OutreachDbContext> contexts)
             batch.CompletedAt,
             final ? new ResultsView($"{ResultsWriter.ResultsContainer}/{batch.Id:D}/emails.csv", $"{ResultsWriter.ResultsContainer}/{batch.Id:D}/rejected.csv") : null,
             batch.ErrorMessage,
-            new TokensView(batch.PromptTokens, batch.CompletionTokens));
+            new TokensView(batch.PromptTokens, batch.CompletionTokens),
+            batch.ErasedProspects);
     }
 
     /// <summary>A page of batches, newest first, optionally of one campaign and one status (a database label, any case).</summary>

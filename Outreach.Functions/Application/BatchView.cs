@@ -1,6 +1,9 @@
 namespace Outreach.Functions.Application;
 
-/// <summary>A batch as <c>GET /api/batches/{id}</c> and <c>outreach status</c> show it. Enum values are their database labels.</summary>
+/// <summary>
+/// A batch as <c>GET /api/batches/{id}</c> and <c>outreach status</c> show it. Enum values are their database labels;
+/// <c>erasedProspects</c> counts the prospects an erasure request removed (they are no longer in the other counters).
+/// </summary>
 public sealed record BatchView(
     Guid Id,
     Guid CampaignId,
@@ -19,7 +22,8 @@ public sealed record BatchView(
     DateTimeOffset? CompletedAt,
     ResultsView? Results,
     string? ErrorMessage,
-    TokensView Tokens);
+    TokensView Tokens,
+    int ErasedProspects = 0);
 
 /// <summary>Model tokens a batch has used so far (analysis and email calls, every attempt), from which its cost follows.</summary>
 public sealed record TokensView(long Prompt, long Completion);

@@ -21,6 +21,9 @@ public sealed partial class BlobUploadProcessor(UploadIngestor ingestor, ILogger
     /// <summary>The container people drop CSV files into.</summary>
     public const string UploadsContainer = "prospect-uploads";
 
+    /// <summary>The metadata an erasure puts on an upload it wrote again without a person's lines (see PersonErasure).</summary>
+    public const string ErasureMetadata = "outreach_erasure";
+
     /// <summary>Ingests <paramref name="blob"/> for campaign <paramref name="campaignReference"/> and starts its orchestration.</summary>
     public Task<IngestionResult> ProcessAsync(BlobClient blob, string campaignReference, DurableTaskClient durable, CancellationToken cancellationToken) =>
         ProcessAsync(blob, campaignReference, null, durable, cancellationToken);
@@ -37,6 +40,13 @@ public sealed partial class BlobUploadProcessor(UploadIngestor ingestor, ILogger
         ArgumentNullException.ThrowIfNull(blob);
         ArgumentNullException.ThrowIfNull(durable);
         BlobProperties properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
+        if (properties.Metadata.ContainsKey(ErasureMetadata))
+        {
+            // An erasure wrote this version without a person's lines: the file was imported before, it is not a new one.
+            LogRewrittenByErasure(blob.Name);
+            return new IngestionResult(Guid.Empty, UploadStatus.Imported, null, null, AlreadyIngested: true, 0, 0, "Rewritten by an erasure; not a new upload.");
+        }
+
         var source = new UploadSource(blob.BlobContainerName, blob.Name, properties.ETag.ToString(), properties.ContentLength, campaignReference, sessionId);
 
         // Read exactly the version whose ETag was recorded: a blob overwritten mid-read fails the read
@@ -84,6 +94,9 @@ public sealed partial class BlobUploadProcessor(UploadIngestor ingestor, ILogger
             return false;
         }
     }
+
+    [LoggerMessage(LogLevel.Information, "{Blob} was rewritten by an erasure; not imported again")]
+    private partial void LogRewrittenByErasure(string blob);
 
     [LoggerMessage(LogLevel.Information, "Started orchestration {InstanceId}")]
     private partial void LogStarted(string instanceId);

@@ -7,7 +7,7 @@ public sealed class CompletionTests
 {
     [Theory]
     [InlineData("ca", new[] { "campaign", "campaigns", "cancel" })]
-    [InlineData("re", new[] { "regenerate", "resume", "retry", "review" })]
+    [InlineData("re", new[] { "regenerate", "resume", "retry", "review", "suppress" })]
     public async Task Suggest_WhenGivenTheStartOfAVerb_ListsTheVerbsItCouldBe(string typed, string[] verbs)
     {
         using var output = new StringWriter();

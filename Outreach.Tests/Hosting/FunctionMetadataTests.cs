@@ -55,6 +55,7 @@ public sealed class FunctionMetadataTests
         ["AddSuppression"] = ("post", "suppressions"),
         ["ImportSuppressions"] = ("post", "suppressions/import"),
         ["RemoveSuppression"] = ("delete", "suppressions"),
+        ["ErasePerson"] = ("delete", "people"),
     };
 
     private static readonly string[] Orchestrators = ["ProcessBatchOrchestrator", "ProcessProspectChunkOrchestrator"];

@@ -198,7 +198,7 @@ public sealed class CsvProspectReaderTests
     [InlineData(".ada@example.com", false)]
     [InlineData("ada.@example.com", false)]
     public void EmailProblem_ForCommonShapes_AcceptsOnlyPlainAddresses(string email, bool valid) =>
-        Assert.Equal(valid, Outreach.Domain.Import.EmailAddress.Problem(email) is null);
+        Assert.Equal(valid, Outreach.Domain.Entities.EmailAddress.Problem(email) is null);
 
     [Fact]
     public async Task ReadRows_WhenAnAddressHidesInvisibleOrFullWidthCharacters_CleansItSoDedupeSeesTheSamePerson()

@@ -136,6 +136,10 @@ namespace Outreach.Data.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("enriched_prospects");
 
+                    b.Property<int>("ErasedProspects")
+                        .HasColumnType("integer")
+                        .HasColumnName("erased_prospects");
+
                     b.Property<string>("ErrorMessage")
                         .HasColumnType("text")
                         .HasColumnName("error_message");

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Outreach.Domain.Import;
+namespace Outreach.Domain.Entities;
 
 /// <summary>The email check of the importer: one plain address (no display name, no list), with a dotted domain.</summary>
 public static partial class EmailAddress
