@@ -16,9 +16,9 @@ internal static class ImportCommit
     public static Task MoveProspectsAsync(NpgsqlConnection connection, Guid campaignId, Guid batchId, DateTimeOffset now, CancellationToken cancellationToken) =>
         Sql.ExecuteAsync(connection, """
             INSERT INTO prospects (id, campaign_id, batch_id, ordinal, name, email, email_normalized, company, title,
-                                   linkedin_url, website, status, additional_data, created_at, updated_at)
+                                   linkedin_url, website, status, additional_data, external_id, created_at, updated_at)
             SELECT id, @campaign, @batch, (row_number() OVER (ORDER BY line) - 1)::int, name, email, email_normalized, company, title,
-                   linkedin_url, website, @pending, additional_data, @now, @now
+                   linkedin_url, website, @pending, additional_data, external_id, @now, @now
             FROM import_rows WHERE reject_reason IS NULL
             """, cancellationToken, ("campaign", campaignId), ("batch", batchId), ("now", now), ("pending", ProspectStatus.Pending));
 

@@ -14,7 +14,7 @@ namespace Outreach.Data.Ingestion;
 /// </summary>
 internal sealed class ImportStaging
 {
-    private const string Columns = "id, line, raw, email, email_normalized, name, company, title, linkedin_url, website, additional_data, reject_reason";
+    private const string Columns = "id, line, raw, email, email_normalized, name, company, title, linkedin_url, website, additional_data, reject_reason, external_id";
 
     private readonly NpgsqlConnection _connection;
 
@@ -26,7 +26,7 @@ internal sealed class ImportStaging
         await Sql.ExecuteAsync(connection, """
             CREATE TEMP TABLE import_rows (
                 id uuid NOT NULL, line int NOT NULL, raw text NOT NULL, email text, email_normalized text, name text,
-                company text, title text, linkedin_url text, website text, additional_data jsonb, reject_reason text
+                company text, title text, linkedin_url text, website text, additional_data jsonb, reject_reason text, external_id text
             ) ON COMMIT DROP
             """, cancellationToken);
         return new ImportStaging(connection);
@@ -55,6 +55,7 @@ internal sealed class ImportStaging
                 await WriteTextAsync(copy, p?.Website, cancellationToken);
                 await copy.WriteAsync(OutreachJson.Serialize(p?.AdditionalData ?? new Dictionary<string, string>()), NpgsqlDbType.Jsonb, cancellationToken);
                 await WriteTextAsync(copy, row.RejectReason, cancellationToken);
+                await WriteTextAsync(copy, p?.ExternalId, cancellationToken);
             }
 
             await copy.CompleteAsync(cancellationToken);

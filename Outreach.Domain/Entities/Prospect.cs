@@ -22,7 +22,8 @@ public sealed class Prospect : Entity
         string? linkedinUrl,
         string? website,
         IReadOnlyDictionary<string, string>? additionalData,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        string? externalId = null)
         : base(now)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(ordinal);
@@ -36,11 +37,18 @@ public sealed class Prospect : Entity
         Title = Guard.Optional(title, nameof(title), 300);
         LinkedinUrl = Guard.Optional(linkedinUrl, nameof(linkedinUrl), 2048);
         Website = Guard.Optional(website, nameof(website), 2048);
+        ExternalId = Guard.Optional(externalId, nameof(externalId), MaxExternalIdChars);
         AdditionalData = additionalData is null ? [] : new Dictionary<string, string>(additionalData);
         Status = ProspectStatus.Pending;
     }
 
+    /// <summary>The longest CRM record id kept.</summary>
+    public const int MaxExternalIdChars = 200;
+
     public Guid CampaignId { get; private set; }
+
+    /// <summary>The record's id in the CRM the file came from (<c>Record ID</c>, <c>Lead ID</c>, …), for joining the exports back; never shown to a model.</summary>
+    public string? ExternalId { get; private set; }
 
     public Guid BatchId { get; private set; }
 

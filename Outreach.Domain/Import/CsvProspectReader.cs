@@ -350,7 +350,8 @@ public sealed class CsvProspectReader : IAsyncDisposable
             Value(values, ProspectField.Title),
             linkedin,
             website,
-            Extras(values));
+            Extras(values),
+            Value(values, ProspectField.ExternalId));
 
         if (CheckLengths(draft) is { } lengthProblem)
         {
@@ -390,7 +391,8 @@ public sealed class CsvProspectReader : IAsyncDisposable
     // The prospects table's column sizes: a longer value would fail the COPY for the whole file.
     private static string? CheckLengths(ProspectDraft draft) =>
         TooLong("name", draft.Name, 300) ?? TooLong("company", draft.Company, 300) ?? TooLong("title", draft.Title, 300)
-        ?? TooLong("linkedin_url", draft.LinkedinUrl, 2048) ?? TooLong("website", draft.Website, 2048);
+        ?? TooLong("linkedin_url", draft.LinkedinUrl, 2048) ?? TooLong("website", draft.Website, 2048)
+        ?? TooLong("external_id", draft.ExternalId, Entities.Prospect.MaxExternalIdChars);
 
     private static string? TooLong(string field, string? value, int limit) =>
         value is not null && value.Length > limit ? $"{field} is {value.Length:N0} characters; the limit is {limit:N0}" : null;

@@ -58,6 +58,17 @@ public sealed class HeaderMapping
         ["linkedinprofile"] = ProspectField.LinkedinUrl,
         ["linkedinprofileurl"] = ProspectField.LinkedinUrl,
         ["profileurl"] = ProspectField.LinkedinUrl,
+        // The CRM's own id of the record: HubSpot Record ID, Salesforce Contact ID / Lead ID, Apollo Contact Id, a plain Id.
+        ["recordid"] = ProspectField.ExternalId,
+        ["contactid"] = ProspectField.ExternalId,
+        ["leadid"] = ProspectField.ExternalId,
+        ["id"] = ProspectField.ExternalId,
+        ["crmid"] = ProspectField.ExternalId,
+        ["externalid"] = ProspectField.ExternalId,
+        ["hubspotid"] = ProspectField.ExternalId,
+        ["salesforceid"] = ProspectField.ExternalId,
+        ["apollocontactid"] = ProspectField.ExternalId,
+        ["personid"] = ProspectField.ExternalId,
         // Apollo: Website; HubSpot: Website URL.
         ["website"] = ProspectField.Website,
         ["websiteurl"] = ProspectField.Website,
@@ -219,6 +230,7 @@ public sealed class HeaderMapping
         ProspectField.Title => "title",
         ProspectField.LinkedinUrl => "linkedin_url",
         ProspectField.Website => "website",
+        ProspectField.ExternalId => "external_id",
         _ => throw new ArgumentOutOfRangeException(nameof(field)),
     };
 }

@@ -9,7 +9,8 @@ public sealed record ProspectDraft(
     string? Title,
     string? LinkedinUrl,
     string? Website,
-    IReadOnlyDictionary<string, string> AdditionalData);
+    IReadOnlyDictionary<string, string> AdditionalData,
+    string? ExternalId = null);
 
 /// <summary>One data row of a CSV: accepted with its prospect values, or rejected with the reason. Line and raw text are kept either way.</summary>
 /// <param name="Line">1-based physical line where the record starts.</param>

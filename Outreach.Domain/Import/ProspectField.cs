@@ -19,4 +19,6 @@ public enum ProspectField
     LinkedinUrl,
     /// <summary>Company website.</summary>
     Website,
+    /// <summary>The record's id in the CRM it came from (HubSpot's Record ID, Salesforce's Lead ID), carried into every export so the emails join back.</summary>
+    ExternalId,
 }

@@ -19,7 +19,7 @@ public sealed class ResultsWriter(BlobServiceClient blobs, IDbContextFactory<Out
     public const string ResultsContainer = "outreach-results";
 
     /// <summary>Header of emails.csv.</summary>
-    public static readonly string[] EmailColumns = ["ordinal", "name", "email", "company", "title", "subject", "body", "review_status", "model", "generated_at"];
+    public static readonly string[] EmailColumns = ["ordinal", "name", "email", "company", "title", "subject", "body", "review_status", "model", "generated_at", "external_id"];
 
     /// <summary>Header of rejected.csv.</summary>
     public static readonly string[] RejectedColumns = ["line", "reason", "raw"];
@@ -65,12 +65,12 @@ public sealed class ResultsWriter(BlobServiceClient blobs, IDbContextFactory<Out
                    where p.BatchId == batchId && e.GenerationStatus == GenerationStatus.Completed
                        && (!approvedOnly || e.ReviewStatus == ReviewStatus.Approved)
                    orderby p.Ordinal
-                   select new { p.Ordinal, p.Name, p.Email, p.Company, p.Title, e.Subject, e.Body, e.ReviewStatus, e.Model, e.GeneratedAt };
+                   select new { p.Ordinal, p.Name, p.Email, p.Company, p.Title, e.Subject, e.Body, e.ReviewStatus, e.Model, e.GeneratedAt, p.ExternalId };
         await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             await writer.WriteAsync(SafeCsv.Row(
                 r.Ordinal.ToString(CultureInfo.InvariantCulture), r.Name, r.Email, r.Company, r.Title, r.Subject, r.Body,
-                Domain.StatusRules.StatusLabel.Of(r.ReviewStatus), r.Model, r.GeneratedAt?.ToString("O", CultureInfo.InvariantCulture)));
+                Domain.StatusRules.StatusLabel.Of(r.ReviewStatus), r.Model, r.GeneratedAt?.ToString("O", CultureInfo.InvariantCulture), r.ExternalId));
         }
     }
 

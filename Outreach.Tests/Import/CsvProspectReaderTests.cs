@@ -39,6 +39,33 @@ public sealed class CsvProspectReaderTests
         Assert.Equal(("François Dupré", "Café “Crème” €"), (rows[0].Prospect!.Name, rows[0].Prospect!.Company));
     }
 
+    [Theory]
+    [InlineData("Record ID")]
+    [InlineData("Contact ID")]
+    [InlineData("Lead ID")]
+    [InlineData("Id")]
+    [InlineData("crm_id")]
+    public async Task ReadRows_WhenTheFileCarriesACrmRecordId_KeepsItAsTheExternalIdNotAsData(string header)
+    {
+        var file = CsvFileBuilder.WithHeader(header, "Email", "Name").Row("  hs-1042 ", "a@example.com", "Ada").Row("", "b@example.com", "Bo").BuildStream();
+
+        var (reader, rows) = await ReadAllAsync(file);
+
+        Assert.Equal("external_id", reader.Mapping.Describe()[header]);
+        Assert.Equal(("hs-1042", null), (rows[0].Prospect!.ExternalId, rows[1].Prospect!.ExternalId));
+        Assert.Empty(rows[0].Prospect!.AdditionalData);
+    }
+
+    [Fact]
+    public async Task ReadRows_WhenTheRecordIdIsLongerThanItsColumn_RejectsTheRowNamingTheField()
+    {
+        var file = CsvFileBuilder.WithHeader("Record ID", "Email").Row(new string('9', 201), "a@example.com").BuildStream();
+
+        var (_, rows) = await ReadAllAsync(file);
+
+        Assert.Equal("external_id is 201 characters; the limit is 200", rows[0].RejectReason);
+    }
+
     [Fact]
     public async Task OpenAsync_WhenBomPrecedesTheHeader_MapsTheFirstColumn()
     {
@@ -147,9 +174,9 @@ public sealed class CsvProspectReaderTests
 
         var p = rows[0].Prospect!;
         Assert.Equal(
-            ("Katherine Johnson", "Mathematician", "NASA", "https://nasa.example", "https://linkedin.com/in/kj"),
-            (p.Name, p.Title, p.Company, p.Website, p.LinkedinUrl));
-        Assert.Equal(new Dictionary<string, string> { ["Record ID"] = "901", ["Lifecycle Stage"] = "lead" }, p.AdditionalData);
+            ("Katherine Johnson", "Mathematician", "NASA", "https://nasa.example", "https://linkedin.com/in/kj", "901"),
+            (p.Name, p.Title, p.Company, p.Website, p.LinkedinUrl, p.ExternalId));
+        Assert.Equal(new Dictionary<string, string> { ["Lifecycle Stage"] = "lead" }, p.AdditionalData);
     }
 
     [Fact]

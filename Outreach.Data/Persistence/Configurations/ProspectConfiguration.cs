@@ -17,6 +17,7 @@ internal sealed class ProspectConfiguration : EntityConfiguration<Prospect>
         builder.Property(p => p.Title).HasMaxLength(300);
         builder.Property(p => p.LinkedinUrl).HasMaxLength(2048);
         builder.Property(p => p.Website).HasMaxLength(2048);
+        builder.Property(p => p.ExternalId).HasMaxLength(Prospect.MaxExternalIdChars);
         builder.Property(p => p.AdditionalData).IsJsonb();
         builder.Property(p => p.ErrorMessage).IsText();
 
