@@ -34,10 +34,13 @@ public sealed class Campaign : Entity
         string? emailBody = null,
         CampaignSender? sender = null,
         int minBodyWords = DefaultMinBodyWords,
-        VerificationPolicy verification = VerificationPolicy.SkipInvalid)
+        VerificationPolicy verification = VerificationPolicy.SkipInvalid,
+        CampaignCompliance? compliance = null)
         : base(now)
     {
         Verification = verification;
+        Footer = Guard.Optional(compliance?.Footer, "footer", 5_000);
+        Unsubscribe = compliance?.Unsubscribe is { } unsubscribe ? CampaignCompliance.CheckUnsubscribe(unsubscribe) : null;
         EmailBody = Guard.Optional(emailBody, nameof(emailBody), 20_000);
         SenderName = Guard.Optional(sender?.Name, "senderName", 200);
         SenderTitle = Guard.Optional(sender?.Title, "senderTitle", 200);
@@ -72,6 +75,15 @@ public sealed class Campaign : Entity
 
     /// <summary>The body template (Liquid), like <see cref="EmailSubject"/>; null uses the built-in one.</summary>
     public string? EmailBody { get; private set; }
+
+    /// <summary>
+    /// The footer (Liquid, like the body) every email of the campaign ends with: the sender's postal address and an
+    /// opt-out sentence (CAN-SPAM); rendered for each prospect when the email is written. A push requires one.
+    /// </summary>
+    public string? Footer { get; private set; }
+
+    /// <summary>Where a recipient opts out: a <c>mailto:</c> address or an <c>https://</c> URL, the exports' List-Unsubscribe value.</summary>
+    public string? Unsubscribe { get; private set; }
 
     /// <summary>Who signs the emails (templates' <c>sender.name</c>, <c>sender.title</c>, <c>sender.company</c>).</summary>
     public string? SenderName { get; private set; }
@@ -120,6 +132,8 @@ public sealed class Campaign : Entity
         MaxBodyWords = revised.MaxBodyWords;
         MinBodyWords = revised.MinBodyWords;
         Verification = revised.Verification;
+        Footer = revised.Footer;
+        Unsubscribe = revised.Unsubscribe;
         Touch(now);
     }
 

@@ -25,6 +25,9 @@ public sealed class GeneratedEmail : Entity
 
     public string? Body { get; private set; }
 
+    /// <summary>The campaign's footer rendered for this prospect (postal address, opt-out), kept apart from the body a reviewer edits.</summary>
+    public string? Footer { get; private set; }
+
     public GenerationStatus GenerationStatus { get; private set; }
 
     public string? Model { get; private set; }
@@ -79,8 +82,9 @@ public sealed class GeneratedEmail : Entity
     }
 
     /// <summary>GENERATING → COMPLETED with the email; with quality flags it waits in review as NEEDS_ATTENTION.</summary>
-    public void Complete(string subject, string body, string? model, DateTimeOffset now, EmailAssessment? assessment = null)
+    public void Complete(string subject, string body, string? model, DateTimeOffset now, EmailAssessment? assessment = null, string? footer = null)
     {
+        Footer = Guard.Optional(footer, nameof(footer), 10_000);
         var s = Guard.Required(subject, nameof(subject), 500);
         var b = Guard.Required(body, nameof(body), int.MaxValue);
         GeneratedAt = MoveTo(GenerationStatus.Completed, now);

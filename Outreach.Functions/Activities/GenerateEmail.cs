@@ -4,6 +4,7 @@ using Outreach.Domain.Enums;
 using Outreach.Functions.Contracts;
 using Outreach.Functions.Pipeline;
 using Outreach.Functions.Quality;
+using Outreach.Functions.Templating;
 
 namespace Outreach.Functions.Activities;
 
@@ -38,7 +39,8 @@ public sealed class GenerateEmail(ProspectStore store, IEmailGenerator generator
                 flags.Add(QualityGate.DuplicateFlag(twin));
             }
 
-            await store.SaveEmailAsync(work.ProspectId, draft, flags, used, cancellationToken);
+            var footer = EmailTemplates.RenderFooter(state.Campaign, TemplateModel.For(state.Facts, enrichment, state.Campaign));
+            await store.SaveEmailAsync(work.ProspectId, draft, flags, used, cancellationToken, footer);
         }
 
         await store.MoveAsync(work, ProspectStatus.Completed, ProspectCounter.Generated, null, cancellationToken);

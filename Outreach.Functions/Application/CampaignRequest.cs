@@ -29,7 +29,9 @@ public sealed record CampaignRequest(
     int? MinBodyWords = null,
     int? MaxBodyWords = null,
     int? MaxSubjectChars = null,
-    string? Verification = null)
+    string? Verification = null,
+    string? Footer = null,
+    string? Unsubscribe = null)
 {
     /// <summary>camelCase JSON, as the API speaks it.</summary>
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip };
@@ -87,6 +89,11 @@ public sealed record CampaignRequest(
             EmailTemplates.Check(EmailBody, "emailBody");
         }
 
+        if (!string.IsNullOrWhiteSpace(Footer))
+        {
+            EmailTemplates.Check(Footer, "footer");
+        }
+
         var scope = DedupeScope?.Trim().ToUpperInvariant() switch
         {
             null or "" or "CAMPAIGN" => Domain.Enums.DedupeScope.Campaign,
@@ -132,6 +139,7 @@ public sealed record CampaignRequest(
             Name, EmailSubject, Prompt, serviceId, EnrichmentFlags, RequiredEnrichment, scope, now,
             MaxSubjectChars ?? Campaign.DefaultMaxSubjectChars, MaxBodyWords ?? Campaign.DefaultMaxBodyWords,
             emailBody: EmailBody, sender: new CampaignSender(SenderName, SenderTitle, SenderCompany),
-            minBodyWords: MinBodyWords ?? Math.Min(Campaign.DefaultMinBodyWords, MaxBodyWords ?? Campaign.DefaultMaxBodyWords), verification: verification);
+            minBodyWords: MinBodyWords ?? Math.Min(Campaign.DefaultMinBodyWords, MaxBodyWords ?? Campaign.DefaultMaxBodyWords), verification: verification,
+            compliance: new CampaignCompliance(string.IsNullOrWhiteSpace(Footer) ? null : Footer, string.IsNullOrWhiteSpace(Unsubscribe) ? null : Unsubscribe));
     }
 }

@@ -17,11 +17,12 @@ public sealed record ServiceView(Guid Id, string Name, string Description, strin
 public sealed record CampaignView(
     Guid Id, string Name, string EmailSubject, string Prompt, IReadOnlyList<string> EnrichmentFlags, IReadOnlyList<string> RequiredEnrichment,
     Guid ServiceId, string DedupeScope, int MaxSubjectChars, int MaxBodyWords, DateTimeOffset CreatedAt,
-    string? EmailBody, string? SenderName, string? SenderTitle, string? SenderCompany, int MinBodyWords, string Verification)
+    string? EmailBody, string? SenderName, string? SenderTitle, string? SenderCompany, int MinBodyWords, string Verification,
+    string? Footer = null, string? Unsubscribe = null)
 {
     internal static CampaignView Of(Campaign c) => new(
         c.Id, c.Name, c.EmailSubject, c.Prompt, c.EnrichmentFlags, c.RequiredEnrichment, c.ServiceId, StatusLabel.Of(c.DedupeScope), c.MaxSubjectChars, c.MaxBodyWords, c.CreatedAt,
-        c.EmailBody, c.SenderName, c.SenderTitle, c.SenderCompany, c.MinBodyWords, StatusLabel.Of(c.Verification).ToLowerInvariant());
+        c.EmailBody, c.SenderName, c.SenderTitle, c.SenderCompany, c.MinBodyWords, StatusLabel.Of(c.Verification).ToLowerInvariant(), c.Footer, c.Unsubscribe);
 }
 
 /// <summary>Services and campaigns: create (validated by the entities), list (paged, newest first) and get.</summary>
@@ -185,6 +186,8 @@ public sealed class Catalog(IDbContextFactory<OutreachDbContext> contexts, TimeP
             ["senderName"] = campaign.SenderName ?? string.Empty,
             ["senderTitle"] = campaign.SenderTitle ?? string.Empty,
             ["senderCompany"] = campaign.SenderCompany ?? string.Empty,
+            ["footer"] = campaign.Footer ?? string.Empty,
+            ["unsubscribe"] = campaign.Unsubscribe ?? string.Empty,
             ["service"] = service.Name,
             ["service.description"] = service.Description,
             ["service.valueProposition"] = service.ValueProposition,

@@ -145,7 +145,8 @@ public sealed class ProspectStore(IDbContextFactory<OutreachDbContext> contexts,
     }
 
     /// <summary>Stores the generated email (upsert by prospect).</summary>
-    public async Task SaveEmailAsync(Guid prospectId, EmailDraft draft, IReadOnlyList<string> qualityFlags, IReadOnlyList<EmailFact> factsUsed, CancellationToken cancellationToken)
+    public async Task SaveEmailAsync(
+        Guid prospectId, EmailDraft draft, IReadOnlyList<string> qualityFlags, IReadOnlyList<EmailFact> factsUsed, CancellationToken cancellationToken, string? footer = null)
     {
         ArgumentNullException.ThrowIfNull(draft);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -164,7 +165,7 @@ public sealed class ProspectStore(IDbContextFactory<OutreachDbContext> contexts,
         }
 
         row.Complete(draft.Subject, draft.Body, draft.Model, now,
-            new EmailAssessment(qualityFlags, factsUsed, Tokens(draft.Usage?.PromptTokens), Tokens(draft.Usage?.CompletionTokens)));
+            new EmailAssessment(qualityFlags, factsUsed, Tokens(draft.Usage?.PromptTokens), Tokens(draft.Usage?.CompletionTokens)), footer);
         await db.SaveChangesAsync(cancellationToken);
         await AddBatchTokensAsync(db, prospectId, row.PromptTokens ?? 0, row.CompletionTokens ?? 0, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -19,7 +19,7 @@ public sealed class ResultsWriter(BlobServiceClient blobs, IDbContextFactory<Out
     public const string ResultsContainer = "outreach-results";
 
     /// <summary>Header of emails.csv.</summary>
-    public static readonly string[] EmailColumns = ["ordinal", "name", "email", "company", "title", "subject", "body", "review_status", "model", "generated_at", "external_id"];
+    public static readonly string[] EmailColumns = ["ordinal", "name", "email", "company", "title", "subject", "body", "review_status", "model", "generated_at", "external_id", "footer", "list_unsubscribe"];
 
     /// <summary>Header of rejected.csv.</summary>
     public static readonly string[] RejectedColumns = ["line", "reason", "raw"];
@@ -62,15 +62,17 @@ public sealed class ResultsWriter(BlobServiceClient blobs, IDbContextFactory<Out
         // A person suppressed after the import is left out of every export.
         var rows = from p in db.Prospects.AsNoTracking().NotSuppressed(db.Suppressions)
                    join e in db.GeneratedEmails.AsNoTracking() on p.Id equals e.ProspectId
+                   join c in db.Campaigns.AsNoTracking() on p.CampaignId equals c.Id
                    where p.BatchId == batchId && e.GenerationStatus == GenerationStatus.Completed
                        && (!approvedOnly || e.ReviewStatus == ReviewStatus.Approved)
                    orderby p.Ordinal
-                   select new { p.Ordinal, p.Name, p.Email, p.Company, p.Title, e.Subject, e.Body, e.ReviewStatus, e.Model, e.GeneratedAt, p.ExternalId };
+                   select new { p.Ordinal, p.Name, p.Email, p.Company, p.Title, e.Subject, e.Body, e.ReviewStatus, e.Model, e.GeneratedAt, p.ExternalId, e.Footer, c.Unsubscribe };
         await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             await writer.WriteAsync(SafeCsv.Row(
                 r.Ordinal.ToString(CultureInfo.InvariantCulture), r.Name, r.Email, r.Company, r.Title, r.Subject, r.Body,
-                Domain.StatusRules.StatusLabel.Of(r.ReviewStatus), r.Model, r.GeneratedAt?.ToString("O", CultureInfo.InvariantCulture), r.ExternalId));
+                Domain.StatusRules.StatusLabel.Of(r.ReviewStatus), r.Model, r.GeneratedAt?.ToString("O", CultureInfo.InvariantCulture), r.ExternalId,
+                r.Footer, Domain.Entities.CampaignCompliance.ListUnsubscribe(r.Unsubscribe)));
         }
     }
 

@@ -113,6 +113,28 @@ public static partial class EmailTemplates
             : text;
     }
 
+    /// <summary>
+    /// The campaign's footer rendered for one prospect, or null when the campaign has none. A footer that cannot be
+    /// rendered fails the prospect (the campaign's problem, not a blip), as a body would.
+    /// </summary>
+    public static string? RenderFooter(Contracts.CampaignBrief campaign, TemplateModel model)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        if (string.IsNullOrWhiteSpace(campaign.Footer))
+        {
+            return null;
+        }
+
+        try
+        {
+            return Render(campaign.Footer, model);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or FluidException or DomainValidationException)
+        {
+            throw new Contracts.PermanentProspectException($"The campaign's footer cannot be rendered: {ex.Message}");
+        }
+    }
+
     /// <summary>Whether <paramref name="text"/> still holds Liquid delimiters.</summary>
     public static bool Unfilled(string text) => text.Contains("{{", StringComparison.Ordinal) || text.Contains("{%", StringComparison.Ordinal);
 

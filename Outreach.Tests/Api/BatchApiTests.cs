@@ -271,7 +271,7 @@ public sealed class BatchApiTests(PostgresServer server)
         Assert.Equal(200, response.Status);
         Assert.StartsWith("text/csv", response.ContentType, StringComparison.Ordinal);
         Assert.Contains($"emails-{seed.Scenario.Batch.Id}.csv", response.Headers.ContentDisposition.ToString(), StringComparison.Ordinal);
-        Assert.StartsWith("\uFEFFordinal,name,email,company,title,subject,body,review_status,model,generated_at,external_id\r\n", response.Body, StringComparison.Ordinal);
+        Assert.StartsWith("\uFEFFordinal,name,email,company,title,subject,body,review_status,model,generated_at,external_id,footer,list_unsubscribe\r\n", response.Body, StringComparison.Ordinal);
         Assert.Contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",", response.Body, StringComparison.Ordinal);
         Assert.Contains(",'+1,", response.Body, StringComparison.Ordinal);
         Assert.Contains(",'-2,", response.Body, StringComparison.Ordinal);

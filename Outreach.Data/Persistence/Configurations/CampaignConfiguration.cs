@@ -15,6 +15,8 @@ internal sealed class CampaignConfiguration : EntityConfiguration<Campaign>
         builder.Property(c => c.EmailSubject).HasMaxLength(500);
         builder.Property(c => c.Prompt).IsText();
         builder.Property(c => c.EmailBody).IsText();
+        builder.Property(c => c.Footer).IsText();
+        builder.Property(c => c.Unsubscribe).HasMaxLength(2048);
         builder.Property(c => c.SenderName).HasMaxLength(200);
         builder.Property(c => c.SenderTitle).HasMaxLength(200);
         builder.Property(c => c.SenderCompany).HasMaxLength(200);

@@ -13,6 +13,7 @@ internal sealed class GeneratedEmailConfiguration : EntityConfiguration<Generate
         builder.HasIndex(e => e.ProspectId).IsUnique();
         builder.Property(e => e.Subject).HasMaxLength(500);
         builder.Property(e => e.Body).IsText();
+        builder.Property(e => e.Footer).IsText();
         builder.Property(e => e.Model).HasMaxLength(200);
         builder.Property(e => e.ErrorMessage).IsText();
         builder.Property(e => e.ReviewNote).HasMaxLength(2000);

@@ -260,6 +260,10 @@ namespace Outreach.Data.Persistence.Migrations
                         .HasColumnName("enrichment_flags")
                         .HasDefaultValueSql("'[]'::jsonb");
 
+                    b.Property<string>("Footer")
+                        .HasColumnType("text")
+                        .HasColumnName("footer");
+
                     b.Property<int>("MaxBodyWords")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
@@ -312,6 +316,11 @@ namespace Outreach.Data.Persistence.Migrations
                     b.Property<Guid>("ServiceId")
                         .HasColumnType("uuid")
                         .HasColumnName("service_id");
+
+                    b.Property<string>("Unsubscribe")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("unsubscribe");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .ValueGeneratedOnAdd()
@@ -550,6 +559,10 @@ namespace Outreach.Data.Persistence.Migrations
                     b.Property<DateTimeOffset?>("FailedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("failed_at");
+
+                    b.Property<string>("Footer")
+                        .HasColumnType("text")
+                        .HasColumnName("footer");
 
                     b.Property<DateTimeOffset?>("GeneratedAt")
                         .HasColumnType("timestamp with time zone")
