@@ -64,6 +64,9 @@ public sealed class ConsoleBrowserTests(PostgresServer server)
         var emails = Column(exported, "email");
         Assert.Equal(["maya.okafor@ledgerline.example", "d.brenner@paywise.example", "priya@clearvault.example", "tomas.alvarez@fondodigital.example"], emails);
         Assert.EndsWith("P.S. Happy to share the audit checklist first.", Column(exported, "body")[3], StringComparison.Ordinal);
+        Assert.EndsWith("Northwind Cloud Advisory, 1 Harbour Street, Bristol BS1 4QA. Reply STOP and you will hear no more from us.", (string)seen["previewBody"]!, StringComparison.Ordinal);
+        Assert.All(Column(exported, "footer"), footer => Assert.StartsWith("Northwind Cloud Advisory, 1 Harbour Street", footer, StringComparison.Ordinal));
+        Assert.All(Column(exported, "list_unsubscribe"), value => Assert.Equal("<mailto:optout@northwind.example>", value));
 
         var session = Assert.Single(await f.Database.RowsAsync(
             "SELECT w.guided, w.current_step::text, w.status::text, jsonb_array_length(w.steps_completed), b.status::text, c.name, c.verification::text, c.enrichment_flags::text " +

@@ -50,10 +50,14 @@ await run("wizard-", async ({ context, page, result, shot, axe }) => {
   await page.getByLabel("Sender name").fill("Sam Rivera");
   await page.getByLabel("Sender title").fill("Cloud cost advisor");
   await page.getByLabel("Sender company").fill("Northwind Cloud Advisory");
+  await page.getByLabel(/^Footer template/).fill("{{ sender.company }}, 1 Harbour Street, Bristol BS1 4QA. Reply STOP and you will hear no more from us.");
+  await page.getByLabel(/^Opt-out/).fill("mailto:optout@northwind.example");
   const previewSubject = page.getByTestId("preview-subject");
   await previewSubject.filter({ hasText: "A quick idea for" }).waitFor();
   result.previewSubject = (await previewSubject.innerText()).replace(/^Subject:\s*/, "");
   result.previewHeading = await page.locator("#preview-heading").innerText();
+  await page.locator(".pane pre.body", { hasText: "Reply STOP" }).waitFor();
+  result.previewBody = await page.locator(".pane pre.body").innerText();
   await shot("2-campaign");
   result.axe.campaign = await axe();
 

@@ -191,11 +191,11 @@ function FilePreview({ preview }: { preview: UploadPreview }) {
 
 type Form = {
   name: string; emailSubject: string; emailBody: string; prompt: string; serviceName: string; serviceDescription: string; valueProposition: string;
-  senderName: string; senderTitle: string; senderCompany: string;
+  senderName: string; senderTitle: string; senderCompany: string; footer: string; unsubscribe: string;
 };
 const emptyForm: Form = {
   name: "", emailSubject: "", emailBody: "", prompt: "", serviceName: "", serviceDescription: "", valueProposition: "",
-  senderName: "", senderTitle: "", senderCompany: "",
+  senderName: "", senderTitle: "", senderCompany: "", footer: "", unsubscribe: "",
 };
 
 /** The campaign's settings as a request; an existing campaign keeps its service, sources and verification. */
@@ -214,6 +214,8 @@ function requestOf(form: Form, existing: Campaign | null): CampaignRequest {
     senderTitle: blank(form.senderTitle),
     senderCompany: blank(form.senderCompany),
     verification: existing?.verification ?? "skip_invalid",
+    footer: blank(form.footer),
+    unsubscribe: blank(form.unsubscribe),
   };
 }
 
@@ -234,6 +236,7 @@ function CampaignStep({ session, onChange }: StepProps) {
     setForm(campaign ? {
       ...emptyForm, name: campaign.name, emailSubject: campaign.emailSubject, emailBody: campaign.emailBody ?? "", prompt: campaign.prompt,
       senderName: campaign.senderName ?? "", senderTitle: campaign.senderTitle ?? "", senderCompany: campaign.senderCompany ?? "",
+      footer: campaign.footer ?? "", unsubscribe: campaign.unsubscribe ?? "",
     } : emptyForm);
   };
 
@@ -302,6 +305,11 @@ function CampaignStep({ session, onChange }: StepProps) {
           {field("senderTitle", "Sender title")}
           {field("senderCompany", "Sender company")}
         </fieldset>
+        <fieldset>
+          <legend>Compliance</legend>
+          {field("footer", "Footer template (postal address and an opt-out sentence)", true)}
+          {field("unsubscribe", "Opt-out (mailto: or https:// address)")}
+        </fieldset>
         {message && <p role="alert" class="error">{message}</p>}
         <div class="actions"><button type="submit">Save campaign and continue</button></div>
       </form>
@@ -315,7 +323,7 @@ function CampaignStep({ session, onChange }: StepProps) {
         {preview && !previewError && (
           <div aria-live="polite">
             <p class="subject" data-testid="preview-subject"><strong>Subject:</strong> {preview.subject}</p>
-            <pre class="body">{preview.body}</pre>
+            <pre class="body">{preview.body}{preview.footer ? `\n\n${preview.footer}` : ""}</pre>
             <p class="hint">Written by the template, before enrichment; a model writes from the research instead when one is set up.</p>
           </div>
         )}
@@ -355,7 +363,7 @@ function SourcesStep({ session, onChange }: StepProps) {
         name: campaign.name, emailSubject: campaign.emailSubject, emailBody: campaign.emailBody, prompt: campaign.prompt,
         enrichmentFlags: flags, requiredEnrichment: required.filter((r) => flags.includes(r)), serviceId: campaign.serviceId,
         dedupeScope: campaign.dedupeScope, senderName: campaign.senderName, senderTitle: campaign.senderTitle, senderCompany: campaign.senderCompany,
-        verification,
+        verification, footer: campaign.footer, unsubscribe: campaign.unsubscribe,
       };
       await api.updateCampaign(campaign.id, request);
       onChange(await api.advance(session.id, "BEGIN_ENRICHMENT", {

@@ -42,6 +42,7 @@ export type Campaign = {
   id: string; name: string; emailSubject: string; prompt: string; enrichmentFlags: string[]; requiredEnrichment: string[]; serviceId: string;
   dedupeScope: string; maxSubjectChars: number; maxBodyWords: number; emailBody: string | null; senderName: string | null;
   senderTitle: string | null; senderCompany: string | null; minBodyWords: number; verification: string;
+  footer: string | null; unsubscribe: string | null;
 };
 
 /** The body of a campaign creation or update (samples/campaign.json's shape). */
@@ -49,9 +50,10 @@ export type CampaignRequest = {
   name: string; emailSubject: string; emailBody: string | null; prompt: string; enrichmentFlags: string[]; requiredEnrichment: string[];
   service?: { name: string; description: string; valueProposition: string }; serviceId?: string; dedupeScope?: string;
   senderName: string | null; senderTitle: string | null; senderCompany: string | null; verification: string;
+  footer: string | null; unsubscribe: string | null;
 };
 
-export type EmailPreview = { line: number; name: string | null; company: string | null; subject: string; body: string };
+export type EmailPreview = { line: number; name: string | null; company: string | null; subject: string; body: string; footer: string | null };
 
 export type Provider = { provider: string; enabled: boolean; keyIsSet: boolean; keyless: boolean; secretSetting: string; model: string | null };
 

@@ -37,4 +37,4 @@ public sealed record WorkflowStartRequest(string UserSessionId);
 public sealed record WorkflowAdvanceRequest(string Step, Guid? CampaignId = null, IReadOnlyDictionary<string, string?>? Configuration = null);
 
 /// <summary>One email rendered from the campaign's templates on a row of the session's file, as the template writer would write it.</summary>
-public sealed record EmailPreview(int Line, string? Name, string? Company, string Subject, string Body);
+public sealed record EmailPreview(int Line, string? Name, string? Company, string Subject, string Body, string? Footer = null);

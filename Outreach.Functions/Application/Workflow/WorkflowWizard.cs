@@ -12,6 +12,7 @@ using Outreach.Domain.StatusRules;
 using Outreach.Functions.Contracts;
 using Outreach.Functions.Ingestion;
 using Outreach.Functions.Providers.Template;
+using Outreach.Functions.Templating;
 
 namespace Outreach.Functions.Application.Workflow;
 
@@ -137,8 +138,10 @@ public sealed partial class WorkflowWizard(
             ?? await db.Services.AsNoTracking().SingleAsync(s => s.Id == campaign.ServiceId, cancellationToken);
         var draft = row.Prospect!;
         var facts = new ProspectFacts(Guid.Empty, Guid.Empty, draft.Name, draft.Email, draft.Company, draft.Title, draft.LinkedinUrl, draft.Website, draft.AdditionalData);
-        var email = await templates.GenerateAsync(facts, EnrichmentOutcome.Of(null), NoAnalysis, CampaignBrief.Of(campaign, service), cancellationToken);
-        return new EmailPreview(row.Line, draft.Name, draft.Company, email.Subject, email.Body);
+        var brief = CampaignBrief.Of(campaign, service);
+        var email = await templates.GenerateAsync(facts, EnrichmentOutcome.Of(null), NoAnalysis, brief, cancellationToken);
+        var footer = EmailTemplates.RenderFooter(brief, TemplateModel.For(facts, null, brief));
+        return new EmailPreview(row.Line, draft.Name, draft.Company, email.Subject, email.Body, footer);
     }
 
     /// <summary>
