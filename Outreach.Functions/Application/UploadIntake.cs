@@ -151,44 +151,41 @@ public sealed partial class UploadIntake(BlobServiceClient blobs, IDbContextFact
     }
 
     /// <summary>The dry run of a staged draft, read again from its blob; a file no upload could take is a 400.</summary>
-    public async Task<UploadPreview> PreviewDraftAsync(string blobName, CancellationToken cancellationToken)
-    {
-        var blob = blobs.GetBlobContainerClient(DraftsContainer).GetBlobClient(blobName);
-        try
-        {
-            await using var stream = await blob.OpenReadAsync(cancellationToken: cancellationToken);
-            return await UploadPreview.ReadAsync(stream, import.Value, cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            throw new ApiProblemException(StatusCodes.Status404NotFound, "The session's file is no longer stored; upload it again.");
-        }
-        catch (CsvFileRejectedException ex)
-        {
-            throw new ApiProblemException(StatusCodes.Status400BadRequest, ex.Message);
-        }
-    }
+    public Task<UploadPreview> PreviewDraftAsync(string blobName, CancellationToken cancellationToken) =>
+        ReadDraftAsync(blobName, stream => UploadPreview.ReadAsync(stream, import.Value, cancellationToken), cancellationToken);
 
     /// <summary>The first rows a staged draft would import, as the importer reads them (for the wizard's template preview).</summary>
-    public async Task<IReadOnlyList<ImportRow>> DraftRowsAsync(string blobName, int count, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ImportRow>> DraftRowsAsync(string blobName, int count, CancellationToken cancellationToken) =>
+        ReadDraftAsync<IReadOnlyList<ImportRow>>(
+            blobName,
+            async stream =>
+            {
+                var rows = new List<ImportRow>();
+                await using var reader = await CsvProspectReader.OpenAsync(stream, import.Value, cancellationToken);
+                await foreach (var row in reader.ReadRowsAsync(cancellationToken))
+                {
+                    if (row.IsAccepted)
+                    {
+                        rows.Add(row);
+                        if (rows.Count == count)
+                        {
+                            break;
+                        }
+                    }
+                }
+
+                return rows;
+            },
+            cancellationToken);
+
+    // Reads a staged draft: a draft that is gone is a 404, a file no upload could take a 400 with the reason.
+    private async Task<T> ReadDraftAsync<T>(string blobName, Func<Stream, Task<T>> read, CancellationToken cancellationToken)
     {
         var blob = blobs.GetBlobContainerClient(DraftsContainer).GetBlobClient(blobName);
-        var rows = new List<ImportRow>();
         try
         {
             await using var stream = await blob.OpenReadAsync(cancellationToken: cancellationToken);
-            await using var reader = await CsvProspectReader.OpenAsync(stream, import.Value, cancellationToken);
-            await foreach (var row in reader.ReadRowsAsync(cancellationToken))
-            {
-                if (row.IsAccepted)
-                {
-                    rows.Add(row);
-                    if (rows.Count == count)
-                    {
-                        break;
-                    }
-                }
-            }
+            return await read(stream);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
@@ -198,8 +195,6 @@ public sealed partial class UploadIntake(BlobServiceClient blobs, IDbContextFact
         {
             throw new ApiProblemException(StatusCodes.Status400BadRequest, ex.Message);
         }
-
-        return rows;
     }
 
     /// <summary>The upload, or null.</summary>
