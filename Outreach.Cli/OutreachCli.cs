@@ -56,6 +56,7 @@ public static class OutreachCli
         ProvidersCommand.Set(),
         SuppressCommand.Create(),
         ForgetCommand.Create(),
+        PushCommand.Create(),
         RecordCommands.Health(),
         ValidateCommand.Create(),
         MigrateCommand.Create(),

@@ -1,19 +1,24 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Outreach.Data.Ingestion;
 using Outreach.Data.Persistence;
 using Outreach.Functions.Application;
 using Outreach.Functions.Application.Erasure;
+using Outreach.Functions.Application.Pushes;
 using Outreach.Functions.Application.Suppressions;
+using Outreach.Functions.Application.Webhooks;
 using Outreach.Functions.Application.Workflow;
 using Outreach.Functions.Contracts;
 using Outreach.Functions.Ingestion;
 using Outreach.Functions.Pipeline;
 using Outreach.Functions.Providers;
+using Outreach.Functions.Providers.Common;
 using Outreach.Functions.Providers.Llm;
 using Outreach.Functions.Providers.Template;
 using Outreach.Functions.Verification;
+using Outreach.Functions.Webhooks;
 
 namespace Outreach.Functions;
 
@@ -53,6 +58,16 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<WorkflowWizard>();
         services.AddSingleton<SuppressionList>();
         services.AddSingleton<PersonErasure>();
+        services.AddSingleton<SequencerClients>();
+        services.AddSingleton<SequencerPush>();
+
+        // Webhooks: receivers from settings and the API, deliveries through an address-guarded client that follows no redirect.
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<WebhookReceivers>();
+        services.AddSingleton<WebhookRegistry>();
+        services.AddHttpClient(WebhookOptions.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp => GuardedConnection.CreateHandler(
+                () => sp.GetRequiredService<IOptionsMonitor<WebhookOptions>>().CurrentValue.AllowPrivateAddresses, "the webhook sender", allowRedirects: false));
 
         // The provider clients; a client whose key is not set is never called. TryAdd lets tests supply their own.
         services.AddOutreachProviders();

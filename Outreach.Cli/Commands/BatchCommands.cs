@@ -114,22 +114,25 @@ internal static class BatchCommands
         });
     }
 
-    /// <summary><c>outreach export &lt;batch&gt; [--out FILE] [--approved]</c>: the CSV of <c>GET /api/batches/{id}/emails.csv</c>.</summary>
+    /// <summary><c>outreach export &lt;batch&gt; [--out FILE] [--approved] [--format generic|instantly|smartlead|lemlist]</c>: the CSV of <c>GET /api/batches/{id}/emails.csv</c>.</summary>
     public static Command Export()
     {
         var batch = BatchArgument();
         var output = new Option<string?>("--out") { Description = "Where to write the CSV (default emails-<batchId>.csv here; - for stdout)." };
         var approved = new Option<bool>("--approved") { Description = "Only approved emails." };
-        return new Command("export", "Write a batch's emails as CSV (RFC 4180, UTF-8 with BOM, formula-injection safe).") { batch, output, approved }.Does(async cli =>
+        var format = new Option<string>("--format") { Description = "Column layout: generic (every column), or a sequencer's CSV import: instantly, smartlead, lemlist.", DefaultValueFactory = _ => "generic" };
+        format.AcceptOnlyFromAmong("generic", "instantly", "smartlead", "lemlist");
+        return new Command("export", "Write a batch's emails as CSV (RFC 4180, UTF-8 with BOM, formula-injection safe).") { batch, output, approved, format }.Does(async cli =>
         {
+            var layout = Enum.Parse<ExportFormat>(cli.Parse.GetValue(format)!, ignoreCase: true);
             var services = await cli.ServicesAsync();
             var batchId = await References.BatchAsync(services, cli.Parse.GetValue(batch)!, cli.Cancellation);
             var approvedOnly = cli.Parse.GetValue(approved);
-            var path = cli.Parse.GetValue(output) ?? $"emails-{batchId:D}{(approvedOnly ? "-approved" : string.Empty)}.csv";
+            var path = cli.Parse.GetValue(output) ?? $"emails-{batchId:D}{(approvedOnly ? "-approved" : string.Empty)}{(layout == ExportFormat.Generic ? string.Empty : "-" + layout.ToString().ToLowerInvariant())}.csv";
             await using var db = await Contexts(services).CreateDbContextAsync(cli.Cancellation);
             if (path == "-")
             {
-                await ResultsWriter.WriteEmailsAsync(db, batchId, approvedOnly, cli.Output, cli.Cancellation);
+                await ResultsWriter.WriteEmailsAsync(db, batchId, approvedOnly, cli.Output, cli.Cancellation, layout);
                 return ExitCodes.Ok;
             }
 
@@ -138,7 +141,7 @@ internal static class BatchCommands
             var partial = full + ".partial";
             await using (var writer = new StreamWriter(partial, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
             {
-                await ResultsWriter.WriteEmailsAsync(db, batchId, approvedOnly, writer, cli.Cancellation);
+                await ResultsWriter.WriteEmailsAsync(db, batchId, approvedOnly, writer, cli.Cancellation, layout);
             }
 
             File.Move(partial, full, overwrite: true);

@@ -118,7 +118,7 @@ internal static class ControlCommands
     }
 
     // The API answers 404 and 409 with the reason; the command line says the same and exits 2 or 4.
-    private static void Accepted(ControlResult result)
+    internal static void Accepted(ControlResult result)
     {
         switch (result.Outcome)
         {

@@ -1,8 +1,10 @@
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Outreach.Functions.Activities;
 using Outreach.Functions.Orchestrators;
 using Outreach.Functions.Pipeline;
+using Outreach.Functions.Webhooks;
 
 namespace Outreach.Cli.Hosting;
 
@@ -27,6 +29,17 @@ public static class PipelineRegistry
         Add<GenerateEmail, ProspectWork>(registry, nameof(GenerateEmail), (a, i, ct) => a.RunAsync(i, ct));
         Add<FailProspect, FailProspectInput>(registry, nameof(FailProspect), (a, i, ct) => a.RunAsync(i, ct));
         Add<FinalizeBatch, FinalizeBatchInput, FinalizeBatchResult>(registry, nameof(FinalizeBatch), (a, i, ct) => a.RunAsync(i, ct));
+
+        registry.AddOrchestratorFunc<PushInput, PushSummary>(nameof(PushBatchOrchestrator), (context, input) => PushBatchOrchestrator.RunAsync(context, input));
+        Add<StartPush, PushInput, PushPlan>(registry, nameof(StartPush), (a, i, ct) => a.RunAsync(i, ct));
+        Add<PushLeads, PushPageInput, PushPageResult>(registry, nameof(PushLeads), (a, i, ct) => a.RunAsync(i, ct));
+        Add<FinishPush, FinishPushInput, PushSummary>(registry, nameof(FinishPush), (a, i, ct) => a.RunAsync(i, ct));
+
+        registry.AddOrchestratorFunc<WebhookDeliveryPlan, int>(nameof(DeliverWebhooksOrchestrator), (context, input) => DeliverWebhooksOrchestrator.RunAsync(context, input));
+        // The Functions host binds [DurableClient]; here the worker's own client is handed in.
+        registry.AddActivity(nameof(RecordWebhookEvent), services => new FunctionActivity<WebhookEvent, int>(
+            (input, ct) => ActivatorUtilities.GetServiceOrCreateInstance<RecordWebhookEvent>(services).RunAsync(input, services.GetRequiredService<DurableTaskClient>(), ct)));
+        Add<DeliverWebhook, Guid>(registry, nameof(DeliverWebhook), (a, i, ct) => a.RunAsync(i, ct));
         return registry;
     }
 
@@ -35,6 +48,8 @@ public static class PipelineRegistry
     [
         nameof(ProcessBatchOrchestrator), nameof(ProcessProspectChunkOrchestrator), nameof(StartBatch), nameof(ListChunkProspects),
         nameof(EnrichProspect), nameof(AnalyzeProspect), nameof(GenerateEmail), nameof(FailProspect), nameof(FinalizeBatch),
+        nameof(PushBatchOrchestrator), nameof(StartPush), nameof(PushLeads), nameof(FinishPush),
+        nameof(DeliverWebhooksOrchestrator), nameof(RecordWebhookEvent), nameof(DeliverWebhook),
     ];
 
     private static void Add<TFunction, TInput, TOutput>(DurableTaskRegistry registry, string name, Func<TFunction, TInput, CancellationToken, Task<TOutput>> run)

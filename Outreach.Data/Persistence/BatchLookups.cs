@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Outreach.Domain.Entities;
+using Outreach.Domain.Enums;
 
 namespace Outreach.Data.Persistence;
 
@@ -10,9 +11,12 @@ namespace Outreach.Data.Persistence;
 /// </summary>
 public static class BatchLookups
 {
-    /// <summary>The batch's jobs, newest first: <c>.FirstOrDefaultAsync()</c> is its latest job.</summary>
+    /// <summary>
+    /// The batch's pipeline jobs, newest first: <c>.FirstOrDefaultAsync()</c> is its latest job. A push to a sequencer is a
+    /// job of the batch too, but not a run of its pipeline: it never becomes what the batch's status, pause or retry act on.
+    /// </summary>
     public static IQueryable<ProcessingJob> NewestFirstOf(this IQueryable<ProcessingJob> jobs, Guid batchId) =>
-        jobs.Where(j => j.BatchId == batchId).OrderByDescending(j => j.CreatedAt);
+        jobs.Where(j => j.BatchId == batchId && j.JobType != JobType.Push).OrderByDescending(j => j.CreatedAt);
 
     /// <summary>The batch's latest job, or null before its first run.</summary>
     public static Task<ProcessingJob?> LatestOfAsync(this IQueryable<ProcessingJob> jobs, Guid batchId, CancellationToken cancellationToken) =>

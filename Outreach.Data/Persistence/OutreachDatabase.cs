@@ -34,6 +34,9 @@ public static class OutreachDatabase
         (typeof(EmailVerification), "email_verification"),
         (typeof(VerificationPolicy), "verification_policy"),
         (typeof(SuppressionReason), "suppression_reason"),
+        (typeof(PushTarget), "push_target"),
+        (typeof(PushStatus), "push_status"),
+        (typeof(WebhookDeliveryStatus), "webhook_delivery_status"),
     ];
 
     /// <summary>Creates the process's data source, with the enum mappings.</summary>

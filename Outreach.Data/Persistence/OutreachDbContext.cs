@@ -3,7 +3,7 @@ using Outreach.Domain.Entities;
 
 namespace Outreach.Data.Persistence;
 
-/// <summary>The Outreach database: the 12 tables of DESIGN.md, configured by the <c>IEntityTypeConfiguration</c> classes in this assembly.</summary>
+/// <summary>The Outreach database: the tables of DESIGN.md, configured by the <c>IEntityTypeConfiguration</c> classes in this assembly.</summary>
 public sealed class OutreachDbContext(DbContextOptions<OutreachDbContext> options) : DbContext(options)
 {
     public DbSet<Service> Services => Set<Service>();
@@ -31,6 +31,12 @@ public sealed class OutreachDbContext(DbContextOptions<OutreachDbContext> option
     public DbSet<ApiConfiguration> ApiConfigurations => Set<ApiConfiguration>();
 
     public DbSet<Suppression> Suppressions => Set<Suppression>();
+
+    public DbSet<EmailPush> EmailPushes => Set<EmailPush>();
+
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

@@ -26,6 +26,19 @@ public sealed record CampaignCompliance(string? Footer, string? Unsubscribe)
             : throw new DomainValidationException($"unsubscribe '{value}' is not a mailto: address or an https:// URL.");
     }
 
+    /// <summary>
+    /// Why a campaign's emails may not be pushed to a sequencer yet (CAN-SPAM: every commercial email carries the
+    /// sender's postal address and a working opt-out), or null when they may.
+    /// </summary>
+    public string? MissingForSending(string campaign) =>
+        (string.IsNullOrWhiteSpace(Footer), string.IsNullOrWhiteSpace(Unsubscribe)) switch
+        {
+            (true, true) => $"Campaign '{campaign}' has no footer and no opt-out address: give it a footer (the sender's postal address and an opt-out sentence) and an unsubscribe target (mailto: or https://) before pushing.",
+            (true, false) => $"Campaign '{campaign}' has no footer: give it one with the sender's postal address and an opt-out sentence before pushing.",
+            (false, true) => $"Campaign '{campaign}' has no opt-out address: give it an unsubscribe target (mailto: or https://) before pushing.",
+            _ => null,
+        };
+
     /// <summary>The List-Unsubscribe header value (RFC 2369) for <paramref name="unsubscribe"/>: the target in angle brackets.</summary>
     public static string? ListUnsubscribe(string? unsubscribe) => unsubscribe is null ? null : $"<{unsubscribe}>";
 }

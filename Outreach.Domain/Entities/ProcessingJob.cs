@@ -49,6 +49,13 @@ public sealed class ProcessingJob : Entity
         StartedAt = MoveTo(JobStatus.Running, now);
     }
 
+    /// <summary>Records how much of the job is done (a push counts its answered emails; the pipeline counts through the batch's counters).</summary>
+    public void ReportProgress(int current, DateTimeOffset now)
+    {
+        ProgressCurrent = Math.Clamp(current, 0, ProgressTotal);
+        Touch(now);
+    }
+
     /// <summary>RUNNING → COMPLETED.</summary>
     public void Complete(DateTimeOffset now) => CompletedAt = MoveTo(JobStatus.Completed, now);
 

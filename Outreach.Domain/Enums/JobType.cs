@@ -9,4 +9,6 @@ public enum JobType
     Generation,
     /// <summary>Enrichment, analysis and generation.</summary>
     FullPipeline,
+    /// <summary>Approved emails pushed to a sequencer as leads (not a pipeline run: never "the" job a batch's status reports).</summary>
+    Push,
 }

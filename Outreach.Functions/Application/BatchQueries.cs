@@ -21,7 +21,7 @@ public sealed class BatchQueries(IDbContextFactory<OutreachDbContext> contexts)
             .Where(b => b.Id == batchId)
             .Select(b => new StatusRowData(
                 b,
-                db.ProcessingJobs.Where(j => j.BatchId == b.Id).OrderByDescending(j => j.CreatedAt)
+                db.ProcessingJobs.Where(j => j.BatchId == b.Id && j.JobType != JobType.Push).OrderByDescending(j => j.CreatedAt)
                     .Select(j => new StatusJob(j.Id, j.JobType, j.Status, j.ProgressCurrent, j.ProgressTotal, j.InstanceId)).FirstOrDefault(),
                 db.WorkflowSessions.Where(w => w.BatchId == b.Id).Select(w => new StatusSession(w.CurrentStep, w.Status)).FirstOrDefault()))
             .SingleOrDefault());

@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Outreach.Functions.Activities;
 using Outreach.Functions.Pipeline;
+using Outreach.Functions.Webhooks;
 
 namespace Outreach.Functions.Orchestrators;
 
@@ -52,6 +53,9 @@ public static class ProcessBatchOrchestrator
         context.SetCustomStatus(new PipelineStatus("FINALIZING", completed, failed, plan.OrdinalCount));
         var final = await context.CallActivityAsync<FinalizeBatchResult>(nameof(FinalizeBatch), new FinalizeBatchInput(input.BatchId, plan.JobId), PipelineRetry.Outages);
         context.SetCustomStatus(new PipelineStatus(final.Status.ToString().ToUpperInvariant(), final.Generated, final.Failed, final.Total));
+
+        // Recorded and started as their own orchestration: a receiver that is down never holds the batch open.
+        await context.CallActivityAsync<int>(nameof(RecordWebhookEvent), new WebhookEvent(WebhookEvent.BatchFinished, input.BatchId, plan.JobId), PipelineRetry.Outages);
         return final;
     }
 

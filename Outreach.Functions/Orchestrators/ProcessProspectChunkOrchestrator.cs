@@ -50,7 +50,8 @@ public static class ProcessProspectChunkOrchestrator
         }
     }
 
-    private static string Describe(TaskFailedException ex)
+    /// <summary>The reason an activity failed with, as its own exception put it (what a prospect's or a job's error_message shows).</summary>
+    internal static string Describe(TaskFailedException ex)
     {
         // The first failure that is not a task wrapper is the one the activity threw: its message is the provider's own,
         // composed and scrubbed ("Website reader: …"). What lies under it (the HttpRequestException it wrapped) is detail

@@ -3,7 +3,6 @@ using System.Text;
 using Azure.Storage.Blobs;
 using Microsoft.EntityFrameworkCore;
 using Outreach.Data.Persistence;
-using Outreach.Domain.Enums;
 using Outreach.Domain.Export;
 
 namespace Outreach.Functions.Pipeline;
@@ -19,7 +18,7 @@ public sealed class ResultsWriter(BlobServiceClient blobs, IDbContextFactory<Out
     public const string ResultsContainer = "outreach-results";
 
     /// <summary>Header of emails.csv.</summary>
-    public static readonly string[] EmailColumns = ["ordinal", "name", "email", "company", "title", "subject", "body", "review_status", "model", "generated_at", "external_id", "footer", "list_unsubscribe"];
+    public static IReadOnlyList<string> EmailColumns => ExportLayout.Generic.Columns;
 
     /// <summary>Header of rejected.csv.</summary>
     public static readonly string[] RejectedColumns = ["line", "reason", "raw"];
@@ -51,28 +50,19 @@ public sealed class ResultsWriter(BlobServiceClient blobs, IDbContextFactory<Out
     }
 
     /// <summary>
-    /// Writes the batch's completed emails as CSV (header first, in ordinal order), streaming rows from the
-    /// database; shared by the results file and <c>GET /api/batches/{id}/emails.csv</c>.
+    /// Writes the batch's completed emails as CSV in <paramref name="format"/>'s layout (header first, in ordinal order),
+    /// streaming rows from the database; shared by the results file, <c>GET /api/batches/{id}/emails.csv</c> and
+    /// <c>outreach export</c>. A person suppressed after the import is left out.
     /// </summary>
-    public static async Task WriteEmailsAsync(OutreachDbContext db, Guid batchId, bool approvedOnly, TextWriter writer, CancellationToken cancellationToken)
+    public static async Task WriteEmailsAsync(OutreachDbContext db, Guid batchId, bool approvedOnly, TextWriter writer, CancellationToken cancellationToken, ExportFormat format = ExportFormat.Generic)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(writer);
-        await writer.WriteAsync(SafeCsv.Row(EmailColumns));
-        // A person suppressed after the import is left out of every export.
-        var rows = from p in db.Prospects.AsNoTracking().NotSuppressed(db.Suppressions)
-                   join e in db.GeneratedEmails.AsNoTracking() on p.Id equals e.ProspectId
-                   join c in db.Campaigns.AsNoTracking() on p.CampaignId equals c.Id
-                   where p.BatchId == batchId && e.GenerationStatus == GenerationStatus.Completed
-                       && (!approvedOnly || e.ReviewStatus == ReviewStatus.Approved)
-                   orderby p.Ordinal
-                   select new { p.Ordinal, p.Name, p.Email, p.Company, p.Title, e.Subject, e.Body, e.ReviewStatus, e.Model, e.GeneratedAt, p.ExternalId, e.Footer, c.Unsubscribe };
-        await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        var layout = ExportLayout.For(format);
+        await writer.WriteAsync(SafeCsv.Row([.. layout.Columns]));
+        await foreach (var row in EmailRow.Of(db, batchId, approvedOnly).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            await writer.WriteAsync(SafeCsv.Row(
-                r.Ordinal.ToString(CultureInfo.InvariantCulture), r.Name, r.Email, r.Company, r.Title, r.Subject, r.Body,
-                Domain.StatusRules.StatusLabel.Of(r.ReviewStatus), r.Model, r.GeneratedAt?.ToString("O", CultureInfo.InvariantCulture), r.ExternalId,
-                r.Footer, Domain.Entities.CampaignCompliance.ListUnsubscribe(r.Unsubscribe)));
+            await writer.WriteAsync(SafeCsv.Row(layout.Cells(row)));
         }
     }
 

@@ -9,7 +9,9 @@ using Outreach.Functions.Providers.BuiltWith;
 using Outreach.Functions.Providers.Common;
 using Outreach.Functions.Providers.EnrichLayer;
 using Outreach.Functions.Providers.Firecrawl;
+using Outreach.Functions.Contracts;
 using Outreach.Functions.Providers.Llm;
+using Outreach.Functions.Providers.Sequencers;
 using Outreach.Functions.Providers.Website;
 using Polly;
 using TokenCredential = Azure.Core.TokenCredential;
@@ -36,6 +38,11 @@ public static class ProviderRegistration
         AddLlm<OpenRouterOptions>(services, LlmProviders.OpenRouter);
         AddLlm<GeminiOptions>(services, LlmProviders.Gemini);
 
+        services.AddOptions<SequencerNetworkOptions>().BindConfiguration(SequencerNetworkOptions.SectionName);
+        AddSequencer<InstantlyClient, InstantlyOptions>(services, InstantlyClient.Descriptor);
+        AddSequencer<SmartleadClient, SmartleadOptions>(services, SmartleadClient.Descriptor);
+        AddSequencer<LemlistClient, LemlistOptions>(services, LemlistClient.Descriptor);
+
         // The app's Entra ID identity for keyless providers: the managed identity in Azure, az login / environment locally.
         services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
         services.AddSingleton<LlmClientFactory>();
@@ -57,15 +64,28 @@ public static class ProviderRegistration
         return services;
     }
 
-    private static void AddProvider<TClient, TOptions>(IServiceCollection services, ProviderDescriptor provider)
+    private static IHttpClientBuilder AddProvider<TClient, TOptions>(IServiceCollection services, ProviderDescriptor provider)
         where TClient : class
         where TOptions : ProviderOptions
     {
         services.AddOptions<TOptions>().BindConfiguration(provider.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddKeyedTransient<ProviderOptions>(provider.Id, (sp, _) => sp.GetRequiredService<IOptionsMonitor<TOptions>>().CurrentValue);
-        services.AddHttpClient<TClient>((sp, http) => Configure(http, sp.GetRequiredService<IOptionsMonitor<TOptions>>().CurrentValue))
-            .AddResilienceHandler(provider.Id, (pipeline, context) =>
-                Build(pipeline, ResilienceSettings.Of(context.ServiceProvider.GetRequiredService<IOptionsMonitor<TOptions>>().CurrentValue, provider.RetryMode)));
+        var client = services.AddHttpClient<TClient>((sp, http) => Configure(http, sp.GetRequiredService<IOptionsMonitor<TOptions>>().CurrentValue));
+        client.AddResilienceHandler(provider.Id, (pipeline, context) =>
+            Build(pipeline, ResilienceSettings.Of(context.ServiceProvider.GetRequiredService<IOptionsMonitor<TOptions>>().CurrentValue, provider.RetryMode)));
+        return client;
+    }
+
+    // A sequencer is a provider whose base URL is the operator's to set: its connections are address-checked like the
+    // website reader's (a base URL pointed at the metadata endpoint would send leads and the key there).
+    private static void AddSequencer<TClient, TOptions>(IServiceCollection services, ProviderDescriptor provider)
+        where TClient : class, ISequencerClient
+        where TOptions : SequencerOptions
+    {
+        AddProvider<TClient, TOptions>(services, provider)
+            .ConfigurePrimaryHttpMessageHandler(sp => GuardedConnection.CreateHandler(
+                () => sp.GetRequiredService<IOptionsMonitor<SequencerNetworkOptions>>().CurrentValue.AllowPrivateAddresses, "the sequencer client", allowRedirects: false));
+        services.AddTransient<ISequencerClient>(sp => sp.GetRequiredService<TClient>());
     }
 
     // A named HttpClient per model provider, handed to the SDKs as their transport; the error handler sits outside

@@ -37,10 +37,10 @@ public sealed record TemplateModel(
     {
         ArgumentNullException.ThrowIfNull(prospect);
         ArgumentNullException.ThrowIfNull(campaign);
-        var parts = prospect.Name?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
+        var (first, last) = Domain.Entities.PersonName.Split(prospect.Name);
         return new TemplateModel(
-            parts.FirstOrDefault(),
-            parts.Length > 1 ? string.Join(' ', parts[1..]) : null,
+            first,
+            last,
             prospect.Name,
             prospect.Company,
             prospect.Title,

@@ -56,11 +56,18 @@ public sealed class FunctionMetadataTests
         ["ImportSuppressions"] = ("post", "suppressions/import"),
         ["RemoveSuppression"] = ("delete", "suppressions"),
         ["ErasePerson"] = ("delete", "people"),
+        ["PushBatch"] = ("post", "batches/{id}/push"),
+        ["ListBatchPushes"] = ("get", "batches/{id}/pushes"),
+        ["ListWebhooks"] = ("get", "webhooks"),
+        ["AddWebhook"] = ("post", "webhooks"),
+        ["RemoveWebhook"] = ("delete", "webhooks/{id}"),
     };
 
-    private static readonly string[] Orchestrators = ["ProcessBatchOrchestrator", "ProcessProspectChunkOrchestrator"];
+    private static readonly string[] Orchestrators = ["ProcessBatchOrchestrator", "ProcessProspectChunkOrchestrator", "PushBatchOrchestrator", "DeliverWebhooksOrchestrator"];
 
-    private static readonly string[] Activities = ["StartBatch", "ListChunkProspects", "EnrichProspect", "AnalyzeProspect", "GenerateEmail", "FailProspect", "FinalizeBatch"];
+    private static readonly string[] Activities =
+        ["StartBatch", "ListChunkProspects", "EnrichProspect", "AnalyzeProspect", "GenerateEmail", "FailProspect", "FinalizeBatch",
+            "StartPush", "PushLeads", "FinishPush", "RecordWebhookEvent", "DeliverWebhook"];
 
     private static readonly Dictionary<string, JsonObject> Metadata = Load();
 

@@ -43,6 +43,12 @@ public sealed class SchemaCatalogTests(PostgresServer server) : IAsyncLifetime
         ["api_configurations"] = Columns(
             "provider:varchar enabled:bool model:varchar temperature:float4 max_tokens:int4 prompt_templates:jsonb industry_mappings:jsonb secret_setting:varchar"),
         ["suppressions"] = Columns("value:varchar reason:suppression_reason source:varchar note:text"),
+        ["email_pushes"] = Columns(
+            "generated_email_id:uuid batch_id:uuid job_id:uuid target:push_target target_campaign:varchar external_lead_id:varchar status:push_status error:text pushed_at:timestamptz"),
+        ["webhook_endpoints"] = Columns("url:varchar secret_setting:varchar description:varchar(500)"),
+        ["webhook_deliveries"] = Columns(
+            "endpoint:varchar url:varchar event_type:varchar subject:varchar payload:jsonb status:webhook_delivery_status attempts:int4 last_status_code:int4 " +
+            "last_error:text delivered_at:timestamptz"),
     };
 
     // The seed's labels, written out as DESIGN.md lists them.
@@ -54,7 +60,7 @@ public sealed class SchemaCatalogTests(PostgresServer server) : IAsyncLifetime
         ["batch_status"] = ["UPLOADED", "ENRICHING", "ENRICHED", "GENERATING", "COMPLETED", "FAILED", "PARTIAL"],
         ["workflow_step"] = ["UPLOAD_CSV", "CAMPAIGN_SETTINGS", "ENRICHMENT_CONFIG", "BEGIN_ENRICHMENT", "EMAIL_GENERATION", "COMPLETED"],
         ["workflow_status"] = ["ACTIVE", "PAUSED", "COMPLETED", "ABANDONED", "ERROR"],
-        ["job_type"] = ["ENRICHMENT", "GENERATION", "FULL_PIPELINE"],
+        ["job_type"] = ["ENRICHMENT", "GENERATION", "FULL_PIPELINE", "PUSH"],
         ["job_status"] = ["PENDING", "RUNNING", "COMPLETED", "FAILED", "CANCELLED"],
         ["review_status"] = ["PENDING_REVIEW", "APPROVED", "REJECTED", "NEEDS_ATTENTION"],
         ["upload_status"] = ["RECEIVED", "IMPORTED", "FAILED"],
@@ -62,6 +68,9 @@ public sealed class SchemaCatalogTests(PostgresServer server) : IAsyncLifetime
         ["email_verification"] = ["UNKNOWN", "VALID", "RISKY", "INVALID"],
         ["verification_policy"] = ["OFF", "SKIP_INVALID", "VALID_ONLY"],
         ["suppression_reason"] = ["UNSUBSCRIBED", "BOUNCED", "CUSTOMER", "COMPETITOR", "MANUAL"],
+        ["push_target"] = ["INSTANTLY", "SMARTLEAD", "LEMLIST"],
+        ["push_status"] = ["PUSHED", "SKIPPED", "FAILED"],
+        ["webhook_delivery_status"] = ["PENDING", "DELIVERED", "FAILED"],
     };
 
     private static readonly string[] StatusTables =

@@ -27,12 +27,15 @@ namespace Outreach.Data.Persistence.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "enrichment_status", new[] { "COMPLETED", "FAILED", "PENDING", "PROCESSING" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "generation_status", new[] { "COMPLETED", "FAILED", "GENERATING", "PENDING" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "job_status", new[] { "CANCELLED", "COMPLETED", "FAILED", "PENDING", "RUNNING" });
-            NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "job_type", new[] { "ENRICHMENT", "FULL_PIPELINE", "GENERATION" });
+            NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "job_type", new[] { "ENRICHMENT", "FULL_PIPELINE", "GENERATION", "PUSH" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "prospect_status", new[] { "COMPLETED", "ENRICHED", "ENRICHING", "FAILED", "GENERATING", "PENDING", "SKIPPED" });
+            NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "push_status", new[] { "FAILED", "PUSHED", "SKIPPED" });
+            NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "push_target", new[] { "INSTANTLY", "LEMLIST", "SMARTLEAD" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "review_status", new[] { "APPROVED", "NEEDS_ATTENTION", "PENDING_REVIEW", "REJECTED" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "suppression_reason", new[] { "BOUNCED", "COMPETITOR", "CUSTOMER", "MANUAL", "UNSUBSCRIBED" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "upload_status", new[] { "FAILED", "IMPORTED", "RECEIVED" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "verification_policy", new[] { "OFF", "SKIP_INVALID", "VALID_ONLY" });
+            NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "webhook_delivery_status", new[] { "DELIVERED", "FAILED", "PENDING" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "workflow_status", new[] { "ABANDONED", "ACTIVE", "COMPLETED", "ERROR", "PAUSED" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "workflow_step", new[] { "BEGIN_ENRICHMENT", "CAMPAIGN_SETTINGS", "COMPLETED", "EMAIL_GENERATION", "ENRICHMENT_CONFIG", "UPLOAD_CSV" });
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -513,6 +516,79 @@ namespace Outreach.Data.Persistence.Migrations
                         .HasDatabaseName("ix_csv_uploads_container_blob_name_etag");
 
                     b.ToTable("csv_uploads", (string)null);
+                });
+
+            modelBuilder.Entity("Outreach.Domain.Entities.EmailPush", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("batch_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text")
+                        .HasColumnName("error");
+
+                    b.Property<string>("ExternalLeadId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("external_lead_id");
+
+                    b.Property<Guid>("GeneratedEmailId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("generated_email_id");
+
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("job_id");
+
+                    b.Property<DateTimeOffset?>("PushedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("pushed_at");
+
+                    b.Property<PushStatus>("Status")
+                        .HasColumnType("push_status")
+                        .HasColumnName("status");
+
+                    b.Property<PushTarget>("Target")
+                        .HasColumnType("push_target")
+                        .HasColumnName("target");
+
+                    b.Property<string>("TargetCampaign")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("target_campaign");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.HasKey("Id")
+                        .HasName("pk_email_pushes");
+
+                    b.HasIndex("JobId")
+                        .HasDatabaseName("ix_email_pushes_job_id");
+
+                    b.HasIndex("GeneratedEmailId", "Target")
+                        .IsUnique()
+                        .HasDatabaseName("ix_email_pushes_generated_email_id_target");
+
+                    b.HasIndex("BatchId", "Target", "Status")
+                        .HasDatabaseName("ix_email_pushes_batch_id_target_status");
+
+                    b.ToTable("email_pushes", (string)null);
                 });
 
             modelBuilder.Entity("Outreach.Domain.Entities.GeneratedEmail", b =>
@@ -1110,6 +1186,131 @@ namespace Outreach.Data.Persistence.Migrations
                     b.ToTable("suppressions", (string)null);
                 });
 
+            modelBuilder.Entity("Outreach.Domain.Entities.WebhookDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<string>("Endpoint")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("endpoint");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("event_type");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text")
+                        .HasColumnName("last_error");
+
+                    b.Property<int?>("LastStatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_status_code");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payload");
+
+                    b.Property<WebhookDeliveryStatus>("Status")
+                        .HasColumnType("webhook_delivery_status")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_deliveries");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_webhook_deliveries_created_at");
+
+                    b.HasIndex("EventType", "Subject", "Endpoint")
+                        .IsUnique()
+                        .HasDatabaseName("ix_webhook_deliveries_event_type_subject_endpoint");
+
+                    b.ToTable("webhook_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("Outreach.Domain.Entities.WebhookEndpoint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("SecretSetting")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("secret_setting");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_endpoints");
+
+                    b.HasIndex("Url")
+                        .IsUnique()
+                        .HasDatabaseName("ix_webhook_endpoints_url");
+
+                    b.ToTable("webhook_endpoints", (string)null);
+                });
+
             modelBuilder.Entity("Outreach.Domain.Entities.WorkflowSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1237,6 +1438,30 @@ namespace Outreach.Data.Persistence.Migrations
                         .HasForeignKey("CampaignId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_csv_uploads_campaigns_campaign_id");
+                });
+
+            modelBuilder.Entity("Outreach.Domain.Entities.EmailPush", b =>
+                {
+                    b.HasOne("Outreach.Domain.Entities.Batch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_email_pushes_batches_batch_id");
+
+                    b.HasOne("Outreach.Domain.Entities.GeneratedEmail", null)
+                        .WithMany()
+                        .HasForeignKey("GeneratedEmailId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_email_pushes_generated_emails_generated_email_id");
+
+                    b.HasOne("Outreach.Domain.Entities.ProcessingJob", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_email_pushes_processing_jobs_job_id");
                 });
 
             modelBuilder.Entity("Outreach.Domain.Entities.GeneratedEmail", b =>

@@ -32,7 +32,7 @@ public class ProviderOptions : IValidatableObject
     public int MaxRetries { get; set; } = 2;
 
     /// <inheritdoc />
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    public virtual IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (string.IsNullOrWhiteSpace(BaseUrl))
         {

@@ -34,6 +34,19 @@ public abstract class ProviderRestClient(HttpClient http, ProviderSettingsStore 
         return (await ProviderHttp.ReadJsonAsync<T>(response, Name, json, cancellationToken), effective);
     }
 
+    /// <summary>
+    /// Builds the request from the usable settings and sends it, transport failures mapped; the caller reads the answer
+    /// (for providers whose refusals carry meaning, such as a sequencer's "already in the campaign").
+    /// </summary>
+    protected async Task<(HttpResponseMessage Response, EffectiveProviderSettings Settings)> SendAsync(
+        Func<EffectiveProviderSettings, HttpRequestMessage> build, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        var effective = await store.GetUsableAsync(descriptor, cancellationToken);
+        using var request = build(effective);
+        return (await ProviderHttp.SendAsync(http, request, Name, cancellationToken), effective);
+    }
+
     /// <summary><paramref name="request"/> with the key as a bearer token.</summary>
     protected static HttpRequestMessage WithBearer(HttpRequestMessage request, EffectiveProviderSettings settings)
     {

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
@@ -9,9 +8,6 @@ using Outreach.Functions.Contracts;
 using Outreach.Functions.Providers.Common;
 
 namespace Outreach.Functions.Providers.Website;
-
-/// <summary>Thrown by the connect callback when a host resolves only to addresses the reader may not visit.</summary>
-public sealed class UnsafeAddressException(string message) : IOException(message);
 
 /// <summary>
 /// The built-in website reader: fetches one page itself and extracts its readable text with a real HTML5 parser
@@ -244,67 +240,10 @@ public sealed class WebsiteReader(HttpClient http, IOptionsMonitor<WebsiteReader
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    /// <summary>
-    /// The handler the reader's HttpClient uses: no automatic redirects, decompression, and the address check at
-    /// connect time. Never a proxy: through a system proxy (HTTP_PROXY) the connection would go to the proxy, and
-    /// the address check would see the proxy's address instead of the target's.
-    /// </summary>
-    internal static SocketsHttpHandler CreateHandler(IOptionsMonitor<WebsiteReaderOptions> options) => new()
-    {
-        AllowAutoRedirect = false,
-        UseProxy = false,
-        AutomaticDecompression = DecompressionMethods.All,
-        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        ConnectCallback = async (context, cancellationToken) =>
-        {
-            var host = context.DnsEndPoint.Host;
-            var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken);
-            var allowed = options.CurrentValue.AllowPrivateAddresses ? addresses : [.. addresses.Where(a => !IsPrivate(a))];
-            if (allowed.Length == 0)
-            {
-                throw new UnsafeAddressException($"{host} resolves only to private or local addresses, which the reader does not visit");
-            }
+    /// <summary>The reader's handler: no automatic redirects (each hop is checked by hand), and the address check at connect time.</summary>
+    internal static SocketsHttpHandler CreateHandler(IOptionsMonitor<WebsiteReaderOptions> options) =>
+        GuardedConnection.CreateHandler(() => options.CurrentValue.AllowPrivateAddresses, "the reader", allowRedirects: false);
 
-            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            try
-            {
-                await socket.ConnectAsync(allowed, context.DnsEndPoint.Port, cancellationToken);
-                return new NetworkStream(socket, ownsSocket: true);
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
-        },
-    };
-
-    /// <summary>Loopback, private, link-local (cloud metadata lives there), CGNAT, unspecified and multicast addresses.</summary>
-    internal static bool IsPrivate(IPAddress address)
-    {
-        ArgumentNullException.ThrowIfNull(address);
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-
-        if (IPAddress.IsLoopback(address))
-        {
-            return true;
-        }
-
-        if (address.AddressFamily == AddressFamily.InterNetwork)
-        {
-            var b = address.GetAddressBytes();
-            return b[0] is 0 or 10 or 127 || b[0] >= 224
-                || (b[0] == 172 && b[1] is >= 16 and <= 31)
-                || (b[0] == 192 && b[1] == 168)
-                || (b[0] == 169 && b[1] == 254)
-                || (b[0] == 100 && b[1] is >= 64 and <= 127);
-        }
-
-        var v6 = address.GetAddressBytes();
-        return address.Equals(IPAddress.IPv6None) || address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast
-            || (v6[0] & 0xFE) == 0xFC;
-    }
+    /// <summary>Whether the reader may not visit <paramref name="address"/> (<see cref="GuardedConnection.IsPrivate"/>).</summary>
+    internal static bool IsPrivate(IPAddress address) => GuardedConnection.IsPrivate(address);
 }

@@ -142,4 +142,23 @@ public static class ApiHttp
         503 => 4,
         _ => 1,
     };
+
+    /// <summary>
+    /// The answer of a control operation on a batch (pause, retry, push …): 202 with where to follow the work — the job,
+    /// never a Durable management URL, which carries keys — 404, or 409 with the reason.
+    /// </summary>
+    public static IResult Control(ControlResult result, Guid batchId, string action)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        switch (result.Outcome)
+        {
+            case ControlOutcome.Accepted:
+                var accepted = Ok(new { batchId, action, jobId = result.JobId, status = "ACCEPTED" }, StatusCodes.Status202Accepted);
+                return result.JobId is { } job ? new Located(accepted, $"/api/jobs/{job}") : accepted;
+            case ControlOutcome.NotFound:
+                return Problem(StatusCodes.Status404NotFound, result.Reason ?? $"No batch with id {batchId}.");
+            default:
+                return Problem(StatusCodes.Status409Conflict, result.Reason ?? $"The batch's state does not allow {action}.");
+        }
+    }
 }

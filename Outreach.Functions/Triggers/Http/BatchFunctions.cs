@@ -83,8 +83,8 @@ public sealed class BatchFunctions(BatchQueries batches, ProspectQueries prospec
         });
 
     /// <summary>
-    /// <c>GET /api/batches/{id}/emails.csv?approved=true</c>: streamed from the database as RFC 4180 CSV, UTF-8 with a
-    /// BOM for Excel, every cell formula-injection safe.
+    /// <c>GET /api/batches/{id}/emails.csv?approved=true&amp;format=generic|instantly|smartlead|lemlist</c>: streamed from the
+    /// database as RFC 4180 CSV in the chosen layout, UTF-8 with a BOM for Excel, every cell formula-injection safe.
     /// </summary>
     [Function(nameof(ExportBatchEmailsCsv))]
     public Task<IResult> ExportBatchEmailsCsv(
@@ -93,6 +93,7 @@ public sealed class BatchFunctions(BatchQueries batches, ProspectQueries prospec
         {
             var batchId = ApiHttp.Id(id);
             var approvedOnly = ApprovedOnly(req);
+            var format = req.Query["format"].ToString() is { Length: > 0 } f ? ProspectQueries.Parse<ExportFormat>(f, "format") : ExportFormat.Generic;
             await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
             {
                 await ProspectQueries.EnsureBatchAsync(db, batchId, cancellationToken);
@@ -103,10 +104,10 @@ public sealed class BatchFunctions(BatchQueries batches, ProspectQueries prospec
                 {
                     await using var db = await contexts.CreateDbContextAsync(cancellationToken);
                     await using var writer = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 16 * 1024);
-                    await ResultsWriter.WriteEmailsAsync(db, batchId, approvedOnly, writer, cancellationToken);
+                    await ResultsWriter.WriteEmailsAsync(db, batchId, approvedOnly, writer, cancellationToken, format);
                 },
                 "text/csv; charset=utf-8",
-                $"emails-{batchId:D}{(approvedOnly ? "-approved" : string.Empty)}.csv");
+                $"emails-{batchId:D}{(approvedOnly ? "-approved" : string.Empty)}{(format == ExportFormat.Generic ? string.Empty : "-" + format.ToString().ToLowerInvariant())}.csv");
         });
 
     /// <summary><c>POST /api/batches/{id}/retry</c> with <c>{"jobType":"FULL_PIPELINE"|"ENRICHMENT"|"GENERATION","regenerate":false}</c> (default FULL_PIPELINE).</summary>
@@ -184,21 +185,7 @@ public sealed class BatchFunctions(BatchQueries batches, ProspectQueries prospec
             : throw new ApiProblemException(StatusCodes.Status400BadRequest, $"approved must be true or false, not '{text}'.");
     }
 
-    // 202 with where to follow the work (the job), never a Durable management URL: those carry keys.
-    private static IResult Answer(ControlResult result, Guid batchId, string action)
-    {
-        switch (result.Outcome)
-        {
-            case ControlOutcome.Accepted:
-                // Where to follow the work is the job, never a Durable management URL: those carry keys.
-                var accepted = ApiHttp.Ok(new { batchId, action, jobId = result.JobId, status = "ACCEPTED" }, StatusCodes.Status202Accepted);
-                return result.JobId is { } job ? new Located(accepted, $"/api/jobs/{job}") : accepted;
-            case ControlOutcome.NotFound:
-                return ApiHttp.Problem(StatusCodes.Status404NotFound, result.Reason ?? $"No batch with id {batchId}.");
-            default:
-                return ApiHttp.Problem(StatusCodes.Status409Conflict, result.Reason ?? $"The batch's state does not allow {action}.");
-        }
-    }
+    private static IResult Answer(ControlResult result, Guid batchId, string action) => ApiHttp.Control(result, batchId, action);
 }
 
 /// <summary>An answer with a Location header.</summary>
