@@ -79,10 +79,13 @@ public sealed class ProspectQueries(IDbContextFactory<OutreachDbContext> context
     }
 
     /// <summary>The enum value whose database label is <paramref name="label"/> (any case), or a 400 listing the labels.</summary>
-    internal static T Parse<T>(string label, string name)
-        where T : struct, Enum =>
-        Enum.GetValues<T>().Cast<T?>().FirstOrDefault(v => string.Equals(StatusLabel.Of(v!.Value), label.Trim(), StringComparison.OrdinalIgnoreCase))
-        ?? throw new DomainValidationException($"{name} '{label}' is not one of {string.Join(", ", Enum.GetValues<T>().Select(v => StatusLabel.Of(v)))}.");
+    internal static T Parse<T>(string label, string name, IReadOnlyCollection<T>? among = null)
+        where T : struct, Enum
+    {
+        var values = among ?? Enum.GetValues<T>();
+        return values.Cast<T?>().FirstOrDefault(v => string.Equals(StatusLabel.Of(v!.Value), label.Trim(), StringComparison.OrdinalIgnoreCase))
+            ?? throw new DomainValidationException($"{name} '{label}' is not one of {string.Join(", ", values.Select(v => StatusLabel.Of(v)))}.");
+    }
 
     /// <summary>A 404 for a batch that does not exist: what every route over a batch's rows checks first.</summary>
     internal static async Task EnsureBatchAsync(OutreachDbContext db, Guid batchId, CancellationToken cancellationToken)

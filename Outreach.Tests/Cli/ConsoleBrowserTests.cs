@@ -18,16 +18,18 @@ public sealed class ConsoleBrowserTests(PostgresServer server)
     private const string Chromium = "/usr/bin/chromium";
 
     [Fact]
-    public async Task Review_InABrowser_ApprovesWithKeysRejectsWithANoteEditsOneAndExportsOnlyTheApproved()
+    public async Task Review_InABrowser_ApprovesWithKeysRejectsWithANoteEditsOneExportsAndPushesOnlyTheApproved()
     {
         var web = RequireConsole();
-        await using var f = await PipelineFixture.StartAsync(server);
+        await using var instantly = await Sequencers.FakeInstantly.StartAsync();
+        await using var f = await PipelineFixture.StartAsync(server, Sequencers.PushScenario.Settings("Instantly", instantly));
+        await f.Database.ExecuteAsync("UPDATE campaigns SET footer = $1, unsubscribe = $2", Sequencers.PushScenario.Footer, Sequencers.PushScenario.OptOut);
         var batchId = await f.StartBatchAsync("ana@review.example", "ben@review.example", "cy@review.example", "dee@review.example");
         await f.WaitAsync(Batch.InstanceIdFor(batchId));
         await using var console = await ConsoleServer.StartAsync(f.Engine, port: 0, TokenGate.NewToken(), Path.Combine(web, "dist"), NullLoggerFactory.Instance, Ct);
         var screenshots = Screenshots();
 
-        var seen = await RunAsync(web, "e2e/review.mjs", console.OpenUrl, screenshots);
+        var seen = await RunAsync(web, "e2e/review.mjs", console.OpenUrl, screenshots, new() { ["PUSH_CAMPAIGN"] = instantly.Campaign });
 
         Assert.Equal(4, (int)seen["emails"]!);
         Assert.Empty(seen["axe_review"]!.AsArray());
@@ -42,6 +44,12 @@ public sealed class ConsoleBrowserTests(PostgresServer server)
              ("dee@review.example", "REJECTED", "Too generic for this company.", false)],
             reviews.Select(r => ((string)r[0]!, (string)r[1]!, r[2] as string, (bool)r[3]! && (bool)r[4]!)));
         Assert.True(File.Exists(Path.Combine(screenshots, "review-decided.png")));
+
+        // The Push button sent exactly the approved three, the edit included, to the sequencer.
+        Assert.Equal("INSTANTLY: 3 pushed, 0 skipped, 0 failed", (string?)seen["pushed"]);
+        Assert.Empty(seen["axe_pushed"]!.AsArray());
+        Assert.Equal(["ana@review.example", "ben@review.example", "cy@review.example"], instantly.Leads.Keys.Order());
+        Assert.EndsWith("P.S. Happy to share the audit checklist first.", (string?)instantly.Leads["cy@review.example"]["custom_variables"]!["body"], StringComparison.Ordinal);
     }
 
     [Fact]

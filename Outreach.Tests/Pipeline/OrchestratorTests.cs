@@ -66,6 +66,10 @@ public sealed class OrchestratorTests
         Assert.Same(final, result);
         Assert.Contains(new PipelineStatus("FINALIZING", 600, 100, 700), context.Statuses);
         Assert.Equal(new PipelineStatus("PARTIAL", 600, 100, 700), context.Statuses[^1]);
+
+        // The end is announced once, after the batch is final, for the run's own job.
+        var announced = Assert.Single(context.Events);
+        Assert.Equal((Outreach.Functions.Webhooks.WebhookEvent.BatchFinished, BatchId, Plan(700).JobId), (announced.Type, announced.BatchId, announced.JobId));
     }
 
     [Fact]
@@ -151,7 +155,13 @@ public sealed class OrchestratorTests
                 });
             Mock.Setup(c => c.CallActivityAsync<FinalizeBatchResult>(new TaskName(nameof(FinalizeBatch)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
                 .ReturnsAsync(() => Finalized = final);
+            Mock.Setup(c => c.CallActivityAsync<int>(new TaskName(nameof(RecordWebhookEvent)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+                .Callback((TaskName _, object? input, TaskOptions? _) => Events.Add((Outreach.Functions.Webhooks.WebhookEvent)input!))
+                .ReturnsAsync(0);
         }
+
+        /// <summary>The webhook events the run recorded.</summary>
+        public List<Outreach.Functions.Webhooks.WebhookEvent> Events { get; } = [];
 
         public Mock<TaskOrchestrationContext> Mock { get; } = new(MockBehavior.Strict);
 

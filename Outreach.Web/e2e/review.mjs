@@ -5,6 +5,7 @@
 //   OUTREACH_URL    the URL `outreach serve` printed (with its token)
 //   CHROMIUM        the browser (default /usr/bin/chromium)
 //   SCREENSHOTS     a directory for a screenshot of each step
+//   PUSH_CAMPAIGN   when set, the approved emails are then pushed to Instantly's campaign of this id
 import { readFile } from "node:fs/promises";
 import { run } from "./browser.mjs";
 
@@ -44,4 +45,16 @@ await run("", async ({ page, result, shot, axe }) => {
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export approved" }).click()]);
   result.exported = await readFile(await download.path(), "utf8");
+
+  const campaign = process.env.PUSH_CAMPAIGN;
+  if (campaign) {
+    await page.getByLabel("Sequencer").selectOption("instantly");
+    await page.getByLabel("Their campaign id").fill(campaign);
+    await page.getByRole("button", { name: "Push approved" }).click();
+    const line = page.locator("li[data-target=INSTANTLY]", { hasText: "pushed" });
+    await line.filter({ hasText: "3 pushed" }).waitFor({ timeout: 120_000 });
+    result.pushed = await line.textContent();
+    await shot("review-pushed");
+    result.axe_pushed = await axe();
+  }
 });

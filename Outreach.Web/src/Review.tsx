@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
-import { api, type Email, type ProspectDetail, type ProspectSummary } from "./api";
+import { api, type Email, type ProspectDetail, type ProspectSummary, type Pushes } from "./api";
 
 const reviewFilters = ["", "PENDING_REVIEW", "NEEDS_ATTENTION", "APPROVED", "REJECTED"];
 // The address check of each email's prospect; "none" is an address that was not checked (verification off).
 const addressFilters = ["", "VALID", "RISKY", "INVALID", "UNKNOWN", "none"];
+const sequencers = ["instantly", "smartlead", "lemlist"];
 
 /**
  * The review screen: the batch's emails in a table (filter by review status, or only flagged ones), the selected
@@ -23,6 +24,7 @@ export function Review({ batchId }: { batchId: string }) {
   const [editing, setEditing] = useState<{ id: string; subject: string; body: string } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
+  const [layout, setLayout] = useState("generic");
 
   useEffect(() => {
     Promise.all([api.emails(batchId, review), api.failed(batchId)]).then(([page, failures]) => {
@@ -154,8 +156,15 @@ export function Review({ batchId }: { batchId: string }) {
             <input type="checkbox" checked={flaggedOnly} onChange={(e) => { setFlaggedOnly((e.target as HTMLInputElement).checked); setSelected(0); }} /> flagged only
           </label>
           <button type="button" class="secondary" onClick={approveUnflagged}>Approve unflagged</button>
-          <button type="button" onClick={() => api.exportApproved(batchId).catch((e: Error) => setMessage(e.message))}>Export approved</button>
+          <label>
+            Layout{" "}
+            <select value={layout} onChange={(e) => setLayout((e.target as HTMLSelectElement).value)}>
+              {["generic", ...sequencers].map((f) => <option key={f} value={f}>{f}</option>)}
+            </select>
+          </label>
+          <button type="button" onClick={() => api.exportApproved(batchId, layout).catch((e: Error) => setMessage(e.message))}>Export approved</button>
         </div>
+        <PushPanel batchId={batchId} onMessage={setMessage} />
         <table>
           <thead>
             <tr><th scope="col">To</th><th scope="col">Company</th><th scope="col">Subject</th><th scope="col">Review</th><th scope="col">Flags</th></tr>
@@ -236,5 +245,62 @@ export function Review({ batchId }: { batchId: string }) {
         )}
       </section>
     </div>
+  );
+}
+
+/**
+ * Push the approved emails to a sequencer's campaign: the sequencer, its campaign id, and what became of the emails
+ * there, followed while the push job runs. The API says what is missing (a footer, a key) when it refuses.
+ */
+function PushPanel({ batchId, onMessage }: { batchId: string; onMessage: (m: string) => void }) {
+  const [target, setTarget] = useState(sequencers[0]);
+  const [campaign, setCampaign] = useState("");
+  const [pushes, setPushes] = useState<Pushes | null>(null);
+  const running = pushes?.jobs.some((j) => j.status === "PENDING" || j.status === "RUNNING") ?? false;
+
+  useEffect(() => {
+    api.pushes(batchId).then(setPushes, () => setPushes(null));
+  }, [batchId]);
+
+  // Followed while a push runs: one read a second, stopped as soon as no job is running.
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => api.pushes(batchId).then(setPushes, (e: Error) => onMessage(e.message)), 1000);
+    return () => clearInterval(timer);
+  }, [batchId, running]);
+
+  const push = async () => {
+    try {
+      const started = await api.push(batchId, target, campaign.trim());
+      onMessage(`Pushing to ${target} as job ${started.jobId}.`);
+      setPushes(await api.pushes(batchId));
+    } catch (e) {
+      onMessage((e as Error).message);
+    }
+  };
+
+  return (
+    <section class="push" aria-labelledby="push-heading">
+      <h3 id="push-heading">Push to a sequencer</h3>
+      <label>
+        Sequencer{" "}
+        <select value={target} onChange={(e) => setTarget((e.target as HTMLSelectElement).value)}>
+          {sequencers.map((s) => <option key={s} value={s}>{s}</option>)}
+        </select>
+      </label>
+      <label>
+        Their campaign id{" "}
+        <input value={campaign} onInput={(e) => setCampaign((e.target as HTMLInputElement).value)} />
+      </label>
+      <button type="button" disabled={running || campaign.trim() === ""} onClick={push}>Push approved</button>
+      {pushes && pushes.targets.length > 0 && (
+        <ul aria-live="polite">
+          {pushes.targets.map((t) => (
+            <li key={t.target} data-target={t.target}>{t.target}: {t.pushed} pushed, {t.skipped} skipped, {t.failed} failed</li>
+          ))}
+        </ul>
+      )}
+      {pushes?.jobs[0]?.error && <p class="error">{pushes.jobs[0].error}</p>}
+    </section>
   );
 }

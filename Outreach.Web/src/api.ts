@@ -4,6 +4,13 @@ import { apiUrl, authorization, credentials } from "./auth";
 
 export type Paged<T> = { items: T[]; page: number; pageSize: number; total: number };
 
+export type Pushes = {
+  batchId: string;
+  targets: { target: string; pushed: number; skipped: number; failed: number }[];
+  jobs: { jobId: string; status: string; progressCurrent: number; progressTotal: number; error: string | null }[];
+  notPushed: { emailId: string; target: string; campaign: string; status: string; error: string | null }[];
+};
+
 export type BatchSummary = {
   id: string; campaignId: string; campaignName: string; name: string; status: string;
   totalProspects: number; generatedEmails: number; failedProspects: number; skippedProspects: number; createdAt: string;
@@ -136,5 +143,8 @@ export const api = {
   approveUnflagged: (batchId: string) => call<{ approved: number }>("POST", `batches/${batchId}/approve`),
   edit: (emailId: string, subject: string, body: string) => call<Email>("PUT", `emails/${emailId}`, { subject, body }),
   retry: (batchId: string) => call<unknown>("POST", `batches/${batchId}/retry`, { jobType: "FULL_PIPELINE" }),
-  exportApproved: (batchId: string) => download(`batches/${batchId}/emails.csv?approved=true`, `emails-${batchId}.csv`),
+  exportApproved: (batchId: string, format = "generic") =>
+    download(`batches/${batchId}/emails.csv?approved=true&format=${format}`, `emails-${batchId}${format === "generic" ? "" : `-${format}`}.csv`),
+  push: (batchId: string, target: string, campaign: string) => call<{ jobId: string }>("POST", `batches/${batchId}/push`, { target, campaign }),
+  pushes: (batchId: string) => call<Pushes>("GET", `batches/${batchId}/pushes`),
 };

@@ -122,7 +122,7 @@ public sealed class BatchFunctions(BatchQueries batches, ProspectQueries prospec
             var body = await ApiHttp.OptionalBodyAsync<RetryRequest>(req, cancellationToken);
             if (body?.Regenerate == true)
             {
-                if (!string.IsNullOrWhiteSpace(body.JobType) && ProspectQueries.Parse<JobType>(body.JobType, "jobType") != JobType.Generation)
+                if (!string.IsNullOrWhiteSpace(body.JobType) && RunTypeOf(body.JobType) != JobType.Generation)
                 {
                     throw new ApiProblemException(StatusCodes.Status400BadRequest, "regenerate writes emails again: its jobType is GENERATION.");
                 }
@@ -130,7 +130,7 @@ public sealed class BatchFunctions(BatchQueries batches, ProspectQueries prospec
                 return Answer(await control.RegenerateAsync(batchId, durable, cancellationToken), batchId, "retry");
             }
 
-            var type = string.IsNullOrWhiteSpace(body?.JobType) ? JobType.FullPipeline : ProspectQueries.Parse<JobType>(body.JobType, "jobType");
+            var type = string.IsNullOrWhiteSpace(body?.JobType) ? JobType.FullPipeline : RunTypeOf(body.JobType);
             return Answer(await control.RetryAsync(batchId, type, durable, cancellationToken), batchId, "retry");
         });
 
@@ -175,6 +175,11 @@ public sealed class BatchFunctions(BatchQueries batches, ProspectQueries prospec
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "batches/{id}/cancel")] HttpRequest req, string id,
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
         ApiHttp.HandleAsync(async () => Answer(await control.CancelAsync(ApiHttp.Id(id), durable, cancellationToken), ApiHttp.Id(id), "cancel"));
+
+    // A retry runs the pipeline again; a push is started by its own route.
+    private static readonly JobType[] RunTypes = [JobType.Enrichment, JobType.Generation, JobType.FullPipeline];
+
+    private static JobType RunTypeOf(string label) => ProspectQueries.Parse(label, "jobType", RunTypes);
 
     private static bool ApprovedOnly(HttpRequest req)
     {
