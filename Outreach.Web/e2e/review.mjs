@@ -48,7 +48,7 @@ await run("", async ({ page, result, shot, axe }) => {
 
   const campaign = process.env.PUSH_CAMPAIGN;
   if (campaign) {
-    await page.getByLabel("Sequencer").selectOption("instantly");
+    await page.getByLabel("Sequencer", { exact: true }).selectOption("instantly");
     await page.getByLabel("Their campaign id").fill(campaign);
     await page.getByRole("button", { name: "Push approved" }).click();
     const line = page.locator("li[data-target=INSTANTLY]", { hasText: "pushed" });

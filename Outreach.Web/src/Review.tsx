@@ -282,16 +282,12 @@ function PushPanel({ batchId, onMessage }: { batchId: string; onMessage: (m: str
   return (
     <section class="push" aria-labelledby="push-heading">
       <h3 id="push-heading">Push to a sequencer</h3>
-      <label>
-        Sequencer{" "}
-        <select value={target} onChange={(e) => setTarget((e.target as HTMLSelectElement).value)}>
-          {sequencers.map((s) => <option key={s} value={s}>{s}</option>)}
-        </select>
-      </label>
-      <label>
-        Their campaign id{" "}
-        <input value={campaign} onInput={(e) => setCampaign((e.target as HTMLInputElement).value)} />
-      </label>
+      <label for="push-target">Sequencer</label>{" "}
+      <select id="push-target" value={target} onChange={(e) => setTarget((e.target as HTMLSelectElement).value)}>
+        {sequencers.map((s) => <option key={s} value={s}>{s}</option>)}
+      </select>{" "}
+      <label for="push-campaign">Their campaign id</label>{" "}
+      <input id="push-campaign" value={campaign} onInput={(e) => setCampaign((e.target as HTMLInputElement).value)} />{" "}
       <button type="button" disabled={running || campaign.trim() === ""} onClick={push}>Push approved</button>
       {pushes && pushes.targets.length > 0 && (
         <ul aria-live="polite">

@@ -1,6 +1,4 @@
 using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using Outreach.Domain.Enums;
 using Outreach.Functions.Contracts;
@@ -15,38 +13,27 @@ namespace Outreach.Functions.Providers.Sequencers;
 /// counts, not per-lead reasons).
 /// </summary>
 public sealed class InstantlyClient(HttpClient http, ProviderSettingsStore store, IOptionsMonitor<InstantlyOptions> options)
-    : ProviderRestClient(http, store, Descriptor), ISequencerClient
+    : SequencerClient(http, store, Descriptor, options.CurrentValue)
 {
     /// <summary>Who this sequencer is.</summary>
     public static ProviderDescriptor Descriptor { get; } = new("instantly", "Instantly", InstantlyOptions.SectionName, RetryMode.RejectedOnly);
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
 
     /// <inheritdoc />
-    public PushTarget Target => PushTarget.Instantly;
+    public override PushTarget Target => PushTarget.Instantly;
 
     /// <inheritdoc />
-    public int BatchLimit => options.CurrentValue.BatchSize;
-
-    /// <inheritdoc />
-    public string KeySetting => Descriptor.KeySetting;
-
-    /// <inheritdoc />
-    public async Task<IReadOnlyList<LeadResult>> PushAsync(string campaign, IReadOnlyList<SequencerLead> leads, CancellationToken cancellationToken)
+    public override async Task<IReadOnlyList<LeadResult>> PushAsync(string campaign, IReadOnlyList<SequencerLead> leads, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(leads);
         var (body, _) = await CallAsync<AddLeadsResponse>(
             settings => WithBearer(
                 new HttpRequestMessage(HttpMethod.Post, "api/v2/leads/add")
                 {
-                    Content = JsonContent.Create(new AddLeadsRequest(campaign, SkipIfInCampaign: true, [.. leads.Select(Lead)]), options: Json),
+                    Content = JsonContent.Create(new AddLeadsRequest(campaign, SkipIfInCampaign: true, [.. leads.Select(Lead)]), options: SnakeCase),
                 },
                 settings),
-            Json,
+            SnakeCase,
             notFound: $"no campaign {campaign}",
             cancellationToken);
         var created = (body.CreatedLeads ?? []).Where(c => c.Index is >= 0 && c.Index < leads.Count).ToDictionary(c => c.Index!.Value, c => c.Id);
@@ -59,7 +46,7 @@ public sealed class InstantlyClient(HttpClient http, ProviderSettingsStore store
 
     private static InstantlyLead Lead(SequencerLead lead) => new(
         lead.Email, lead.FirstName, lead.LastName, lead.Company, lead.Website,
-        new Dictionary<string, string>(lead.Variables()) { ["job_title"] = lead.Title ?? string.Empty });
+        VariablesWithTitle(lead));
 
     private sealed record AddLeadsRequest(string CampaignId, bool SkipIfInCampaign, List<InstantlyLead> Leads);
 

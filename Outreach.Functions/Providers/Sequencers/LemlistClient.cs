@@ -17,7 +17,7 @@ namespace Outreach.Functions.Providers.Sequencers;
 /// <c>_id</c> is the lead's id.
 /// </summary>
 public sealed class LemlistClient(HttpClient http, ProviderSettingsStore store, IOptionsMonitor<LemlistOptions> options)
-    : ProviderRestClient(http, store, Descriptor), ISequencerClient
+    : SequencerClient(http, store, Descriptor, options.CurrentValue)
 {
     /// <summary>Who this sequencer is.</summary>
     public static ProviderDescriptor Descriptor { get; } = new("lemlist", "lemlist", LemlistOptions.SectionName, RetryMode.RejectedOnly);
@@ -25,16 +25,10 @@ public sealed class LemlistClient(HttpClient http, ProviderSettingsStore store, 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <inheritdoc />
-    public PushTarget Target => PushTarget.Lemlist;
+    public override PushTarget Target => PushTarget.Lemlist;
 
     /// <inheritdoc />
-    public int BatchLimit => Math.Min(options.CurrentValue.BatchSize, options.CurrentValue.MaxBatchSize);
-
-    /// <inheritdoc />
-    public string KeySetting => Descriptor.KeySetting;
-
-    /// <inheritdoc />
-    public async Task<IReadOnlyList<LeadResult>> PushAsync(string campaign, IReadOnlyList<SequencerLead> leads, CancellationToken cancellationToken)
+    public override async Task<IReadOnlyList<LeadResult>> PushAsync(string campaign, IReadOnlyList<SequencerLead> leads, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(leads);
         var results = new List<LeadResult>(leads.Count);

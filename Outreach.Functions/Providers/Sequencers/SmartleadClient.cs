@@ -1,6 +1,4 @@
 using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using Outreach.Domain.Enums;
 using Outreach.Functions.Contracts;
@@ -15,36 +13,25 @@ namespace Outreach.Functions.Providers.Sequencers;
 /// logs redact and the failure messages scrub.
 /// </summary>
 public sealed class SmartleadClient(HttpClient http, ProviderSettingsStore store, IOptionsMonitor<SmartleadOptions> options)
-    : ProviderRestClient(http, store, Descriptor), ISequencerClient
+    : SequencerClient(http, store, Descriptor, options.CurrentValue)
 {
     /// <summary>Who this sequencer is.</summary>
     public static ProviderDescriptor Descriptor { get; } = new("smartlead", "Smartlead", SmartleadOptions.SectionName, RetryMode.RejectedOnly);
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
 
     /// <inheritdoc />
-    public PushTarget Target => PushTarget.Smartlead;
+    public override PushTarget Target => PushTarget.Smartlead;
 
     /// <inheritdoc />
-    public int BatchLimit => options.CurrentValue.BatchSize;
-
-    /// <inheritdoc />
-    public string KeySetting => Descriptor.KeySetting;
-
-    /// <inheritdoc />
-    public async Task<IReadOnlyList<LeadResult>> PushAsync(string campaign, IReadOnlyList<SequencerLead> leads, CancellationToken cancellationToken)
+    public override async Task<IReadOnlyList<LeadResult>> PushAsync(string campaign, IReadOnlyList<SequencerLead> leads, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(leads);
         var (body, _) = await CallAsync<AddLeadsResponse>(
             settings => new HttpRequestMessage(HttpMethod.Post, $"api/v1/campaigns/{Uri.EscapeDataString(campaign)}/leads?api_key={Uri.EscapeDataString(settings.ApiKey!)}")
             {
-                Content = JsonContent.Create(new AddLeadsRequest([.. leads.Select(Lead)], new ImportSettings(false, false, false)), options: Json),
+                Content = JsonContent.Create(new AddLeadsRequest([.. leads.Select(Lead)], new ImportSettings(false, false, false)), options: SnakeCase),
             },
-            Json,
+            SnakeCase,
             notFound: $"no campaign {campaign}",
             cancellationToken);
         if (body.Ok == false)
@@ -73,7 +60,7 @@ public sealed class SmartleadClient(HttpClient http, ProviderSettingsStore store
 
     private static SmartleadLead Lead(SequencerLead lead) => new(
         lead.Email, lead.FirstName, lead.LastName, lead.Company, lead.Website,
-        new Dictionary<string, string>(lead.Variables()) { ["job_title"] = lead.Title ?? string.Empty });
+        VariablesWithTitle(lead));
 
     private sealed record AddLeadsRequest(List<SmartleadLead> LeadList, ImportSettings Settings);
 
