@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Outreach.Data.Ingestion;
 using Outreach.Data.Persistence;
+using Outreach.Functions.Activities;
 using Outreach.Functions.Application;
 using Outreach.Functions.Application.Erasure;
 using Outreach.Functions.Application.Pushes;
@@ -40,6 +41,11 @@ public static class FunctionsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => StorageClients.Create(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<ProspectStore>();
+
+        // The steps ProcessProspect runs in one activity; transient like the providers they hold.
+        services.AddTransient<EnrichProspect>();
+        services.AddTransient<AnalyzeProspect>();
+        services.AddTransient<GenerateEmail>();
         services.AddOptions<VerificationOptions>().BindConfiguration(VerificationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AddressVerifier>();
         services.AddSingleton<ResultsWriter>();

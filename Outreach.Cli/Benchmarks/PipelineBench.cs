@@ -190,16 +190,10 @@ internal static class PipelineBench
             ids = await db.Prospects.Where(p => p.BatchId == batchId).OrderBy(p => p.Ordinal).Select(p => p.Id).ToListAsync(cancellationToken);
         }
 
-        var enrich = ActivatorUtilities.CreateInstance<EnrichProspect>(services);
-        var analyze = ActivatorUtilities.CreateInstance<AnalyzeProspect>(services);
-        var generate = ActivatorUtilities.CreateInstance<GenerateEmail>(services);
+        // The same activity the engine runs, from the same container.
+        var process = ActivatorUtilities.CreateInstance<ProcessProspect>(services);
         await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken }, async (id, ct) =>
-        {
-            var work = new ProspectWork(id, plan.JobId);
-            await enrich.RunAsync(work, ct);
-            await analyze.RunAsync(work, ct);
-            await generate.RunAsync(work, ct);
-        });
+            await process.RunAsync(new ProspectWork(id, plan.JobId), ct));
         await ActivatorUtilities.CreateInstance<FinalizeBatch>(services).RunAsync(new FinalizeBatchInput(batchId, plan.JobId), cancellationToken);
     }
 

@@ -24,9 +24,7 @@ public static class PipelineRegistry
 
         Add<StartBatch, StartBatchInput, BatchPlan>(registry, nameof(StartBatch), (a, i, ct) => a.RunAsync(i, ct));
         Add<ListChunkProspects, ChunkInput, List<Guid>>(registry, nameof(ListChunkProspects), (a, i, ct) => a.RunAsync(i, ct));
-        Add<EnrichProspect, ProspectWork>(registry, nameof(EnrichProspect), (a, i, ct) => a.RunAsync(i, ct));
-        Add<AnalyzeProspect, ProspectWork>(registry, nameof(AnalyzeProspect), (a, i, ct) => a.RunAsync(i, ct));
-        Add<GenerateEmail, ProspectWork>(registry, nameof(GenerateEmail), (a, i, ct) => a.RunAsync(i, ct));
+        Add<ProcessProspect, ProspectWork>(registry, nameof(ProcessProspect), (a, i, ct) => a.RunAsync(i, ct));
         Add<FailProspect, FailProspectInput>(registry, nameof(FailProspect), (a, i, ct) => a.RunAsync(i, ct));
         Add<FinalizeBatch, FinalizeBatchInput, FinalizeBatchResult>(registry, nameof(FinalizeBatch), (a, i, ct) => a.RunAsync(i, ct));
 
@@ -47,7 +45,7 @@ public static class PipelineRegistry
     public static IReadOnlyList<string> Names { get; } =
     [
         nameof(ProcessBatchOrchestrator), nameof(ProcessProspectChunkOrchestrator), nameof(StartBatch), nameof(ListChunkProspects),
-        nameof(EnrichProspect), nameof(AnalyzeProspect), nameof(GenerateEmail), nameof(FailProspect), nameof(FinalizeBatch),
+        nameof(ProcessProspect), nameof(FailProspect), nameof(FinalizeBatch),
         nameof(PushBatchOrchestrator), nameof(StartPush), nameof(PushLeads), nameof(FinishPush),
         nameof(DeliverWebhooksOrchestrator), nameof(RecordWebhookEvent), nameof(DeliverWebhook),
     ];

@@ -1,4 +1,3 @@
-using Microsoft.Azure.Functions.Worker;
 using Outreach.Data.Persistence;
 using Outreach.Domain.Enums;
 using Outreach.Functions.Contracts;
@@ -6,12 +5,15 @@ using Outreach.Functions.Pipeline;
 
 namespace Outreach.Functions.Activities;
 
-/// <summary>ENRICHED → GENERATING, then the analysis from the enrichment (upserted). The batch moves to GENERATING with its first prospect.</summary>
+/// <summary>
+/// The analysis step of <see cref="ProcessProspect"/>: ENRICHED → GENERATING, then the analysis from the enrichment
+/// (upserted). The batch moves to GENERATING with its first prospect. A prospect resumed in GENERATING whose analysis
+/// was already written in this step goes on to its email without a second analysis.
+/// </summary>
 public sealed class AnalyzeProspect(ProspectStore store, IProspectAnalyzer analyzer)
 {
     /// <summary>Analyses one prospect.</summary>
-    [Function(nameof(AnalyzeProspect))]
-    public async Task RunAsync([ActivityTrigger] ProspectWork work, CancellationToken cancellationToken)
+    public async Task RunAsync(ProspectWork work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
         var state = await store.LoadAsync(work, cancellationToken);
@@ -27,7 +29,11 @@ public sealed class AnalyzeProspect(ProspectStore store, IProspectAnalyzer analy
                 return;
             }
 
-            await store.MarkBatchGeneratingAsync(state.BatchId, cancellationToken);
+            await store.MarkBatchGeneratingAsync(state.BatchId, work.JobId, cancellationToken);
+        }
+        else if (await store.HasCurrentAnalysisAsync(work.ProspectId, cancellationToken))
+        {
+            return;
         }
 
         var enrichment = await store.LoadEnrichmentAsync(work.ProspectId, cancellationToken);

@@ -1,4 +1,3 @@
-using Microsoft.Azure.Functions.Worker;
 using Outreach.Data.Persistence;
 using Outreach.Domain.Enums;
 using Outreach.Functions.Contracts;
@@ -9,7 +8,7 @@ using Outreach.Functions.Verification;
 namespace Outreach.Functions.Activities;
 
 /// <summary>
-/// Checks the address (recorded on the prospect; SKIPPED when the campaign's verification setting excludes it), then
+/// The enrichment step of <see cref="ProcessProspect"/>: checks the address (recorded on the prospect; SKIPPED when the campaign's verification setting excludes it), then
 /// PENDING → ENRICHING → ENRICHED. Enrichment is best-effort per source; the prospect fails here only when a
 /// source the campaign requires did not answer. Skips a prospect already past this step, or whose job no
 /// longer runs (cancelled).
@@ -17,8 +16,7 @@ namespace Outreach.Functions.Activities;
 public sealed class EnrichProspect(ProspectStore store, IProspectEnricher enricher, AddressVerifier verifier)
 {
     /// <summary>Enriches one prospect.</summary>
-    [Function(nameof(EnrichProspect))]
-    public async Task RunAsync([ActivityTrigger] ProspectWork work, CancellationToken cancellationToken)
+    public async Task RunAsync(ProspectWork work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
         var state = await store.LoadAsync(work, cancellationToken);

@@ -1,4 +1,3 @@
-using Microsoft.Azure.Functions.Worker;
 using Outreach.Data.Persistence;
 using Outreach.Domain.Enums;
 using Outreach.Functions.Contracts;
@@ -9,14 +8,13 @@ using Outreach.Functions.Templating;
 namespace Outreach.Functions.Activities;
 
 /// <summary>
-/// Writes the email (upserted) with the facts it used and the quality gate's flags (a flagged email waits in review as
+/// The email step of <see cref="ProcessProspect"/>: writes the email (upserted) with the facts it used and the quality gate's flags (a flagged email waits in review as
 /// NEEDS_ATTENTION), and moves GENERATING → COMPLETED, counting it once.
 /// </summary>
 public sealed class GenerateEmail(ProspectStore store, IEmailGenerator generator)
 {
     /// <summary>Generates one email.</summary>
-    [Function(nameof(GenerateEmail))]
-    public async Task RunAsync([ActivityTrigger] ProspectWork work, CancellationToken cancellationToken)
+    public async Task RunAsync(ProspectWork work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
         var state = await store.LoadAsync(work, cancellationToken);

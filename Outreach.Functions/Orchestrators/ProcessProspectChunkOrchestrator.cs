@@ -1,13 +1,12 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
-using Outreach.Domain.Enums;
 using Outreach.Functions.Activities;
 using Outreach.Functions.Pipeline;
 
 namespace Outreach.Functions.Orchestrators;
 
 /// <summary>
-/// The prospects of one ordinal range, each through EnrichProspect → AnalyzeProspect → GenerateEmail.
+/// The prospects of one ordinal range, each through its job's steps in one <see cref="ProcessProspect"/> activity.
 /// Transient failures and infrastructure outages are retried (<see cref="PipelineRetry"/>); any other failure,
 /// or one that outlasts its retries, fails that prospect with its message and the others go on.
 /// </summary>
@@ -30,17 +29,7 @@ public static class ProcessProspectChunkOrchestrator
     {
         try
         {
-            if (chunk.JobType != JobType.Generation)
-            {
-                await context.CallActivityAsync(nameof(EnrichProspect), work, retry);
-            }
-
-            if (chunk.JobType != JobType.Enrichment)
-            {
-                await context.CallActivityAsync(nameof(AnalyzeProspect), work, retry);
-                await context.CallActivityAsync(nameof(GenerateEmail), work, retry);
-            }
-
+            await context.CallActivityAsync(nameof(ProcessProspect), work with { JobType = chunk.JobType }, retry);
             return true;
         }
         catch (TaskFailedException ex)
@@ -62,6 +51,7 @@ public static class ProcessProspectChunkOrchestrator
             details = details.InnerFailure;
         }
 
-        return $"{ex.TaskName}: {details.ErrorMessage}";
+        // ProcessProspect's failures already name their step (EnrichProspect: …), as the step activities did.
+        return ex.TaskName == nameof(ProcessProspect) ? details.ErrorMessage : $"{ex.TaskName}: {details.ErrorMessage}";
     }
 }

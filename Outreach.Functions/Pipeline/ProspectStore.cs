@@ -18,6 +18,9 @@ public sealed record ProspectState(ProspectFacts Facts, CampaignBrief Campaign, 
 /// </summary>
 public sealed class ProspectStore(IDbContextFactory<OutreachDbContext> contexts, NpgsqlDataSource dataSource, TimeProvider clock)
 {
+    // The jobs whose batch this process has already moved to GENERATING (one small entry per job).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, byte> _markedGenerating = new();
+
     /// <summary>Loads the prospect, its campaign brief and its job's state; null when the prospect does not exist.</summary>
     public async Task<ProspectState?> LoadAsync(ProspectWork work, CancellationToken cancellationToken)
     {
@@ -48,9 +51,29 @@ public sealed class ProspectStore(IDbContextFactory<OutreachDbContext> contexts,
 
     /// <summary>
     /// ENRICHING or ENRICHED → GENERATING for the batch, the first time one of its prospects starts generation; that
-    /// first time only, its workflow session moves on to EMAIL_GENERATION.
+    /// first time only, its workflow session moves on to EMAIL_GENERATION. Asked once per job in this process: every
+    /// later prospect of the job would only run the same guarded statement on the same hot row again.
     /// </summary>
-    public async Task MarkBatchGeneratingAsync(Guid batchId, CancellationToken cancellationToken)
+    public async Task MarkBatchGeneratingAsync(Guid batchId, Guid jobId, CancellationToken cancellationToken)
+    {
+        if (!_markedGenerating.TryAdd(jobId, 0))
+        {
+            return;
+        }
+
+        try
+        {
+            await MoveBatchToGeneratingAsync(batchId, cancellationToken);
+        }
+        catch
+        {
+            // Not done: the next prospect of the job tries again.
+            _markedGenerating.TryRemove(jobId, out _);
+            throw;
+        }
+    }
+
+    private async Task MoveBatchToGeneratingAsync(Guid batchId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
@@ -111,6 +134,19 @@ public sealed class ProspectStore(IDbContextFactory<OutreachDbContext> contexts,
         // A re-run replaces the analysis, so the batch is charged the difference, in the same transaction.
         await AddBatchTokensAsync(db, prospectId, (row.PromptTokens ?? 0) - before.Prompt, (row.CompletionTokens ?? 0) - before.Completion, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Whether the prospect's analysis was written in its current generation step (after it last moved to GENERATING):
+    /// the checkpoint that lets a resumed prospect go straight to its email instead of paying for the analysis twice.
+    /// </summary>
+    public async Task<bool> HasCurrentAnalysisAsync(Guid prospectId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await (from a in db.ProspectAnalyses
+                      join p in db.Prospects on a.ProspectId equals p.Id
+                      where a.ProspectId == prospectId && p.GenerationStartedAt != null && a.UpdatedAt >= p.GenerationStartedAt
+                      select a.Id).AnyAsync(cancellationToken);
     }
 
     /// <summary>The stored analysis; throws when analysis has not run.</summary>

@@ -1,4 +1,6 @@
+using Outreach.Domain.Enums;
+
 namespace Outreach.Functions.Pipeline;
 
-/// <summary>Work on one prospect within a job.</summary>
-public sealed record ProspectWork(Guid ProspectId, Guid JobId);
+/// <summary>Work on one prospect within a job, and which of its steps the job runs.</summary>
+public sealed record ProspectWork(Guid ProspectId, Guid JobId, JobType JobType = JobType.FullPipeline);

@@ -3,6 +3,8 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Outreach.Cli.Hosting;
 using Outreach.Functions.Activities;
+using Outreach.Functions.Contracts;
+using Outreach.Functions.Providers.Template;
 using Outreach.Functions.Pipeline;
 using Outreach.Tests.Builders;
 using Outreach.Tests.Infrastructure;
@@ -62,6 +64,42 @@ public sealed class ActivityIdempotencyTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task ProcessProspect_WhenTheEmailFailsOnceAndTheActivityRunsAgain_ResumesAtTheEmailWithoutASecondAnalysis()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await server.CreateDatabaseAsync();
+        var analyses = 0;
+        var generations = 0;
+        await using var services = AppServices.Build(
+            database,
+            new Dictionary<string, string?> { ["AzureWebJobsStorage"] = TestEnvironment.StorageConnectionString },
+            configure: s =>
+            {
+                s.AddSingleton<IProspectAnalyzer>(sp => new CountingAnalyzer(sp.GetRequiredService<TemplateAnalyzer>(), () => Interlocked.Increment(ref analyses)));
+                s.AddSingleton<IEmailGenerator>(sp => new FlakyGenerator(sp.GetRequiredService<TemplateEmailGenerator>(), () => Interlocked.Increment(ref generations)));
+            });
+        Scenario scenario;
+        await using (var db = database.CreateContext())
+        {
+            scenario = await Scenario.CreateAsync(db, prospects: 1);
+        }
+
+        var plan = await Activity<StartBatch>(services).RunAsync(new StartBatchInput(scenario.Batch.Id, scenario.Batch.InstanceId), ct);
+        var work = new ProspectWork(scenario.Prospects[0].Id, plan.JobId);
+
+        var first = await Assert.ThrowsAsync<TransientProspectException>(() => Activity<ProcessProspect>(services).RunAsync(work, ct));
+        await Activity<ProcessProspect>(services).RunAsync(work, ct);
+        await Activity<ProcessProspect>(services).RunAsync(work, ct);
+
+        Assert.Equal("GenerateEmail: OpenRouter: server error (503); retry after 7 s", first.Message);
+        Assert.Equal(TimeSpan.FromSeconds(7), TransientProspectException.RetryAfterIn(first.Message));
+        Assert.Equal((1, 2), (analyses, generations));
+        var batch = Assert.Single(await database.RowsAsync("SELECT enriched_prospects, generated_emails FROM batches"));
+        Assert.Equal((1, 1), ((int)batch[0]!, (int)batch[1]!));
+        Assert.Equal("COMPLETED", await database.ScalarAsync<string>("SELECT status::text FROM prospects"));
+    }
+
+    [Fact]
     public async Task Steps_WhenTheJobIsNoLongerRunning_DoNoWork()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -93,6 +131,23 @@ public sealed class ActivityIdempotencyTests(PostgresServer server)
             .Order();
 
         Assert.Equal(durableFunctions, PipelineRegistry.Names.Order());
+    }
+
+    private sealed class CountingAnalyzer(IProspectAnalyzer inner, Action counted) : IProspectAnalyzer
+    {
+        public Task<AnalysisOutcome> AnalyzeAsync(ProspectFacts prospect, EnrichmentOutcome enrichment, CampaignBrief campaign, CancellationToken cancellationToken)
+        {
+            counted();
+            return inner.AnalyzeAsync(prospect, enrichment, campaign, cancellationToken);
+        }
+    }
+
+    private sealed class FlakyGenerator(IEmailGenerator inner, Func<int> counted) : IEmailGenerator
+    {
+        public Task<EmailDraft> GenerateAsync(ProspectFacts prospect, EnrichmentOutcome enrichment, AnalysisOutcome analysis, CampaignBrief campaign, CancellationToken cancellationToken) =>
+            counted() == 1
+                ? throw new TransientProspectException("OpenRouter: server error (503)", TimeSpan.FromSeconds(7))
+                : inner.GenerateAsync(prospect, enrichment, analysis, campaign, cancellationToken);
     }
 
     private static T Activity<T>(IServiceProvider services)

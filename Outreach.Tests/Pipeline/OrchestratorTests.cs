@@ -91,11 +91,11 @@ public sealed class OrchestratorTests
         var bad = Guid.NewGuid();
         var context = new Mock<TaskOrchestrationContext>(MockBehavior.Loose);
 
-        // The steps are the non-generic CallActivityAsync (no result).
+        // One activity per prospect (the non-generic CallActivityAsync, no result); its failure already names the step.
         context.Setup(c => c.CallActivityAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .Returns((TaskName name, object? input, TaskOptions? _) =>
-                name.Name == nameof(GenerateEmail) && ((ProspectWork)input!).ProspectId == bad
-                    ? Task.FromException(Failure(nameof(GenerateEmail), typeof(PermanentProspectException), "OpenRouter: 402 insufficient credits"))
+                name.Name == nameof(ProcessProspect) && ((ProspectWork)input!).ProspectId == bad
+                    ? Task.FromException(Failure(nameof(ProcessProspect), typeof(PermanentProspectException), "GenerateEmail: OpenRouter: 402 insufficient credits"))
                     : Task.CompletedTask);
         context.Setup(c => c.CallActivityAsync<List<Guid>>(new TaskName(nameof(ListChunkProspects)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .ReturnsAsync([ok, bad]);
@@ -111,7 +111,7 @@ public sealed class OrchestratorTests
     }
 
     [Fact]
-    public async Task ProspectChunk_ForAGenerationJob_SkipsEnrichment()
+    public async Task ProspectChunk_ForAGenerationJob_RunsOneActivityPerProspectThatSkipsEnrichment()
     {
         var context = new Mock<TaskOrchestrationContext>(MockBehavior.Loose);
         context.Setup(c => c.CallActivityAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>())).Returns(Task.CompletedTask);
@@ -119,8 +119,10 @@ public sealed class OrchestratorTests
 
         await ProcessProspectChunkOrchestrator.RunAsync(context.Object, new ChunkInput(BatchId, JobId, JobType.Generation, 0, 0, 3, 5));
 
-        context.Verify(c => c.CallActivityAsync(new TaskName(nameof(EnrichProspect)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()), Times.Never);
-        context.Verify(c => c.CallActivityAsync(new TaskName(nameof(GenerateEmail)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()), Times.Once);
+        context.Verify(
+            c => c.CallActivityAsync(new TaskName(nameof(ProcessProspect)), It.Is<object?>(i => ((ProspectWork)i!).JobType == JobType.Generation), It.IsAny<TaskOptions?>()),
+            Times.Once);
+        context.Verify(c => c.CallActivityAsync(It.Is<TaskName>(n => n.Name != nameof(ProcessProspect) && n.Name != nameof(FailProspect)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()), Times.Never);
     }
 
     private static BatchPlan Plan(int prospects) => new(JobId, JobType.FullPipeline, prospects, 500, 4, null, 3, 5);
