@@ -53,9 +53,10 @@ start_postgres() {
     port_open "$PG_PORT" && die "127.0.0.1:$PG_PORT is taken by another process; set OUTREACH_PG_PORT"
     log "PostgreSQL: starting on 127.0.0.1:$PG_PORT"
     # A throw-away development cluster: durability settings are traded for speed (tests create and
-    # drop many databases). Never use these settings for data you care about.
+    # drop many databases). Never use these settings for data you care about. pg_stat_statements lets
+    # eng/bench.sh count the SQL statements a prospect costs.
     as_pg_owner "$bindir/pg_ctl" -D "$data" -l "$home/postgres.log" -w -t 60 start -o \
-      "-p $PG_PORT -c listen_addresses=127.0.0.1 -k $home -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null \
+      "-p $PG_PORT -c listen_addresses=127.0.0.1 -k $home -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_preload_libraries=pg_stat_statements" >/dev/null \
       || { tail -n 20 "$home/postgres.log" >&2; die "PostgreSQL did not start"; }
     started+=(postgres)
   fi

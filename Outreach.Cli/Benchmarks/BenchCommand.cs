@@ -30,10 +30,28 @@ internal static class BenchCommand
         var psql = new Option<string?>("--psql") { Description = "Path of psql (default: psql on PATH or under /usr/lib/postgresql)." };
         var ingest = new Command("ingest", "CSV import (parse + validate + COPY) vs psql \\copy of the same rows.") { rows, runs, psql };
         ingest.SetAction((parse, ct) => IngestAsync(parse.GetValue(rows), parse.GetValue(runs), parse.GetValue(psql), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct));
-        var prospects = new Option<int>("--prospects") { Description = "Prospects in the batch.", DefaultValueFactory = _ => 2_000 };
-        var latency = new Option<int>("--latency-ms") { Description = "Delay of every provider call and no-op activity.", DefaultValueFactory = _ => 0 };
-        var pipeline = new Command("pipeline", "The pipeline vs the engine's ceiling and vs plain Parallel.ForEachAsync, same run.") { prospects, latency };
-        pipeline.SetAction((parse, ct) => PipelineBench.RunAsync(parse.GetValue(prospects), parse.GetValue(latency), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct));
+        var prospects = new Option<int[]>("--prospects")
+        {
+            Description = "Prospects in the batch; several sizes (--prospects 1000 10000) also report how time grows.",
+            DefaultValueFactory = _ => [1_000, 10_000],
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var chunkSizes = new Option<int[]>("--chunk-sizes")
+        {
+            Description = "Pipeline__ChunkSize values to measure, each on a fresh engine (default: the configured one).",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var latency = new Option<int>("--latency-ms") { Description = "Delay of every provider call (two per prospect).", DefaultValueFactory = _ => 0 };
+        var pipelineRuns = new Option<int>("--runs") { Description = "Measurements of each size after the warm-up; the median is reported.", DefaultValueFactory = _ => 3 };
+        var pipeline = new Command("pipeline", "The pipeline vs the engine's ceiling and vs plain Parallel.ForEachAsync, same run.") { prospects, chunkSizes, latency, pipelineRuns };
+        pipeline.SetAction((parse, ct) => PipelineBench.RunAsync(
+            parse.GetValue(prospects)!,
+            parse.GetValue(chunkSizes) ?? [],
+            parse.GetValue(latency),
+            parse.GetValue(pipelineRuns),
+            parse.InvocationConfiguration.Output,
+            parse.InvocationConfiguration.Error,
+            ct));
         var rate = new Option<double>("--rate") { Description = "Requests per second the fake provider admits (and the client is configured for).", DefaultValueFactory = _ => 20 };
         var seconds = new Option<int>("--seconds") { Description = "How long to drive it.", DefaultValueFactory = _ => 10 };
         var callers = new Option<int>("--callers") { Description = "Concurrent callers.", DefaultValueFactory = _ => 32 };

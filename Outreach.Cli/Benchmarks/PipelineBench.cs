@@ -19,16 +19,27 @@ using Outreach.Functions.Providers.Template;
 namespace Outreach.Cli.Benchmarks;
 
 /// <summary>
-/// <c>outreach bench pipeline</c>, all in one run on the local engine: (a) the engine's ceiling — a trivial
-/// orchestration with the same chunking and in-flight limit fanning out three no-op activities per item;
-/// (b) the full pipeline with stub providers; (c) the same activity code under Parallel.ForEachAsync, no engine.
-/// With --latency-ms every provider call (and every no-op activity) waits that long.
+/// <c>outreach bench pipeline</c>, all in one run on the local engine, for each chunk size and batch size asked for:
+/// (a) the engine's ceiling — a trivial orchestration of the pipeline's shape (the same chunking and in-flight limit,
+/// one no-op activity per prospect); (b) the full pipeline with stub providers; (c) the same activity code
+/// (<see cref="ProcessProspect"/>) under Parallel.ForEachAsync, no engine. Each after a warm-up, the median of
+/// <c>--runs</c>. With --latency-ms every provider call waits that long (a prospect makes two: enrichment and the
+/// email), and (b) is also reported against the concurrency limit the settings allow. SQL statements per prospect
+/// of (b) come from pg_stat_statements when PostgreSQL loads it (eng/start-services.sh does).
 /// </summary>
 internal static class PipelineBench
 {
-    private const double Target = 0.5;
+    private const double EngineTarget = 0.3;
+    private const double LimitTarget = 0.8;
+    private const double LinearTarget = 11;
+    private const double StatementTarget = 10;
+    private const int ProviderCallsPerProspect = 2;
 
-    public static async Task<int> RunAsync(int prospects, int latencyMs, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    /// <summary>The medians of one batch size.</summary>
+    private sealed record Figures(int Prospects, double Ceiling, double Pipeline, double Direct, double? StatementsPerProspect);
+
+    public static async Task<int> RunAsync(
+        IReadOnlyList<int> prospectCounts, IReadOnlyList<int> chunkSizes, int latencyMs, int runs, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var configured = CliSettings.Load();
         if (CliSettings.Missing(configured, "ConnectionStrings:Outreach", "AzureWebJobsStorage") is { } missing)
@@ -37,6 +48,24 @@ internal static class PipelineBench
             return 2;
         }
 
+        if (chunkSizes.Count == 0)
+        {
+            chunkSizes = [configured.GetValue($"{PipelineOptions.SectionName}:{nameof(PipelineOptions.ChunkSize)}", new PipelineOptions().ChunkSize)];
+        }
+
+        var met = true;
+        foreach (var chunkSize in chunkSizes)
+        {
+            var figures = await RunScenarioAsync(configured, prospectCounts, chunkSize, latencyMs, runs, output, cancellationToken);
+            met &= await ReportAsync(figures, latencyMs, configured, output);
+        }
+
+        return met ? 0 : 1;
+    }
+
+    private static async Task<List<Figures>> RunScenarioAsync(
+        IConfiguration configured, IReadOnlyList<int> prospectCounts, int chunkSize, int latencyMs, int runs, TextWriter output, CancellationToken cancellationToken)
+    {
         await using var bench = await ThrowawayDatabase.CreateAsync(configured.GetConnectionString("Outreach")!, "outreach_bench_pipeline", cancellationToken);
         var latency = TimeSpan.FromMilliseconds(latencyMs);
         var configuration = new ConfigurationBuilder()
@@ -45,6 +74,7 @@ internal static class PipelineBench
             {
                 ["ConnectionStrings:Outreach"] = bench.ConnectionString,
                 ["TaskHubName"] = $"bench{Guid.NewGuid():N}"[..16],
+                [$"{PipelineOptions.SectionName}:{nameof(PipelineOptions.ChunkSize)}"] = chunkSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
             })
             .Build();
 
@@ -54,37 +84,87 @@ internal static class PipelineBench
             {
                 if (latency > TimeSpan.Zero)
                 {
-                    services.AddSingleton<IProspectEnricher>(sp => new SlowProviders(latency, sp.GetRequiredService<TimeProvider>()));
-                    services.AddSingleton<IEmailGenerator>(sp => new SlowProviders(latency, sp.GetRequiredService<TimeProvider>()));
+                    services.AddSingleton(sp => new SlowProviders(latency, sp.GetRequiredService<TimeProvider>()));
+                    services.AddSingleton<IProspectEnricher>(sp => sp.GetRequiredService<SlowProviders>());
+                    services.AddSingleton<IEmailGenerator>(sp => sp.GetRequiredService<SlowProviders>());
                 }
             },
             cancellationToken: cancellationToken,
-            extraTasks: registry => RegisterBaseline(registry, latency));
+            extraTasks: registry => RegisterBaseline(registry, latency * ProviderCallsPerProspect));
         try
         {
             await MigrateAsync(engine.Services, cancellationToken);
+            var statements = await StatementCounter.CreateAsync(bench.ConnectionString, cancellationToken);
             var options = engine.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PipelineOptions>>().Value;
             var concurrency = configuration.GetValue("LocalEngine:MaxConcurrentActivities", 16);
-            await output.WriteLineAsync($"pipeline: {prospects:N0} prospects, chunks of {options.ChunkSize}, {options.MaxChunksInFlight} in flight, {concurrency} activities at once, provider latency {latencyMs} ms");
+            await output.WriteLineAsync(
+                $"pipeline: chunks of {options.ChunkSize}, {options.MaxChunksInFlight} in flight, {concurrency} activities at once, provider latency {latencyMs} ms, median of {runs} after a warm-up");
+            var figures = new List<Figures>();
+            var run = 0;
+            foreach (var prospects in prospectCounts.Prepend(Math.Min(200, prospectCounts.Min())).Select((n, i) => (n, warmUp: i == 0)))
+            {
+                var csv = Path.Combine(Path.GetTempPath(), $"outreach-bench-{Guid.NewGuid():N}.csv");
+                await BenchCommand.WriteCsvAsync(csv, prospects.n);
+                try
+                {
+                    var ceilings = new List<double>();
+                    var pipelines = new List<double>();
+                    var directs = new List<double>();
+                    var counted = new List<double>();
+                    var peaks = new List<int>();
+                    for (var i = 0; i < (prospects.warmUp ? 1 : runs); i++)
+                    {
+                        run++;
+                        await ClearAsync(engine.Services, cancellationToken);
+                        ceilings.Add(await MeasureAsync(() => RunBaselineAsync(engine.Client, prospects.n, options, cancellationToken)));
+                        await statements.ResetAsync(cancellationToken);
+                        engine.Services.GetService<SlowProviders>()?.TakePeak();
+                        pipelines.Add(await MeasureAsync(() => RunPipelineAsync(engine, csv, $"bench-pipeline-{run}", cancellationToken)));
+                        if (engine.Services.GetService<SlowProviders>()?.TakePeak() is { } peak)
+                        {
+                            peaks.Add(peak);
+                        }
 
-            var csv = Path.Combine(Path.GetTempPath(), $"outreach-bench-{Guid.NewGuid():N}.csv");
-            await BenchCommand.WriteCsvAsync(csv, prospects);
-            try
-            {
-                var ceiling = await MeasureAsync(() => RunBaselineAsync(engine.Client, prospects, options, cancellationToken));
-                await output.WriteLineAsync($"  (a) engine ceiling, no-op activities:  {prospects / ceiling:N1} prospects/s ({ceiling:F1} s)");
-                var pipeline = await MeasureAsync(() => RunPipelineAsync(engine, csv, "bench-pipeline", cancellationToken));
-                await output.WriteLineAsync($"  (b) full pipeline, stub providers:     {prospects / pipeline:N1} prospects/s ({pipeline:F1} s)");
-                var direct = await MeasureAsync(() => RunDirectAsync(engine.Services, csv, concurrency, cancellationToken));
-                await output.WriteLineAsync($"  (c) Parallel.ForEachAsync, no engine:  {prospects / direct:N1} prospects/s ({direct:F1} s)");
-                var ratio = ceiling / pipeline;
-                await output.WriteLineAsync($"ratio (b)/(a): {ratio:F2}x (target >= {Target:F1}x) {(ratio >= Target ? "MET" : "MISSED")}; (b)/(c): {direct / pipeline:F2}x");
-                return ratio >= Target ? 0 : 1;
+                        if (await statements.CountAsync(cancellationToken) is { } count)
+                        {
+                            counted.Add((double)count / prospects.n);
+                        }
+
+                        directs.Add(await MeasureAsync(() => RunDirectAsync(engine.Services, csv, $"bench-direct-{run}", concurrency, cancellationToken)));
+                    }
+
+                    if (prospects.warmUp)
+                    {
+                        continue;
+                    }
+
+                    var f = new Figures(prospects.n, Median(ceilings), Median(pipelines), Median(directs), counted.Count > 0 ? Median(counted) : null);
+                    figures.Add(f);
+                    await output.WriteLineAsync($"  {f.Prospects,7:N0} prospects  (a) engine ceiling {f.Prospects / f.Ceiling,7:N1}/s ({f.Ceiling:F1} s)" +
+                        $"  (b) pipeline {f.Prospects / f.Pipeline,7:N1}/s ({f.Pipeline:F1} s)  (c) Parallel.ForEachAsync {f.Prospects / f.Direct,7:N1}/s ({f.Direct:F1} s)" +
+                        $"  SQL per prospect: {(f.StatementsPerProspect is { } s ? s.ToString("F1", System.Globalization.CultureInfo.InvariantCulture) : "not counted")}" +
+                        (peaks.Count > 0 ? $"  provider calls in flight at most: {peaks.Max()}" : string.Empty));
+                }
+                finally
+                {
+                    File.Delete(csv);
+                }
             }
-            finally
+
+            if (!statements.Available)
             {
-                File.Delete(csv);
+                await output.WriteLineAsync("  (statements not counted: PostgreSQL does not load pg_stat_statements; eng/start-services.sh starts it so)");
             }
+            else
+            {
+                await output.WriteLineAsync("  most frequent statements of the last (b):");
+                foreach (var (calls, query) in await statements.TopAsync(8, cancellationToken))
+                {
+                    await output.WriteLineAsync($"    {calls,8:N0}  {query}");
+                }
+            }
+
+            return figures;
         }
         finally
         {
@@ -92,6 +172,69 @@ internal static class PipelineBench
             await engine.DisposeAsync();
             await service.DeleteAsync();
         }
+    }
+
+    /// <summary>Prints the ratios and whether they meet the targets; true when all measured ones do.</summary>
+    private static async Task<bool> ReportAsync(List<Figures> figures, int latencyMs, IConfiguration configured, TextWriter output)
+    {
+        var met = true;
+        foreach (var f in figures)
+        {
+            var engine = f.Direct / f.Pipeline;
+            var line = $"  {f.Prospects:N0}: (b)/(c) {engine:F2}x (target >= {EngineTarget:F1}x) {Verdict(engine >= EngineTarget)}; (b)/(a) {f.Ceiling / f.Pipeline:F2}x";
+            if (latencyMs == 0)
+            {
+                met &= engine >= EngineTarget;
+            }
+            else
+            {
+                // The most the settings allow: every activity slot busy on provider calls.
+                var slots = configured.GetValue("LocalEngine:MaxConcurrentActivities", 16);
+                var limit = slots / (ProviderCallsPerProspect * latencyMs / 1000.0);
+                var share = f.Prospects / f.Pipeline / limit;
+                line += $"; {f.Prospects / f.Pipeline:N1}/s of the {limit:N1}/s the concurrency limit allows: {share:F2} (target >= {LimitTarget:F1}) {Verdict(share >= LimitTarget)}";
+                met &= share >= LimitTarget;
+            }
+
+            if (f.StatementsPerProspect is { } statements)
+            {
+                line += $"; {statements:F1} SQL statements per prospect (target <= {StatementTarget:F0}) {Verdict(statements <= StatementTarget)}";
+                met &= latencyMs > 0 || statements <= StatementTarget;
+            }
+
+            await output.WriteLineAsync(line);
+        }
+
+        for (var i = 1; i < figures.Count; i++)
+        {
+            var (small, large) = (figures[i - 1], figures[i]);
+            var growth = large.Pipeline / small.Pipeline;
+            var allowed = LinearTarget * large.Prospects / (10.0 * small.Prospects);
+            await output.WriteLineAsync($"  time({large.Prospects:N0}) / time({small.Prospects:N0}) = {growth:F1} for {(double)large.Prospects / small.Prospects:F0}x the prospects (target <= {allowed:F1}) {Verdict(growth <= allowed)}");
+            met &= growth <= allowed;
+        }
+
+        return met;
+    }
+
+    private static string Verdict(bool met) => met ? "MET" : "MISSED";
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    /// <summary>Empties the app's tables between runs, so every run starts from the same database.</summary>
+    private static async Task ClearAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<OutreachDbContext>>().CreateDbContextAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("""
+            DO $$ BEGIN
+              EXECUTE (SELECT 'TRUNCATE ' || string_agg(quote_ident(tablename), ', ') || ' CASCADE'
+                       FROM pg_tables WHERE schemaname = 'public' AND tablename <> '__ef_migrations_history');
+            END $$
+            """, cancellationToken);
     }
 
     private static async Task<double> MeasureAsync(Func<Task> run)
@@ -128,26 +271,12 @@ internal static class PipelineBench
         });
         registry.AddOrchestratorFunc<BaselineChunk, int>("BenchChunkOrchestrator", async (context, chunk) =>
         {
-            // The pipeline's shape: three activities in sequence per item, items in parallel.
-            var items = Enumerable.Range(chunk.From, chunk.To - chunk.From + 1).Select(async i =>
-            {
-                for (var step = 0; step < 3; step++)
-                {
-                    await context.CallActivityAsync<int>("BenchNoOpActivity", i);
-                }
-            });
-            await Task.WhenAll(items);
+            // The pipeline's shape: one activity per item, items in parallel.
+            await Task.WhenAll(Enumerable.Range(chunk.From, chunk.To - chunk.From + 1).Select(i => context.CallActivityAsync<int>("BenchNoOpActivity", i)));
             return chunk.To - chunk.From + 1;
         });
-        registry.AddActivityFunc<int, int>("BenchNoOpActivity", async (_, i) =>
-        {
-            if (latency > TimeSpan.Zero)
-            {
-                await Task.Delay(latency);
-            }
-
-            return i;
-        });
+        // In the engine's activity slots, like the pipeline's activities.
+        registry.AddActivity("BenchNoOpActivity", services => new NoOpActivity(services.GetRequiredService<ActivitySlots>(), latency));
     }
 
     private static async Task RunBaselineAsync(DurableTaskClient client, int prospects, PipelineOptions options, CancellationToken cancellationToken)
@@ -175,9 +304,9 @@ internal static class PipelineBench
         }
     }
 
-    private static async Task RunDirectAsync(IServiceProvider services, string csv, int concurrency, CancellationToken cancellationToken)
+    private static async Task RunDirectAsync(IServiceProvider services, string csv, string campaignName, int concurrency, CancellationToken cancellationToken)
     {
-        var campaign = await CreateCampaignAsync(services, "bench-direct", cancellationToken);
+        var campaign = await CreateCampaignAsync(services, campaignName, cancellationToken);
         var ingest = await services.GetRequiredService<UploadIngestor>().IngestAsync(
             new UploadSource("bench", $"direct/{Path.GetFileName(csv)}", "direct", new FileInfo(csv).Length, campaign.Name),
             _ => Task.FromResult<Stream>(File.OpenRead(csv)),
@@ -215,19 +344,56 @@ internal static class PipelineBench
         await db.Database.MigrateAsync(cancellationToken);
     }
 
+    /// <summary>The ceiling's activity: nothing but the provider time of a prospect.</summary>
+    private sealed class NoOpActivity(ActivitySlots slots, TimeSpan latency) : TaskActivity<int, int>
+    {
+        public override Task<int> RunAsync(TaskActivityContext context, int input) => slots.RunAsync(async () =>
+        {
+            if (latency > TimeSpan.Zero)
+            {
+                await Task.Delay(latency);
+            }
+
+            return input;
+        });
+    }
+
     /// <summary>Stub providers that take a fixed time per call, like a fast remote API.</summary>
     private sealed class SlowProviders(TimeSpan latency, TimeProvider clock) : IProspectEnricher, IEmailGenerator
     {
+        private int _calls;
+        private int _peak;
+
+        /// <summary>The most provider calls seen in flight at once since the last read (the concurrency actually reached).</summary>
+        public int TakePeak() => Interlocked.Exchange(ref _peak, 0);
+
         public async Task<EnrichmentOutcome> EnrichAsync(ProspectFacts prospect, CampaignBrief campaign, CancellationToken cancellationToken)
         {
-            await Task.Delay(latency, cancellationToken);
+            await WaitAsync(cancellationToken);
             return await new NotConfiguredEnricher(clock).EnrichAsync(prospect, campaign, cancellationToken);
         }
 
         public async Task<EmailDraft> GenerateAsync(ProspectFacts prospect, EnrichmentOutcome enrichment, AnalysisOutcome analysis, CampaignBrief campaign, CancellationToken cancellationToken)
         {
-            await Task.Delay(latency, cancellationToken);
+            await WaitAsync(cancellationToken);
             return await new TemplateEmailGenerator().GenerateAsync(prospect, enrichment, analysis, campaign, cancellationToken);
+        }
+
+        private async Task WaitAsync(CancellationToken cancellationToken)
+        {
+            var now = Interlocked.Increment(ref _calls);
+            for (var peak = Volatile.Read(ref _peak); now > peak && Interlocked.CompareExchange(ref _peak, now, peak) != peak; peak = Volatile.Read(ref _peak))
+            {
+            }
+
+            try
+            {
+                await Task.Delay(latency, cancellationToken);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _calls);
+            }
         }
     }
 }

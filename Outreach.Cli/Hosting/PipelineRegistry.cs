@@ -36,7 +36,7 @@ public static class PipelineRegistry
         registry.AddOrchestratorFunc<WebhookDeliveryPlan, int>(nameof(DeliverWebhooksOrchestrator), (context, input) => DeliverWebhooksOrchestrator.RunAsync(context, input));
         // The Functions host binds [DurableClient]; here the worker's own client is handed in.
         registry.AddActivity(nameof(RecordWebhookEvent), services => new FunctionActivity<WebhookEvent, int>(
-            (input, ct) => ActivatorUtilities.GetServiceOrCreateInstance<RecordWebhookEvent>(services).RunAsync(input, services.GetRequiredService<DurableTaskClient>(), ct)));
+            services, (input, ct) => ActivatorUtilities.GetServiceOrCreateInstance<RecordWebhookEvent>(services).RunAsync(input, services.GetRequiredService<DurableTaskClient>(), ct)));
         Add<DeliverWebhook, Guid>(registry, nameof(DeliverWebhook), (a, i, ct) => a.RunAsync(i, ct));
         return registry;
     }
@@ -53,7 +53,7 @@ public static class PipelineRegistry
     private static void Add<TFunction, TInput, TOutput>(DurableTaskRegistry registry, string name, Func<TFunction, TInput, CancellationToken, Task<TOutput>> run)
         where TFunction : class =>
         registry.AddActivity(name, services => new FunctionActivity<TInput, TOutput>(
-            (input, ct) => run(ActivatorUtilities.GetServiceOrCreateInstance<TFunction>(services), input, ct)));
+            services, (input, ct) => run(ActivatorUtilities.GetServiceOrCreateInstance<TFunction>(services), input, ct)));
 
     private static void Add<TFunction, TInput>(DurableTaskRegistry registry, string name, Func<TFunction, TInput, CancellationToken, Task> run)
         where TFunction : class =>
@@ -63,8 +63,10 @@ public static class PipelineRegistry
             return null;
         });
 
-    private sealed class FunctionActivity<TInput, TOutput>(Func<TInput, CancellationToken, Task<TOutput>> run) : TaskActivity<TInput, TOutput>
+    /// <summary>An activity that runs in one of the engine's <see cref="ActivitySlots"/> when it has them.</summary>
+    private sealed class FunctionActivity<TInput, TOutput>(IServiceProvider services, Func<TInput, CancellationToken, Task<TOutput>> run) : TaskActivity<TInput, TOutput>
     {
-        public override Task<TOutput> RunAsync(TaskActivityContext context, TInput input) => run(input, CancellationToken.None);
+        public override Task<TOutput> RunAsync(TaskActivityContext context, TInput input) =>
+            services.GetService<ActivitySlots>() is { } slots ? slots.RunAsync(() => run(input, CancellationToken.None)) : run(input, CancellationToken.None);
     }
 }

@@ -20,6 +20,18 @@ internal sealed class ImportStaging
 
     private ImportStaging(NpgsqlConnection connection) => _connection = connection;
 
+    /// <summary>Rows staged, accepted and rejected.</summary>
+    public int Rows { get; private set; }
+
+    /// <summary>The file line of the last staged row (0 when none).</summary>
+    public int LastLine { get; private set; }
+
+    /// <summary>
+    /// Seconds a set-based statement over the whole staging table may take: the connection's command timeout (30 by
+    /// default) plus one per 10,000 rows, so a file near the row limit is not cut off by a timeout sized for a small one.
+    /// </summary>
+    public int StatementTimeoutSeconds => _connection.CommandTimeout + (Rows / 10_000);
+
     /// <summary>Creates the staging table inside the caller's open transaction.</summary>
     public static async Task<ImportStaging> CreateAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
@@ -56,10 +68,16 @@ internal sealed class ImportStaging
                 await copy.WriteAsync(OutreachJson.Serialize(p?.AdditionalData ?? new Dictionary<string, string>()), NpgsqlDbType.Jsonb, cancellationToken);
                 await WriteTextAsync(copy, row.RejectReason, cancellationToken);
                 await WriteTextAsync(copy, p?.ExternalId, cancellationToken);
+                Rows++;
+                LastLine = row.Line;
             }
 
             await copy.CompleteAsync(cancellationToken);
         }
+
+        // The move reads the table in line ranges; the rejections join it: an index and statistics (autovacuum never
+        // analyzes a temporary table) keep both from scanning or guessing.
+        await Sql.ExecuteAsync(_connection, "CREATE INDEX ON import_rows (line); ANALYZE import_rows", StatementTimeoutSeconds, cancellationToken);
 
         return (await reader.FinishAsync(cancellationToken), reader.BytesRead, reader.Notes);
     }
@@ -68,7 +86,7 @@ internal sealed class ImportStaging
     public async Task<int> RejectKnownProspectsAsync(Campaign campaign, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(campaign);
-        await Sql.ExecuteAsync(_connection, SuppressionLookups.RejectSuppressedImportRows, cancellationToken);
+        await Sql.ExecuteAsync(_connection, SuppressionLookups.RejectSuppressedImportRows, StatementTimeoutSeconds, cancellationToken);
         var sql = campaign.DedupeScope == DedupeScope.Global
             ? """
               UPDATE import_rows s SET reject_reason = 'already a prospect of campaign ''' || c.name || ''''
@@ -80,8 +98,8 @@ internal sealed class ImportStaging
               FROM prospects p
               WHERE s.reject_reason IS NULL AND p.campaign_id = @campaign AND p.email_normalized = s.email_normalized
               """;
-        await Sql.ExecuteAsync(_connection, sql, cancellationToken, ("campaign", campaign.Id));
-        return Convert.ToInt32(await Sql.ScalarAsync(_connection, "SELECT count(*) FROM import_rows WHERE reject_reason IS NULL", cancellationToken));
+        await Sql.ExecuteAsync(_connection, sql, StatementTimeoutSeconds, cancellationToken, ("campaign", campaign.Id));
+        return Convert.ToInt32(await Sql.ScalarAsync(_connection, "SELECT count(*) FROM import_rows WHERE reject_reason IS NULL", StatementTimeoutSeconds, cancellationToken));
     }
 
     private static async Task WriteTextAsync(NpgsqlBinaryImporter copy, string? value, CancellationToken cancellationToken)

@@ -134,8 +134,8 @@ public sealed class UploadIngestor(
 
         await db.SaveChangesAsync(cancellationToken);
 
-        await ImportCommit.MoveProspectsAsync(connection, campaign.Id, batch.Id, now, cancellationToken);
-        var rejected = await ImportCommit.FinishUploadAsync(connection, upload.Id, batch.Id, accepted, notes, now, cancellationToken);
+        await ImportCommit.MoveProspectsAsync(connection, campaign.Id, batch.Id, staging.LastLine, now, cancellationToken);
+        var rejected = await ImportCommit.FinishUploadAsync(connection, upload.Id, batch.Id, accepted, notes, staging.StatementTimeoutSeconds, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         logger.LogInformation(

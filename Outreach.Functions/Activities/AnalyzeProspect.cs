@@ -16,28 +16,36 @@ public sealed class AnalyzeProspect(ProspectStore store, IProspectAnalyzer analy
     public async Task RunAsync(ProspectWork work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
-        var state = await store.LoadAsync(work, cancellationToken);
+        await RunAsync(work, await store.LoadAsync(work, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Analyses one prospect loaded as <paramref name="state"/>; returns its state after the step.</summary>
+    public async Task<ProspectState?> RunAsync(ProspectWork work, ProspectState? state, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
         if (state is not { JobRunning: true } || state.Status is not (ProspectStatus.Enriched or ProspectStatus.Generating))
         {
-            return;
+            return state;
         }
 
         if (state.Status == ProspectStatus.Enriched)
         {
             if (!await store.MoveAsync(work, ProspectStatus.Generating, ProspectCounter.None, null, cancellationToken))
             {
-                return;
+                return state with { JobRunning = false };
             }
 
+            state = state with { Status = ProspectStatus.Generating };
             await store.MarkBatchGeneratingAsync(state.BatchId, work.JobId, cancellationToken);
         }
         else if (await store.HasCurrentAnalysisAsync(work.ProspectId, cancellationToken))
         {
-            return;
+            return state;
         }
 
-        var enrichment = await store.LoadEnrichmentAsync(work.ProspectId, cancellationToken);
+        var enrichment = state.Enrichment ?? await store.LoadEnrichmentAsync(work.ProspectId, cancellationToken);
         var analysis = await analyzer.AnalyzeAsync(state.Facts, enrichment, state.Campaign, cancellationToken);
         await store.SaveAnalysisAsync(work.ProspectId, analysis, cancellationToken);
+        return state with { Enrichment = enrichment, Analysis = analysis };
     }
 }

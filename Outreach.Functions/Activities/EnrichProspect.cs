@@ -19,10 +19,16 @@ public sealed class EnrichProspect(ProspectStore store, IProspectEnricher enrich
     public async Task RunAsync(ProspectWork work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
-        var state = await store.LoadAsync(work, cancellationToken);
+        await RunAsync(work, await store.LoadAsync(work, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Enriches one prospect loaded as <paramref name="state"/>; returns its state after the step (null when it does not exist).</summary>
+    public async Task<ProspectState?> RunAsync(ProspectWork work, ProspectState? state, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
         if (state is not { JobRunning: true } || state.Status is not (ProspectStatus.Pending or ProspectStatus.Enriching))
         {
-            return;
+            return state;
         }
 
         if (state.Status == ProspectStatus.Pending)
@@ -35,12 +41,13 @@ public sealed class EnrichProspect(ProspectStore store, IProspectEnricher enrich
                 await store.MoveAsync(work, ProspectStatus.Skipped, ProspectCounter.Skipped,
                     $"Skipped: the address is {StatusLabel.Of(verdict.Status)} ({verdict.Reason}) and the campaign's verification is {StatusLabel.Of(state.Campaign.Verification).ToLowerInvariant()}.",
                     cancellationToken);
-                return;
+                return state with { Status = ProspectStatus.Skipped };
             }
 
             if (!await store.MoveAsync(work, ProspectStatus.Enriching, ProspectCounter.None, null, cancellationToken))
             {
-                return;
+                // Moved by someone else, or the job stopped: the later steps must look again.
+                return state with { JobRunning = false };
             }
         }
 
@@ -55,6 +62,8 @@ public sealed class EnrichProspect(ProspectStore store, IProspectEnricher enrich
         }
 
         await store.SaveEnrichmentAsync(work.ProspectId, outcome, cancellationToken);
-        await store.MoveAsync(work, ProspectStatus.Enriched, ProspectCounter.Enriched, null, cancellationToken);
+        return await store.MoveAsync(work, ProspectStatus.Enriched, ProspectCounter.Enriched, null, cancellationToken)
+            ? state with { Status = ProspectStatus.Enriched, Enrichment = outcome }
+            : state with { JobRunning = false };
     }
 }

@@ -17,7 +17,13 @@ public sealed class GenerateEmail(ProspectStore store, IEmailGenerator generator
     public async Task RunAsync(ProspectWork work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
-        var state = await store.LoadAsync(work, cancellationToken);
+        await RunAsync(work, await store.LoadAsync(work, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Generates the email of one prospect loaded as <paramref name="state"/>.</summary>
+    public async Task RunAsync(ProspectWork work, ProspectState? state, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
         if (state is not { JobRunning: true, Status: ProspectStatus.Generating })
         {
             return;
@@ -25,8 +31,8 @@ public sealed class GenerateEmail(ProspectStore store, IEmailGenerator generator
 
         if (!await store.HasCompletedEmailAsync(work.ProspectId, cancellationToken))
         {
-            var enrichment = await store.LoadEnrichmentAsync(work.ProspectId, cancellationToken);
-            var analysis = await store.LoadAnalysisAsync(work.ProspectId, cancellationToken);
+            var enrichment = state.Enrichment ?? await store.LoadEnrichmentAsync(work.ProspectId, cancellationToken);
+            var analysis = state.Analysis ?? await store.LoadAnalysisAsync(work.ProspectId, cancellationToken);
             await store.BeginEmailAsync(work.ProspectId, cancellationToken);
             var draft = await generator.GenerateAsync(state.Facts, enrichment, analysis, state.Campaign, cancellationToken);
             var facts = FactSheet.Of(state.Facts, enrichment);

@@ -13,31 +13,36 @@ namespace Outreach.Functions.Activities;
 /// where the last one stopped (an enriched prospect is not enriched again, a written analysis is not paid for twice).
 /// A provider failure names its step, as the separate activities did.
 /// </summary>
-public sealed class ProcessProspect(EnrichProspect enrich, AnalyzeProspect analyze, GenerateEmail generate)
+public sealed class ProcessProspect(ProspectStore store, EnrichProspect enrich, AnalyzeProspect analyze, GenerateEmail generate)
 {
-    /// <summary>Runs the prospect's steps.</summary>
+    /// <summary>Runs the prospect's steps on one load of the prospect, each step handing its state to the next.</summary>
     [Function(nameof(ProcessProspect))]
     public async Task RunAsync([ActivityTrigger] ProspectWork work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
+        var state = await store.LoadAsync(work, cancellationToken);
         if (work.JobType != JobType.Generation)
         {
-            await StepAsync(nameof(EnrichProspect), () => enrich.RunAsync(work, cancellationToken));
+            state = await StepAsync(nameof(EnrichProspect), () => enrich.RunAsync(work, state, cancellationToken));
         }
 
         if (work.JobType != JobType.Enrichment)
         {
-            await StepAsync(nameof(AnalyzeProspect), () => analyze.RunAsync(work, cancellationToken));
-            await StepAsync(nameof(GenerateEmail), () => generate.RunAsync(work, cancellationToken));
+            state = await StepAsync(nameof(AnalyzeProspect), () => analyze.RunAsync(work, state, cancellationToken));
+            await StepAsync(nameof(GenerateEmail), async () =>
+            {
+                await generate.RunAsync(work, state, cancellationToken);
+                return state;
+            });
         }
     }
 
     /// <summary>Runs a step; a provider's failure keeps its kind and its Retry-After and gains the step's name.</summary>
-    private static async Task StepAsync(string step, Func<Task> run)
+    private static async Task<ProspectState?> StepAsync(string step, Func<Task<ProspectState?>> run)
     {
         try
         {
-            await run();
+            return await run();
         }
         catch (TransientProspectException ex)
         {

@@ -7,8 +7,14 @@ using Outreach.Functions.Contracts;
 
 namespace Outreach.Functions.Pipeline;
 
-/// <summary>A prospect with what the providers may use, its status and whether its job still runs.</summary>
-public sealed record ProspectState(ProspectFacts Facts, CampaignBrief Campaign, Guid BatchId, ProspectStatus Status, bool JobRunning);
+/// <summary>
+/// A prospect with what the providers may use, its status and whether its job still runs — loaded once per
+/// <see cref="Activities.ProcessProspect"/> and carried from step to step, with what the earlier steps of the same
+/// activity produced (<paramref name="Enrichment"/>, <paramref name="Analysis"/>), so no step reads back what the one
+/// before it just wrote.
+/// </summary>
+public sealed record ProspectState(
+    ProspectFacts Facts, CampaignBrief Campaign, Guid BatchId, ProspectStatus Status, bool JobRunning, EnrichmentOutcome? Enrichment = null, AnalysisOutcome? Analysis = null);
 
 /// <summary>
 /// The pipeline's reads and its guarded transitions. A transition is one statement: it moves the prospect
@@ -121,19 +127,16 @@ public sealed class ProspectStore(IDbContextFactory<OutreachDbContext> contexts,
     public async Task SaveAnalysisAsync(Guid prospectId, AnalysisOutcome outcome, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var db = await OneTransactionContextAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var row = await FindOrAddAsync(db.ProspectAnalyses, a => a.ProspectId == prospectId, () => new ProspectAnalysis(prospectId, now), cancellationToken);
         var before = (Prompt: row.PromptTokens ?? 0, Completion: row.CompletionTokens ?? 0);
         row.Record(outcome.PersonalizationOpportunities, outcome.PainPoints, outcome.MarketPosition, outcome.SuggestedApproach,
             outcome.ExecutiveSummary, outcome.ConfidenceScore, outcome.Sources, outcome.Model, now,
             Tokens(outcome.Usage?.PromptTokens), Tokens(outcome.Usage?.CompletionTokens));
-        await db.SaveChangesAsync(cancellationToken);
 
-        // A re-run replaces the analysis, so the batch is charged the difference, in the same transaction.
-        await AddBatchTokensAsync(db, prospectId, (row.PromptTokens ?? 0) - before.Prompt, (row.CompletionTokens ?? 0) - before.Completion, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        // A re-run replaces the analysis, so the batch is charged the difference.
+        await SaveChargingBatchAsync(db, prospectId, (row.PromptTokens ?? 0) - before.Prompt, (row.CompletionTokens ?? 0) - before.Completion, cancellationToken);
     }
 
     /// <summary>
@@ -185,9 +188,8 @@ public sealed class ProspectStore(IDbContextFactory<OutreachDbContext> contexts,
         Guid prospectId, EmailDraft draft, IReadOnlyList<string> qualityFlags, IReadOnlyList<EmailFact> factsUsed, CancellationToken cancellationToken, string? footer = null)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var db = await OneTransactionContextAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var row = await FindOrAddAsync(db.GeneratedEmails, e => e.ProspectId == prospectId, () => new GeneratedEmail(prospectId, now), cancellationToken);
 
         if (row.GenerationStatus == GenerationStatus.Completed)
@@ -202,18 +204,29 @@ public sealed class ProspectStore(IDbContextFactory<OutreachDbContext> contexts,
 
         row.Complete(draft.Subject, draft.Body, draft.Model, now,
             new EmailAssessment(qualityFlags, factsUsed, Tokens(draft.Usage?.PromptTokens), Tokens(draft.Usage?.CompletionTokens)), footer);
+        await SaveChargingBatchAsync(db, prospectId, row.PromptTokens ?? 0, row.CompletionTokens ?? 0, cancellationToken);
+    }
+
+    /// <summary>
+    /// Saves the row and, in the same transaction, adds the tokens it cost to its batch; a save that costs nothing is
+    /// one statement, without a transaction around it.
+    /// </summary>
+    private static async Task SaveChargingBatchAsync(OutreachDbContext db, Guid prospectId, long prompt, long completion, CancellationToken cancellationToken)
+    {
+        if (prompt == 0 && completion == 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await AddBatchTokensAsync(db, prospectId, row.PromptTokens ?? 0, row.CompletionTokens ?? 0, cancellationToken);
+        await AddBatchTokensAsync(db, prospectId, prompt, completion, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
     private static async Task AddBatchTokensAsync(OutreachDbContext db, Guid prospectId, long prompt, long completion, CancellationToken cancellationToken)
     {
-        if (prompt == 0 && completion == 0)
-        {
-            return;
-        }
-
         var batchId = db.Prospects.Where(p => p.Id == prospectId).Select(p => p.BatchId);
         await db.Batches.Where(b => batchId.Contains(b.Id)).ExecuteUpdateAsync(
             set => set.SetProperty(b => b.PromptTokens, b => b.PromptTokens + prompt).SetProperty(b => b.CompletionTokens, b => b.CompletionTokens + completion),
@@ -239,6 +252,17 @@ public sealed class ProspectStore(IDbContextFactory<OutreachDbContext> contexts,
                           where e.BodyHash == hash && p.BatchId == batchId && p.Id != prospectId && e.GenerationStatus == GenerationStatus.Completed && e.Body == body
                           select p.Id).FirstOrDefaultAsync(cancellationToken);
         return twin == Guid.Empty ? null : twin;
+    }
+
+    /// <summary>
+    /// A context for one short transaction that is committed or abandoned whole: EF's savepoint around SaveChanges
+    /// (two more statements) would only let a caller recover from a failed save inside it, which none does.
+    /// </summary>
+    private async Task<OutreachDbContext> OneTransactionContextAsync(CancellationToken cancellationToken)
+    {
+        var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.Database.AutoSavepointsEnabled = false;
+        return db;
     }
 
     private static int? Tokens(long? count) => count is { } n ? (int)Math.Min(n, int.MaxValue) : null;
