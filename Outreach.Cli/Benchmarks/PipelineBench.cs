@@ -281,7 +281,7 @@ internal static class PipelineBench
 
     private static async Task RunBaselineAsync(DurableTaskClient client, int prospects, PipelineOptions options, CancellationToken cancellationToken)
     {
-        var id = await client.ScheduleNewOrchestrationInstanceAsync("BenchBatchOrchestrator", new BaselineInput(prospects, options.ChunkSize, options.MaxChunksInFlight), cancellationToken);
+        var id = await client.ScheduleNewOrchestrationInstanceAsync("BenchBatchOrchestrator", new BaselineInput(prospects, options.ChunkSizeFor(prospects), options.MaxChunksInFlight), cancellationToken);
         var result = await client.WaitForInstanceCompletionAsync(id, cancellationToken);
         if (result.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
         {

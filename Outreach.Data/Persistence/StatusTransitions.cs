@@ -1,4 +1,5 @@
 using Npgsql;
+using Outreach.Domain.Entities;
 using Outreach.Domain.Enums;
 using Outreach.Domain.StatusRules;
 
@@ -34,25 +35,24 @@ public static class StatusTransitions
 {
     /// <summary>
     /// Moves a prospect to <paramref name="to"/> from any status the rules allow, only while its job is RUNNING, and
-    /// bumps <paramref name="counter"/> (and the job's progress for an outcome) only when the prospect moved.
+    /// bumps <paramref name="counter"/> (and the job's progress for an outcome) only when the prospect moved. An address
+    /// check made for the move (<paramref name="addressCheck"/>) is recorded by the same statement. With
+    /// <paramref name="through"/>, the statement makes two moves the rules allow one after the other — from a
+    /// predecessor of <paramref name="through"/> to it and on to <paramref name="to"/> — setting both steps' timestamps,
+    /// as two statements would.
     /// </summary>
     /// <returns>True when the prospect moved.</returns>
     public static async Task<bool> MoveProspectAsync(
-        NpgsqlDataSource dataSource, Guid prospectId, Guid jobId, ProspectStatus to, ProspectCounter counter, string? errorMessage, DateTimeOffset now, CancellationToken cancellationToken)
+        NpgsqlDataSource dataSource, Guid prospectId, Guid jobId, ProspectStatus to, ProspectCounter counter, string? errorMessage, DateTimeOffset now,
+        CancellationToken cancellationToken, AddressVerdict? addressCheck = null, ProspectStatus? through = null)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
-        var timestamp = to switch
+        var timestamp = TimestampOf(to);
+        if (through is { } step)
         {
-            ProspectStatus.Enriching => "enrichment_started_at",
-            ProspectStatus.Enriched => "enriched_at",
-            ProspectStatus.Generating => "generation_started_at",
-            ProspectStatus.Completed => "completed_at",
-            ProspectStatus.Failed => "failed_at",
-
-            // A skipped prospect is finished, without an email; error_message says why.
-            ProspectStatus.Skipped => "completed_at",
-            _ => throw new ArgumentOutOfRangeException(nameof(to), to, "Not a pipeline step."),
-        };
+            Rules.Prospect.EnsureCanMove(step, to);
+            timestamp = $"{TimestampOf(step)} = @now, {timestamp}";
+        }
         var batchCounter = counter switch
         {
             ProspectCounter.Enriched => "enriched_prospects",
@@ -62,6 +62,8 @@ public static class StatusTransitions
             _ => null,
         };
         var countsProgress = counter is ProspectCounter.Generated or ProspectCounter.Failed or ProspectCounter.Skipped;
+
+        var recordCheck = addressCheck is null ? string.Empty : ", email_verification = @verification, email_verification_reason = @verificationReason";
 
         // Column names come from the switches above, never from input. Data-modifying CTEs always run to
         // completion, and they see only the rows `moved` returned: no move, no count.
@@ -83,7 +85,7 @@ public static class StatusTransitions
                 SELECT id FROM processing_jobs WHERE id = @job AND status = @running FOR NO KEY UPDATE),
             moved AS (
                 UPDATE prospects p SET status = @to, updated_at = @now, {timestamp} = @now,
-                       error_message = CASE WHEN @to = ANY(@withReason) THEN @error ELSE NULL END
+                       error_message = CASE WHEN @to = ANY(@withReason) THEN @error ELSE NULL END{recordCheck}
                 WHERE p.id = @id AND p.status = ANY(@from) AND EXISTS (SELECT 1 FROM job)
                 RETURNING p.batch_id)
             {countBatch}
@@ -96,10 +98,30 @@ public static class StatusTransitions
         command.Parameters.AddWithValue("now", now.ToUniversalTime());
         command.Parameters.AddWithValue("error", (object?)errorMessage ?? DBNull.Value);
         command.Parameters.AddWithValue("id", prospectId);
-        command.Parameters.AddWithValue("from", Rules.Prospect.PredecessorsOf(to).ToArray());
+        command.Parameters.AddWithValue("from", Rules.Prospect.PredecessorsOf(through ?? to).ToArray());
         command.Parameters.AddWithValue("job", jobId);
+        if (addressCheck is not null)
+        {
+            command.Parameters.AddWithValue("verification", addressCheck.Status);
+            command.Parameters.AddWithValue("verificationReason", addressCheck.Reason);
+        }
+
         return (long)(await command.ExecuteScalarAsync(cancellationToken))! == 1;
     }
+
+    /// <summary>The prospect column that records when it reached <paramref name="status"/>.</summary>
+    private static string TimestampOf(ProspectStatus status) => status switch
+    {
+        ProspectStatus.Enriching => "enrichment_started_at",
+        ProspectStatus.Enriched => "enriched_at",
+        ProspectStatus.Generating => "generation_started_at",
+        ProspectStatus.Completed => "completed_at",
+        ProspectStatus.Failed => "failed_at",
+
+        // A skipped prospect is finished, without an email; error_message says why.
+        ProspectStatus.Skipped => "completed_at",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Not a pipeline step."),
+    };
 
     /// <summary>
     /// Moves a batch from one of <paramref name="from"/> to <paramref name="to"/>, setting <paramref name="timestamp"/>

@@ -1,4 +1,3 @@
-using Outreach.Data.Persistence;
 using Outreach.Domain.Enums;
 using Outreach.Functions.Contracts;
 using Outreach.Functions.Pipeline;
@@ -6,8 +5,8 @@ using Outreach.Functions.Pipeline;
 namespace Outreach.Functions.Activities;
 
 /// <summary>
-/// The analysis step of <see cref="ProcessProspect"/>: ENRICHED → GENERATING, then the analysis from the enrichment
-/// (upserted). The batch moves to GENERATING with its first prospect. A prospect resumed in GENERATING whose analysis
+/// The analysis step of <see cref="ProcessProspect"/>: ENRICHED → GENERATING (unless enrichment already moved the
+/// prospect on), then the analysis from the enrichment (upserted). The batch moves to GENERATING with its first prospect. A prospect resumed in GENERATING whose analysis
 /// was already written in this step goes on to its email without a second analysis.
 /// </summary>
 public sealed class AnalyzeProspect(ProspectStore store, IProspectAnalyzer analyzer)
@@ -30,22 +29,21 @@ public sealed class AnalyzeProspect(ProspectStore store, IProspectAnalyzer analy
 
         if (state.Status == ProspectStatus.Enriched)
         {
-            if (!await store.MoveAsync(work, ProspectStatus.Generating, ProspectCounter.None, null, cancellationToken))
+            if (!await store.StartGenerationAsync(work, state.BatchId, justEnriched: false, cancellationToken))
             {
                 return state with { JobRunning = false };
             }
 
-            state = state with { Status = ProspectStatus.Generating };
-            await store.MarkBatchGeneratingAsync(state.BatchId, work.JobId, cancellationToken);
+            state = state.InGeneration();
         }
-        else if (await store.HasCurrentAnalysisAsync(work.ProspectId, cancellationToken))
+        else if (state.Stored.AnalysisCurrent)
         {
             return state;
         }
 
         var enrichment = state.Enrichment ?? await store.LoadEnrichmentAsync(work.ProspectId, cancellationToken);
         var analysis = await analyzer.AnalyzeAsync(state.Facts, enrichment, state.Campaign, cancellationToken);
-        await store.SaveAnalysisAsync(work.ProspectId, analysis, cancellationToken);
-        return state with { Enrichment = enrichment, Analysis = analysis };
+        await store.SaveAnalysisAsync(work.ProspectId, analysis, state.Stored.Analysis, cancellationToken);
+        return state with { Enrichment = enrichment, Analysis = analysis, Stored = state.Stored with { Analysis = true, AnalysisCurrent = true } };
     }
 }

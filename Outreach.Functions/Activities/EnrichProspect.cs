@@ -9,7 +9,8 @@ namespace Outreach.Functions.Activities;
 
 /// <summary>
 /// The enrichment step of <see cref="ProcessProspect"/>: checks the address (recorded on the prospect; SKIPPED when the campaign's verification setting excludes it), then
-/// PENDING → ENRICHING → ENRICHED. Enrichment is best-effort per source; the prospect fails here only when a
+/// PENDING → ENRICHING → ENRICHED — on through GENERATING in the same statement when the job writes the email too (one
+/// statement fewer per prospect). Enrichment is best-effort per source; the prospect fails here only when a
 /// source the campaign requires did not answer. Skips a prospect already past this step, or whose job no
 /// longer runs (cancelled).
 /// </summary>
@@ -33,18 +34,18 @@ public sealed class EnrichProspect(ProspectStore store, IProspectEnricher enrich
 
         if (state.Status == ProspectStatus.Pending)
         {
-            // The address is checked before anything is spent on the prospect; the campaign decides who is skipped.
+            // The address is checked before anything is spent on the prospect; the campaign decides who is skipped. The
+            // verdict is recorded by the move itself.
             var verdict = await verifier.VerifyAsync(state.Facts.Email, cancellationToken);
-            await store.SaveVerificationAsync(work.ProspectId, verdict.Status, verdict.Reason, cancellationToken);
             if (AddressPolicy.Excludes(state.Campaign.Verification, verdict.Status))
             {
                 await store.MoveAsync(work, ProspectStatus.Skipped, ProspectCounter.Skipped,
                     $"Skipped: the address is {StatusLabel.Of(verdict.Status)} ({verdict.Reason}) and the campaign's verification is {StatusLabel.Of(state.Campaign.Verification).ToLowerInvariant()}.",
-                    cancellationToken);
+                    cancellationToken, verdict);
                 return state with { Status = ProspectStatus.Skipped };
             }
 
-            if (!await store.MoveAsync(work, ProspectStatus.Enriching, ProspectCounter.None, null, cancellationToken))
+            if (!await store.MoveAsync(work, ProspectStatus.Enriching, ProspectCounter.None, null, cancellationToken, verdict))
             {
                 // Moved by someone else, or the job stopped: the later steps must look again.
                 return state with { JobRunning = false };
@@ -61,9 +62,18 @@ public sealed class EnrichProspect(ProspectStore store, IProspectEnricher enrich
             throw new PermanentProspectException($"Required enrichment failed: {string.Join(", ", missing)}.");
         }
 
-        await store.SaveEnrichmentAsync(work.ProspectId, outcome, cancellationToken);
-        return await store.MoveAsync(work, ProspectStatus.Enriched, ProspectCounter.Enriched, null, cancellationToken)
-            ? state with { Status = ProspectStatus.Enriched, Enrichment = outcome }
+        await store.SaveEnrichmentAsync(work.ProspectId, outcome, state.Stored.Enrichment, cancellationToken);
+        state = state with { Enrichment = outcome, Stored = state.Stored with { Enrichment = true } };
+        if (work.JobType == JobType.Enrichment)
+        {
+            return await store.MoveAsync(work, ProspectStatus.Enriched, ProspectCounter.Enriched, null, cancellationToken)
+                ? state with { Status = ProspectStatus.Enriched }
+                : state with { JobRunning = false };
+        }
+
+        // The job goes on to the email: ENRICHED and GENERATING are one move.
+        return await store.StartGenerationAsync(work, state.BatchId, justEnriched: true, cancellationToken)
+            ? state.InGeneration()
             : state with { JobRunning = false };
     }
 }

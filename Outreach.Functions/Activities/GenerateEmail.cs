@@ -1,4 +1,5 @@
 using Outreach.Data.Persistence;
+using Outreach.Domain.Entities;
 using Outreach.Domain.Enums;
 using Outreach.Functions.Contracts;
 using Outreach.Functions.Pipeline;
@@ -29,22 +30,36 @@ public sealed class GenerateEmail(ProspectStore store, IEmailGenerator generator
             return;
         }
 
-        if (!await store.HasCompletedEmailAsync(work.ProspectId, cancellationToken))
+        if (state.Stored.Email != GenerationStatus.Completed)
         {
             var enrichment = state.Enrichment ?? await store.LoadEnrichmentAsync(work.ProspectId, cancellationToken);
             var analysis = state.Analysis ?? await store.LoadAnalysisAsync(work.ProspectId, cancellationToken);
-            await store.BeginEmailAsync(work.ProspectId, cancellationToken);
-            var draft = await generator.GenerateAsync(state.Facts, enrichment, analysis, state.Campaign, cancellationToken);
-            var facts = FactSheet.Of(state.Facts, enrichment);
-            var used = draft.FactsUsed ?? facts.UsedIn(draft.Subject + "\n" + draft.Body);
-            var flags = QualityGate.Assess(draft.Subject, draft.Body, state.Campaign, facts, used).ToList();
-            if (await store.FindSameBodyAsync(state.BatchId, work.ProspectId, draft.Body, cancellationToken) is { } twin)
+            EmailDraft draft;
+            List<string> flags;
+            IReadOnlyList<EmailFact> used;
+            string? footer;
+            try
             {
-                flags.Add(QualityGate.DuplicateFlag(twin));
+                draft = await generator.GenerateAsync(state.Facts, enrichment, analysis, state.Campaign, cancellationToken);
+                var facts = FactSheet.Of(state.Facts, enrichment);
+                used = draft.FactsUsed ?? facts.UsedIn(draft.Subject + "\n" + draft.Body);
+                flags = QualityGate.Assess(draft.Subject, draft.Body, state.Campaign, facts, used).ToList();
+                if (await store.FindSameBodyAsync(state.BatchId, work.ProspectId, draft.Body, cancellationToken) is { } twin)
+                {
+                    flags.Add(QualityGate.DuplicateFlag(twin));
+                }
+
+                footer = EmailTemplates.RenderFooter(state.Campaign, TemplateModel.For(state.Facts, enrichment, state.Campaign));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException && state.Stored.Email is null)
+            {
+                // Only a failed attempt needs the email's row before the email exists: it is left GENERATING, and
+                // FailProspect marks it FAILED with the reason if no retry succeeds. A written email is one insert.
+                await store.BeginEmailAsync(work.ProspectId, cancellationToken);
+                throw;
             }
 
-            var footer = EmailTemplates.RenderFooter(state.Campaign, TemplateModel.For(state.Facts, enrichment, state.Campaign));
-            await store.SaveEmailAsync(work.ProspectId, draft, flags, used, cancellationToken, footer);
+            await store.SaveEmailAsync(work.ProspectId, draft, flags, used, state.Stored.Email, cancellationToken, footer);
         }
 
         await store.MoveAsync(work, ProspectStatus.Completed, ProspectCounter.Generated, null, cancellationToken);

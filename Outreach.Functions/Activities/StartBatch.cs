@@ -36,6 +36,7 @@ public sealed class StartBatch(IDbContextFactory<OutreachDbContext> contexts, IO
 
         var settings = options.Value;
         var total = await db.Batches.Where(b => b.Id == input.BatchId).Select(b => b.TotalProspects).SingleAsync(cancellationToken);
+        var chunkSize = settings.ChunkSizeFor(total);
         IReadOnlyList<int>? windows = null;
         if (input.JobId is not null)
         {
@@ -43,10 +44,10 @@ public sealed class StartBatch(IDbContextFactory<OutreachDbContext> contexts, IO
             var eligible = ListChunkProspects.EligibleStatuses(job.JobType);
             windows = await db.Prospects
                 .Where(p => p.BatchId == input.BatchId && eligible.Contains(p.Status))
-                .Select(p => p.Ordinal / settings.ChunkSize).Distinct().OrderBy(w => w).ToListAsync(cancellationToken);
+                .Select(p => p.Ordinal / chunkSize).Distinct().OrderBy(w => w).ToListAsync(cancellationToken);
         }
 
-        return new BatchPlan(job.Id, job.JobType, total, settings.ChunkSize, settings.MaxChunksInFlight, windows, settings.MaxAttempts, settings.FirstRetryDelaySeconds);
+        return new BatchPlan(job.Id, job.JobType, total, chunkSize, settings.MaxChunksInFlight, windows, settings.MaxAttempts, settings.FirstRetryDelaySeconds);
     }
 
     private static async Task<ProcessingJob> StartFirstRunAsync(OutreachDbContext db, StartBatchInput input, DateTimeOffset now, CancellationToken cancellationToken)

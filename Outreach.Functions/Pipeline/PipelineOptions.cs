@@ -8,9 +8,21 @@ public sealed class PipelineOptions
     /// <summary>Configuration section.</summary>
     public const string SectionName = "Pipeline";
 
-    /// <summary>Most prospects in one chunk sub-orchestration (its history grows with it).</summary>
+    /// <summary>
+    /// A batch is cut into at most this many chunks: past it the chunks grow instead (a million prospects in chunks of
+    /// 1,000), because the batch orchestration replays two events per chunk at every chunk it finishes.
+    /// </summary>
+    public const int MaxChunksPerBatch = 1_000;
+
+    /// <summary>
+    /// Prospects in one chunk sub-orchestration (default 100): every prospect that finishes replays its chunk's
+    /// history, so a chunk's cost grows with the square of its size — measured in eng/bench.sh pipeline --chunk-sizes.
+    /// </summary>
     [Range(1, 5_000)]
-    public int ChunkSize { get; set; } = 500;
+    public int ChunkSize { get; set; } = 100;
+
+    /// <summary>The chunk size for a batch of <paramref name="prospects"/>: <see cref="ChunkSize"/>, or larger so that there are at most <see cref="MaxChunksPerBatch"/> chunks.</summary>
+    public int ChunkSizeFor(int prospects) => Math.Max(ChunkSize, (prospects + MaxChunksPerBatch - 1) / MaxChunksPerBatch);
 
     /// <summary>Chunk sub-orchestrations running at once per batch.</summary>
     [Range(1, 100)]

@@ -8,15 +8,6 @@ using Outreach.Functions.Contracts;
 namespace Outreach.Functions.Pipeline;
 
 /// <summary>
-/// A prospect with what the providers may use, its status and whether its job still runs — loaded once per
-/// <see cref="Activities.ProcessProspect"/> and carried from step to step, with what the earlier steps of the same
-/// activity produced (<paramref name="Enrichment"/>, <paramref name="Analysis"/>), so no step reads back what the one
-/// before it just wrote.
-/// </summary>
-public sealed record ProspectState(
-    ProspectFacts Facts, CampaignBrief Campaign, Guid BatchId, ProspectStatus Status, bool JobRunning, EnrichmentOutcome? Enrichment = null, AnalysisOutcome? Analysis = null);
-
-/// <summary>
 /// The pipeline's reads and its guarded transitions. A transition is one statement: it moves the prospect
 /// only from the statuses the rules allow, only while its job is RUNNING, and bumps the batch counter and
 /// the job's progress only when the prospect actually moved — so an activity that runs twice counts once,
@@ -27,32 +18,76 @@ public sealed class ProspectStore(IDbContextFactory<OutreachDbContext> contexts,
     // The jobs whose batch this process has already moved to GENERATING (one small entry per job).
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, byte> _markedGenerating = new();
 
-    /// <summary>Loads the prospect, its campaign brief and its job's state; null when the prospect does not exist.</summary>
+    /// <summary>
+    /// Loads the prospect, its campaign brief, its job's state and which of its step rows are stored, in one query;
+    /// null when the prospect does not exist.
+    /// </summary>
     public async Task<ProspectState?> LoadAsync(ProspectWork work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await db.WithCampaignAsync(work.ProspectId, cancellationToken) is not { } found)
+        var row = await (
+            from p in db.Prospects.AsNoTracking()
+            join c in db.Campaigns.AsNoTracking() on p.CampaignId equals c.Id
+            join s in db.Services.AsNoTracking() on c.ServiceId equals s.Id
+            where p.Id == work.ProspectId
+            select new
+            {
+                Prospect = p,
+                Campaign = c,
+                Service = s,
+                Running = db.ProcessingJobs.Any(j => j.Id == work.JobId && j.Status == JobStatus.Running),
+                Enrichment = db.ProspectEnrichments.Any(e => e.ProspectId == p.Id),
+                AnalysedAt = db.ProspectAnalyses.Where(a => a.ProspectId == p.Id).Select(a => (DateTimeOffset?)a.UpdatedAt).FirstOrDefault(),
+                Email = db.GeneratedEmails.Where(e => e.ProspectId == p.Id).Select(e => (GenerationStatus?)e.GenerationStatus).FirstOrDefault(),
+            }).SingleOrDefaultAsync(cancellationToken);
+        if (row is null)
         {
             return null;
         }
 
-        var (prospect, campaign, service) = found;
-
-        var running = await db.ProcessingJobs.AnyAsync(j => j.Id == work.JobId && j.Status == JobStatus.Running, cancellationToken);
+        var generationStarted = row.Prospect.GenerationStartedAt;
         return new ProspectState(
-            ProspectFacts.Of(prospect),
-            CampaignBrief.Of(campaign, service),
-            prospect.BatchId,
-            prospect.Status,
-            running);
+            ProspectFacts.Of(row.Prospect),
+            CampaignBrief.Of(row.Campaign, row.Service),
+            row.Prospect.BatchId,
+            row.Prospect.Status,
+            row.Running,
+            new StoredRows(
+                row.Enrichment,
+                row.AnalysedAt is not null,
+                row.AnalysedAt is { } analysed && generationStarted is { } started && analysed >= started,
+                row.Email));
     }
 
-    /// <summary>Moves the prospect to <paramref name="to"/> if the rules allow it from its current status and the job runs; true when it moved.</summary>
-    public Task<bool> MoveAsync(ProspectWork work, ProspectStatus to, ProspectCounter counter, string? errorMessage, CancellationToken cancellationToken)
+    /// <summary>
+    /// Moves the prospect to <paramref name="to"/> if the rules allow it from its current status and the job runs,
+    /// recording <paramref name="addressCheck"/> with the move when given; true when it moved.
+    /// </summary>
+    public Task<bool> MoveAsync(
+        ProspectWork work, ProspectStatus to, ProspectCounter counter, string? errorMessage, CancellationToken cancellationToken, AddressVerdict? addressCheck = null)
     {
         ArgumentNullException.ThrowIfNull(work);
-        return StatusTransitions.MoveProspectAsync(dataSource, work.ProspectId, work.JobId, to, counter, errorMessage, clock.GetUtcNow(), cancellationToken);
+        return StatusTransitions.MoveProspectAsync(dataSource, work.ProspectId, work.JobId, to, counter, errorMessage, clock.GetUtcNow(), cancellationToken, addressCheck);
+    }
+
+    /// <summary>
+    /// Moves the prospect into generation — from ENRICHED, or, when <paramref name="justEnriched"/>, straight on from
+    /// ENRICHING through ENRICHED in one statement (counted and timed as enriched too) — and, with the first prospect
+    /// of the job, its batch; true when the prospect moved.
+    /// </summary>
+    public async Task<bool> StartGenerationAsync(ProspectWork work, Guid batchId, bool justEnriched, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var moved = await StatusTransitions.MoveProspectAsync(
+            dataSource, work.ProspectId, work.JobId, ProspectStatus.Generating, justEnriched ? ProspectCounter.Enriched : ProspectCounter.None, null, clock.GetUtcNow(),
+            cancellationToken, through: justEnriched ? ProspectStatus.Enriched : null);
+        if (moved)
+        {
+            await MarkBatchGeneratingAsync(batchId, work.JobId, cancellationToken);
+        }
+
+        return moved;
     }
 
     /// <summary>
@@ -60,7 +95,7 @@ public sealed class ProspectStore(IDbContextFactory<OutreachDbContext> contexts,
     /// first time only, its workflow session moves on to EMAIL_GENERATION. Asked once per job in this process: every
     /// later prospect of the job would only run the same guarded statement on the same hot row again.
     /// </summary>
-    public async Task MarkBatchGeneratingAsync(Guid batchId, Guid jobId, CancellationToken cancellationToken)
+    private async Task MarkBatchGeneratingAsync(Guid batchId, Guid jobId, CancellationToken cancellationToken)
     {
         if (!_markedGenerating.TryAdd(jobId, 0))
         {
@@ -99,20 +134,24 @@ public sealed class ProspectStore(IDbContextFactory<OutreachDbContext> contexts,
         }
     }
 
-    /// <summary>Stores what enrichment found (upsert by prospect).</summary>
-    public async Task SaveEnrichmentAsync(Guid prospectId, EnrichmentOutcome outcome, CancellationToken cancellationToken)
+    /// <summary>Stores what enrichment found (upsert by prospect; an insert when <paramref name="stored"/> says there is no row yet).</summary>
+    public async Task SaveEnrichmentAsync(Guid prospectId, EnrichmentOutcome outcome, bool stored, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var row = await FindOrAddAsync(db.ProspectEnrichments, e => e.ProspectId == prospectId, () => new ProspectEnrichment(prospectId, now), cancellationToken);
-        if (row.Status != EnrichmentStatus.Processing)
-        {
-            row.Start(now);
-        }
+        await WriteRowAsync(
+            db => db.ProspectEnrichments, stored, e => e.ProspectId == prospectId, () => new ProspectEnrichment(prospectId, now),
+            async (db, row) =>
+            {
+                if (row.Status != EnrichmentStatus.Processing)
+                {
+                    row.Start(now);
+                }
 
-        row.Complete(outcome.CompanyWebsite, outcome.CompanySummary, outcome.LinkedinSummary, outcome.TechStack, outcome.Sources, now);
-        await db.SaveChangesAsync(cancellationToken);
+                row.Complete(outcome.CompanyWebsite, outcome.CompanySummary, outcome.LinkedinSummary, outcome.TechStack, outcome.Sources, now);
+                await db.SaveChangesAsync(cancellationToken);
+            },
+            cancellationToken);
     }
 
     /// <summary>The stored enrichment, as the providers see it.</summary>
@@ -123,33 +162,24 @@ public sealed class ProspectStore(IDbContextFactory<OutreachDbContext> contexts,
         return EnrichmentOutcome.Of(row);
     }
 
-    /// <summary>Stores (or replaces) the analysis.</summary>
-    public async Task SaveAnalysisAsync(Guid prospectId, AnalysisOutcome outcome, CancellationToken cancellationToken)
+    /// <summary>Stores (or replaces) the analysis; an insert when <paramref name="stored"/> says there is no row yet.</summary>
+    public async Task SaveAnalysisAsync(Guid prospectId, AnalysisOutcome outcome, bool stored, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        await using var db = await OneTransactionContextAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var row = await FindOrAddAsync(db.ProspectAnalyses, a => a.ProspectId == prospectId, () => new ProspectAnalysis(prospectId, now), cancellationToken);
-        var before = (Prompt: row.PromptTokens ?? 0, Completion: row.CompletionTokens ?? 0);
-        row.Record(outcome.PersonalizationOpportunities, outcome.PainPoints, outcome.MarketPosition, outcome.SuggestedApproach,
-            outcome.ExecutiveSummary, outcome.ConfidenceScore, outcome.Sources, outcome.Model, now,
-            Tokens(outcome.Usage?.PromptTokens), Tokens(outcome.Usage?.CompletionTokens));
+        await WriteRowAsync(
+            db => db.ProspectAnalyses, stored, a => a.ProspectId == prospectId, () => new ProspectAnalysis(prospectId, now),
+            async (db, row) =>
+            {
+                var before = (Prompt: row.PromptTokens ?? 0, Completion: row.CompletionTokens ?? 0);
+                row.Record(outcome.PersonalizationOpportunities, outcome.PainPoints, outcome.MarketPosition, outcome.SuggestedApproach,
+                    outcome.ExecutiveSummary, outcome.ConfidenceScore, outcome.Sources, outcome.Model, now,
+                    Tokens(outcome.Usage?.PromptTokens), Tokens(outcome.Usage?.CompletionTokens));
 
-        // A re-run replaces the analysis, so the batch is charged the difference.
-        await SaveChargingBatchAsync(db, prospectId, (row.PromptTokens ?? 0) - before.Prompt, (row.CompletionTokens ?? 0) - before.Completion, cancellationToken);
-    }
-
-    /// <summary>
-    /// Whether the prospect's analysis was written in its current generation step (after it last moved to GENERATING):
-    /// the checkpoint that lets a resumed prospect go straight to its email instead of paying for the analysis twice.
-    /// </summary>
-    public async Task<bool> HasCurrentAnalysisAsync(Guid prospectId, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await (from a in db.ProspectAnalyses
-                      join p in db.Prospects on a.ProspectId equals p.Id
-                      where a.ProspectId == prospectId && p.GenerationStartedAt != null && a.UpdatedAt >= p.GenerationStartedAt
-                      select a.Id).AnyAsync(cancellationToken);
+                // A re-run replaces the analysis, so the batch is charged the difference.
+                await SaveChargingBatchAsync(db, prospectId, (row.PromptTokens ?? 0) - before.Prompt, (row.CompletionTokens ?? 0) - before.Completion, cancellationToken);
+            },
+            cancellationToken);
     }
 
     /// <summary>The stored analysis; throws when analysis has not run.</summary>
@@ -159,13 +189,6 @@ public sealed class ProspectStore(IDbContextFactory<OutreachDbContext> contexts,
         var a = await db.ProspectAnalyses.AsNoTracking().SingleOrDefaultAsync(x => x.ProspectId == prospectId, cancellationToken)
             ?? throw new PermanentProspectException("The prospect has no analysis to write an email from.");
         return new AnalysisOutcome(a.PersonalizationOpportunities, a.PainPoints, a.MarketPosition, a.SuggestedApproach, a.ExecutiveSummary, a.ConfidenceScore ?? 0, a.Sources, a.Model ?? "unknown");
-    }
-
-    /// <summary>Whether an email was already stored for the prospect (a re-executed activity must not write it twice).</summary>
-    public async Task<bool> HasCompletedEmailAsync(Guid prospectId, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.GeneratedEmails.AnyAsync(e => e.ProspectId == prospectId && e.GenerationStatus == GenerationStatus.Completed, cancellationToken);
     }
 
     /// <summary>Creates (or re-opens) the email row as GENERATING before the generator runs, so a failure has a row to mark.</summary>
@@ -183,28 +206,34 @@ public sealed class ProspectStore(IDbContextFactory<OutreachDbContext> contexts,
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Stores the generated email (upsert by prospect).</summary>
+    /// <summary>
+    /// Stores the generated email (upsert by prospect; an insert when <paramref name="stored"/> says there is no row yet);
+    /// an email already completed is kept as it is.
+    /// </summary>
     public async Task SaveEmailAsync(
-        Guid prospectId, EmailDraft draft, IReadOnlyList<string> qualityFlags, IReadOnlyList<EmailFact> factsUsed, CancellationToken cancellationToken, string? footer = null)
+        Guid prospectId, EmailDraft draft, IReadOnlyList<string> qualityFlags, IReadOnlyList<EmailFact> factsUsed, GenerationStatus? stored, CancellationToken cancellationToken, string? footer = null)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        await using var db = await OneTransactionContextAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var row = await FindOrAddAsync(db.GeneratedEmails, e => e.ProspectId == prospectId, () => new GeneratedEmail(prospectId, now), cancellationToken);
+        await WriteRowAsync(
+            db => db.GeneratedEmails, stored is not null, e => e.ProspectId == prospectId, () => new GeneratedEmail(prospectId, now),
+            async (db, row) =>
+            {
+                if (row.GenerationStatus == GenerationStatus.Completed)
+                {
+                    return;
+                }
 
-        if (row.GenerationStatus == GenerationStatus.Completed)
-        {
-            return;
-        }
+                if (row.GenerationStatus != GenerationStatus.Generating)
+                {
+                    row.StartGenerating(now);
+                }
 
-        if (row.GenerationStatus != GenerationStatus.Generating)
-        {
-            row.StartGenerating(now);
-        }
-
-        row.Complete(draft.Subject, draft.Body, draft.Model, now,
-            new EmailAssessment(qualityFlags, factsUsed, Tokens(draft.Usage?.PromptTokens), Tokens(draft.Usage?.CompletionTokens)), footer);
-        await SaveChargingBatchAsync(db, prospectId, row.PromptTokens ?? 0, row.CompletionTokens ?? 0, cancellationToken);
+                row.Complete(draft.Subject, draft.Body, draft.Model, now,
+                    new EmailAssessment(qualityFlags, factsUsed, Tokens(draft.Usage?.PromptTokens), Tokens(draft.Usage?.CompletionTokens)), footer);
+                await SaveChargingBatchAsync(db, prospectId, row.PromptTokens ?? 0, row.CompletionTokens ?? 0, cancellationToken);
+            },
+            cancellationToken);
     }
 
     /// <summary>
@@ -233,15 +262,6 @@ public sealed class ProspectStore(IDbContextFactory<OutreachDbContext> contexts,
             cancellationToken);
     }
 
-    /// <summary>Records the address check on the prospect.</summary>
-    public async Task SaveVerificationAsync(Guid prospectId, EmailVerification verdict, string reason, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.Prospects.Where(p => p.Id == prospectId).ExecuteUpdateAsync(
-            set => set.SetProperty(p => p.EmailVerification, verdict).SetProperty(p => p.EmailVerificationReason, reason),
-            cancellationToken);
-    }
-
     /// <summary>Another prospect of the batch whose completed email has exactly this body, if any.</summary>
     public async Task<Guid?> FindSameBodyAsync(Guid batchId, Guid prospectId, string body, CancellationToken cancellationToken)
     {
@@ -267,7 +287,39 @@ public sealed class ProspectStore(IDbContextFactory<OutreachDbContext> contexts,
 
     private static int? Tokens(long? count) => count is { } n ? (int)Math.Min(n, int.MaxValue) : null;
 
-    /// <summary>The one row of a prospect's enrichment, analysis or email, added when it does not exist yet (the upsert).</summary>
+    /// <summary>
+    /// Writes the one row of a prospect's enrichment, analysis or email (the upsert): when the load saw no row it is
+    /// inserted — one statement, no read — and when it saw one, or another execution of the same activity inserted it
+    /// since (a unique violation), that row is read and written.
+    /// </summary>
+    private async Task WriteRowAsync<T>(
+        Func<OutreachDbContext, DbSet<T>> rowsOf, bool stored, System.Linq.Expressions.Expression<Func<T, bool>> ofProspect, Func<T> create,
+        Func<OutreachDbContext, T, Task> write, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (!stored)
+        {
+            await using var db = await OneTransactionContextAsync(cancellationToken);
+            var row = create();
+            rowsOf(db).Add(row);
+            try
+            {
+                await write(db, row);
+                return;
+            }
+            catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            {
+                // Inserted meanwhile by another execution of the activity: update that row below.
+            }
+        }
+
+        await using (var db = await OneTransactionContextAsync(cancellationToken))
+        {
+            await write(db, await FindOrAddAsync(rowsOf(db), ofProspect, create, cancellationToken));
+        }
+    }
+
+    /// <summary>The one row of a prospect's enrichment, analysis or email, added when it does not exist yet.</summary>
     private static async Task<T> FindOrAddAsync<T>(DbSet<T> rows, System.Linq.Expressions.Expression<Func<T, bool>> ofProspect, Func<T> create, CancellationToken cancellationToken)
         where T : class
     {

@@ -4,6 +4,7 @@ using DnsClient;
 using DnsClient.Protocol;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using Outreach.Domain.Entities;
 using Outreach.Domain.Enums;
 
 namespace Outreach.Functions.Verification;

@@ -121,6 +121,30 @@ public sealed class ActivityIdempotencyTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task SaveEnrichment_WhenTheLoadSawNoRowButAnotherExecutionInsertedOne_UpdatesThatRow()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await server.CreateDatabaseAsync();
+        await using var services = AppServices.Build(database);
+        Scenario scenario;
+        await using (var db = database.CreateContext())
+        {
+            scenario = await Scenario.CreateAsync(db, prospects: 1);
+        }
+
+        var store = services.GetRequiredService<ProspectStore>();
+        var id = scenario.Prospects[0].Id;
+        var none = new Dictionary<string, Outreach.Domain.Entities.SourceResult>();
+        await store.SaveEnrichmentAsync(id, new EnrichmentOutcome("https://first.example", "First", null, [], none), stored: false, ct);
+
+        // A second execution that loaded before the first one's insert: its insert meets the unique index and updates instead.
+        await store.SaveEnrichmentAsync(id, new EnrichmentOutcome("https://second.example", "Second", null, [], none), stored: false, ct);
+
+        var row = Assert.Single(await database.RowsAsync("SELECT company_website, company_summary, status::text FROM prospect_enrichments"));
+        Assert.Equal(("https://second.example", "Second", "COMPLETED"), ((string)row[0]!, (string)row[1]!, (string)row[2]!));
+    }
+
+    [Fact]
     public void PipelineRegistry_RegistersEveryOrchestratorAndActivityFunction()
     {
         // The local engine must run exactly what the Functions host runs.

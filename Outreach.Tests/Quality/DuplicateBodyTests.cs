@@ -22,8 +22,7 @@ public sealed class DuplicateBodyTests(PostgresServer server)
 
         var store = services.GetRequiredService<ProspectStore>();
         var (first, second) = (scenario.Prospects[0].Id, scenario.Prospects[1].Id);
-        await store.BeginEmailAsync(first, Ct);
-        await store.SaveEmailAsync(first, new EmailDraft("Hello", "Hi,\n\nThe same words for everyone.", "template"), [], [], Ct);
+        await store.SaveEmailAsync(first, new EmailDraft("Hello", "Hi,\n\nThe same words for everyone.", "template"), [], [], stored: null, Ct);
 
         Assert.Equal(first, await store.FindSameBodyAsync(scenario.Batch.Id, second, "Hi,\n\nThe same words for everyone.", Ct));
         Assert.Null(await store.FindSameBodyAsync(scenario.Batch.Id, second, "Hi,\n\nWords for you alone.", Ct));

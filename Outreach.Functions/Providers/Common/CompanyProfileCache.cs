@@ -61,21 +61,21 @@ public sealed class CompanyProfileCache(IDbContextFactory<OutreachDbContext> con
 
         domain = CompanyProfile.NormalizeDomain(domain);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+
+        // A fresh entry is read without the lock (one statement, the usual case for every prospect of a company but the
+        // first); only a miss takes the lock and reads again, since another worker may have fetched it meanwhile.
+        if (Fresh(await db.CompanyProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.Domain == domain, cancellationToken), field, ttl, domain, read) is { } hit)
+        {
+            return hit;
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"company:" + domain}, 0))", cancellationToken);
         var profile = await db.CompanyProfiles.SingleOrDefaultAsync(p => p.Domain == domain, cancellationToken);
         var now = clock.GetUtcNow();
-        if (profile is not null && profile.Sources.TryGetValue(field, out var cached) && cached.FetchedAt is { } at)
+        if (Fresh(profile, field, ttl, domain, read) is { } fetched)
         {
-            if (cached.Status == "ok" && now - at < ttl)
-            {
-                return (read(profile), cached with { Status = "cached" });
-            }
-
-            if (cached.Status == "failed" && now - at < TimeSpan.FromDays(Math.Min(1, ttl.TotalDays)))
-            {
-                throw new PermanentProspectException(cached.Error ?? $"{field} failed for {domain}");
-            }
+            return fetched;
         }
 
         if (profile is null)
@@ -101,5 +101,30 @@ public sealed class CompanyProfileCache(IDbContextFactory<OutreachDbContext> con
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (facts, new SourceResult("ok", sourceOf(facts), clock.GetUtcNow()));
+    }
+
+    /// <summary>
+    /// What a cached entry answers: its facts while an "ok" is younger than <paramref name="ttl"/>, the cached failure
+    /// (thrown) while a "failed" is younger than a day; null when the source must be asked.
+    /// </summary>
+    private (T Facts, SourceResult Result)? Fresh<T>(CompanyProfile? profile, string field, TimeSpan ttl, string domain, Func<CompanyProfile, T> read)
+    {
+        if (profile is null || !profile.Sources.TryGetValue(field, out var cached) || cached.FetchedAt is not { } at)
+        {
+            return null;
+        }
+
+        var age = clock.GetUtcNow() - at;
+        if (cached.Status == "ok" && age < ttl)
+        {
+            return (read(profile), cached with { Status = "cached" });
+        }
+
+        if (cached.Status == "failed" && age < TimeSpan.FromDays(Math.Min(1, ttl.TotalDays)))
+        {
+            throw new PermanentProspectException(cached.Error ?? $"{field} failed for {domain}");
+        }
+
+        return null;
     }
 }

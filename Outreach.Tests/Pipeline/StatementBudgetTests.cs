@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Outreach.Functions.Activities;
+using Outreach.Functions.Pipeline;
+using Outreach.Tests.Builders;
+using Outreach.Tests.Infrastructure;
+
+namespace Outreach.Tests.Pipeline;
+
+/// <summary>
+/// What a prospect costs the database: every statement is a round trip, and a batch of 100,000 prospects multiplies
+/// each one. Counted from Npgsql's own tracing (one activity per command), for this test's database only.
+/// </summary>
+public sealed class StatementBudgetTests(PostgresServer server)
+{
+    [Fact]
+    public async Task ProcessProspect_WhenANewProspectRunsTheWholePipeline_RunsAtMostNineStatements()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await server.CreateDatabaseAsync();
+        await using var services = AppServices.Build(database, new Dictionary<string, string?> { ["AzureWebJobsStorage"] = TestEnvironment.StorageConnectionString });
+        Scenario scenario;
+        await using (var db = database.CreateContext())
+        {
+            scenario = await Scenario.CreateAsync(db, prospects: 2);
+        }
+
+        var plan = await Activity<StartBatch>(services).RunAsync(new StartBatchInput(scenario.Batch.Id, scenario.Batch.InstanceId), ct);
+        var process = Activity<ProcessProspect>(services);
+
+        // The first prospect of a job also moves the batch to GENERATING (once per job) and fills the company cache (once
+        // per company); the second, of the same company, is the steady state: the load, four moves (ENRICHING with the
+        // address check, ENRICHED and GENERATING in one, COMPLETED), three inserts (enrichment, analysis, email), the
+        // duplicate-body lookup, and the company cache's one read.
+        await process.RunAsync(new ProspectWork(scenario.Prospects[0].Id, plan.JobId), ct);
+        List<string> statements;
+        using (var log = new StatementLog(database.Name))
+        {
+            await process.RunAsync(new ProspectWork(scenario.Prospects[1].Id, plan.JobId), ct);
+            statements = [.. log.Texts];
+        }
+
+        var row = Assert.Single(await database.RowsAsync(
+            "SELECT p.status::text, b.enriched_prospects, b.generated_emails FROM prospects p JOIN batches b ON b.id = p.batch_id WHERE p.id = $1", scenario.Prospects[1].Id));
+        Assert.Equal(("COMPLETED", 2, 2), ((string)row[0]!, (int)row[1]!, (int)row[2]!));
+        Assert.True(statements.Count is > 0 and <= 9, $"{statements.Count} statements for one prospect (budget 9):\n{string.Join("\n", statements)}");
+    }
+
+    private static T Activity<T>(IServiceProvider services) => Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance<T>(services);
+
+    /// <summary>The SQL commands Npgsql runs against one database while it is listening.</summary>
+    private sealed class StatementLog : IDisposable
+    {
+        private readonly ActivityListener _listener;
+        private readonly ConcurrentQueue<string> _texts = new();
+
+        public StatementLog(string database)
+        {
+            _listener = new ActivityListener
+            {
+                ShouldListenTo = source => source.Name == "Npgsql",
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+                ActivityStopped = activity =>
+                {
+                    var target = activity.GetTagItem("db.namespace") ?? activity.GetTagItem("db.name");
+                    if (database.Equals(target as string, StringComparison.Ordinal) && (activity.GetTagItem("db.query.text") ?? activity.GetTagItem("db.statement")) is string text)
+                    {
+                        _texts.Enqueue(text.ReplaceLineEndings(" "));
+                    }
+                },
+            };
+            ActivitySource.AddActivityListener(_listener);
+        }
+
+        public IEnumerable<string> Texts => _texts;
+
+        public void Dispose() => _listener.Dispose();
+    }
+}
