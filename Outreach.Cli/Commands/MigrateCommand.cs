@@ -41,7 +41,7 @@ internal static class MigrateCommand
         {
             await using var dataSource = OutreachDatabase.CreateDataSource(connectionString);
             var options = new DbContextOptionsBuilder<OutreachDbContext>();
-            options.UseOutreachDatabase(dataSource);
+            options.UseOutreachDatabase(dataSource, compiledModel: false);
             await using var db = new OutreachDbContext(options.Options);
 
             // Migrate creates the database when it does not exist, and takes a migration lock, so two

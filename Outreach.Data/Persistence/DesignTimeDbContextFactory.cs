@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore.Design;
 namespace Outreach.Data.Persistence;
 
 /// <summary>
-/// Used only by <c>dotnet ef migrations add</c>, which needs a model, not a server: the connection string
+/// Used only by <c>dotnet ef migrations add</c> and <c>dotnet ef dbcontext optimize</c>, which need the model built from
+/// the configurations (never the compiled one), not a server: the connection string
 /// comes from <c>ConnectionStrings__Outreach</c> when set and is otherwise a placeholder that is never opened.
 /// </summary>
 public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<OutreachDbContext>
@@ -15,7 +16,7 @@ public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<Out
         var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Outreach")
             ?? "Host=127.0.0.1;Database=outreach_design_time";
         var options = new DbContextOptionsBuilder<OutreachDbContext>();
-        options.UseOutreachDatabase(OutreachDatabase.CreateDataSource(connectionString));
+        options.UseOutreachDatabase(OutreachDatabase.CreateDataSource(connectionString), compiledModel: false);
         return new OutreachDbContext(options.Options);
     }
 }

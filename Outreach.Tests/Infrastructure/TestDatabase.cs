@@ -26,10 +26,10 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public OutreachDbContext CreateContext() => CreateContext(DataSource);
 
-    public static OutreachDbContext CreateContext(NpgsqlDataSource dataSource)
+    public static OutreachDbContext CreateContext(NpgsqlDataSource dataSource, bool compiledModel = true)
     {
         var options = new DbContextOptionsBuilder<OutreachDbContext>();
-        options.UseOutreachDatabase(dataSource);
+        options.UseOutreachDatabase(dataSource, compiledModel);
         return new OutreachDbContext(options.Options);
     }
 

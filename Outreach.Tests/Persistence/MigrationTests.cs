@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Outreach.Cli;
 using Outreach.Tests.Infrastructure;
 
@@ -74,11 +75,39 @@ public sealed class MigrationTests(PostgresServer server)
     {
         // Catches an entity or configuration change committed without its migration.
         await using var database = await server.CreateDatabaseAsync();
-        await using var db = database.CreateContext();
+        await using var db = TestDatabase.CreateContext(database.DataSource, compiledModel: false);
 
         Assert.False(db.Database.HasPendingModelChanges(), "The EF model differs from the last migration: run `dotnet ef migrations add`.");
         Assert.Empty(await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
     }
+
+    [Fact]
+    public async Task CompiledModel_WhenComparedWithTheConfigurations_HasNoDifferences()
+    {
+        // Catches a configuration change committed without regenerating the compiled model the app runs on.
+        await using var database = await server.CreateDatabaseAsync();
+        await using var built = TestDatabase.CreateContext(database.DataSource, compiledModel: false);
+        await using var compiled = database.CreateContext();
+
+        var expected = Describe(built.GetService<Microsoft.EntityFrameworkCore.Metadata.IDesignTimeModel>().Model.GetRelationalModel());
+        var actual = Describe(compiled.Model.GetRelationalModel());
+
+        Assert.True(
+            expected.SequenceEqual(actual),
+            "The compiled model differs from the configurations; run `dotnet ef dbcontext optimize --project Outreach.Data --startup-project Outreach.Cli " +
+            "--output-dir Persistence/CompiledModel --namespace Outreach.Data.Persistence` and delete the generated OutreachDbContextAssemblyAttributes.cs. " +
+            $"Only in the configurations: {string.Join("; ", expected.Except(actual))}. Only in the compiled model: {string.Join("; ", actual.Except(expected))}.");
+        Assert.IsType<Outreach.Data.Persistence.OutreachDbContextModel>(compiled.Model);
+    }
+
+    /// <summary>Every table with its columns (store type, nullability), keys, indexes and foreign keys, one line each, in order.</summary>
+    private static List<string> Describe(Microsoft.EntityFrameworkCore.Metadata.IRelationalModel model) =>
+        [.. model.Tables.SelectMany(t =>
+                t.Columns.Select(c => $"{t.Name}.{c.Name} {c.StoreType}{(c.IsNullable ? " null" : string.Empty)}")
+                    .Concat(t.UniqueConstraints.Select(u => $"{t.Name} key {u.Name} ({string.Join(", ", u.Columns.Select(c => c.Name))})"))
+                    .Concat(t.Indexes.Select(i => $"{t.Name} index {i.Name} ({string.Join(", ", i.Columns.Select(c => c.Name))}){(i.IsUnique ? " unique" : string.Empty)}"))
+                    .Concat(t.ForeignKeyConstraints.Select(f => $"{t.Name} fk {f.Name} ({string.Join(", ", f.Columns.Select(c => c.Name))}) -> {f.PrincipalTable.Name} {f.OnDeleteAction}")))
+            .Order(StringComparer.Ordinal)];
 
     private static async Task<(int ExitCode, string Output, string Error)> RunCliAsync(params string[] args)
     {
