@@ -38,12 +38,10 @@ internal sealed partial class UploadScanner(LocalDurableEngine engine, ILogger<U
                         continue;
                     }
 
+                    // A file at the container's root has no campaign folder: it is recorded as a FAILED upload saying so.
                     var slash = item.Name.IndexOf('/', StringComparison.Ordinal);
-                    if (slash > 0)
-                    {
-                        var result = await processor.ProcessAsync(container.GetBlobClient(item.Name), item.Name[..slash], engine.Client, stoppingToken);
-                        LogProcessed(item.Name, result.Status.ToString(), result.BatchId);
-                    }
+                    var result = await processor.ProcessAsync(container.GetBlobClient(item.Name), slash > 0 ? item.Name[..slash] : null, engine.Client, stoppingToken);
+                    LogProcessed(item.Name, result.Status.ToString(), result.BatchId);
 
                     _seen[item.Name] = item.Properties.ETag;
                 }

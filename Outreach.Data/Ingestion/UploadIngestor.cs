@@ -43,6 +43,13 @@ public sealed class UploadIngestor(
             posted = redelivered.UploadId;
         }
 
+        if (string.IsNullOrWhiteSpace(source.CampaignReference))
+        {
+            // Event Grid delivers every blob of the container, a file at its root too (the host binds no {campaign}).
+            return await RecordFailureAsync(
+                source, null, null, $"'{source.BlobName}' is not in a campaign folder: upload into a campaign folder: prospect-uploads/{{campaign id or name}}/{{file}}.csv.", posted, cancellationToken);
+        }
+
         var campaign = await FindCampaignAsync(db, source.CampaignReference, cancellationToken);
         if (campaign is null)
         {

@@ -24,8 +24,27 @@ public sealed partial class BlobUploadProcessor(UploadIngestor ingestor, ILogger
     /// <summary>The metadata an erasure puts on an upload it wrote again without a person's lines (see PersonErasure).</summary>
     public const string ErasureMetadata = "outreach_erasure";
 
-    /// <summary>Ingests <paramref name="blob"/> for campaign <paramref name="campaignReference"/> and starts its orchestration.</summary>
-    public Task<IngestionResult> ProcessAsync(BlobClient blob, string campaignReference, DurableTaskClient durable, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// What a blob trigger delivered: Event Grid's subscription may deliver any blob of the account, so a blob of another
+    /// container is ignored with one log line; anything in the uploads container goes to <see cref="ProcessAsync(BlobClient, string?, DurableTaskClient, CancellationToken)"/>.
+    /// </summary>
+    public async Task ProcessDeliveryAsync(BlobClient blob, string? campaignReference, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(blob);
+        if (blob.BlobContainerName != UploadsContainer)
+        {
+            LogNotAnUpload(blob.BlobContainerName, blob.Name);
+            return;
+        }
+
+        await ProcessAsync(blob, campaignReference, null, durable, cancellationToken);
+    }
+
+    /// <summary>
+    /// Ingests <paramref name="blob"/> for campaign <paramref name="campaignReference"/> and starts its orchestration; a blob
+    /// with no campaign folder (null) is recorded as a FAILED upload saying where to put it.
+    /// </summary>
+    public Task<IngestionResult> ProcessAsync(BlobClient blob, string? campaignReference, DurableTaskClient durable, CancellationToken cancellationToken) =>
         ProcessAsync(blob, campaignReference, null, durable, cancellationToken);
 
     /// <summary>
@@ -35,7 +54,7 @@ public sealed partial class BlobUploadProcessor(UploadIngestor ingestor, ILogger
     public Task<IngestionResult> ProcessDraftAsync(BlobClient blob, Guid campaignId, Guid sessionId, DurableTaskClient durable, CancellationToken cancellationToken) =>
         ProcessAsync(blob, campaignId.ToString("D"), sessionId, durable, cancellationToken);
 
-    private async Task<IngestionResult> ProcessAsync(BlobClient blob, string campaignReference, Guid? sessionId, DurableTaskClient durable, CancellationToken cancellationToken)
+    private async Task<IngestionResult> ProcessAsync(BlobClient blob, string? campaignReference, Guid? sessionId, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(blob);
         ArgumentNullException.ThrowIfNull(durable);
@@ -94,6 +113,9 @@ public sealed partial class BlobUploadProcessor(UploadIngestor ingestor, ILogger
             return false;
         }
     }
+
+    [LoggerMessage(LogLevel.Information, "Ignored {Container}/{Blob}: only files in " + UploadsContainer + " are uploads")]
+    private partial void LogNotAnUpload(string container, string blob);
 
     [LoggerMessage(LogLevel.Information, "{Blob} was rewritten by an erasure; not imported again")]
     private partial void LogRewrittenByErasure(string blob);

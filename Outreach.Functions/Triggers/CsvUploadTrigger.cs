@@ -23,22 +23,24 @@ public sealed class CsvUploadTrigger(BlobUploadProcessor processor)
 
     /// <summary>
     /// Event Grid–sourced (Azure). Bound to a <see cref="BlobClient"/>, never to string or byte[]: the importer
-    /// streams the blob, so a 100 MB file never sits in memory.
+    /// streams the blob, so a 100 MB file never sits in memory. On this path the host does not match the path pattern:
+    /// it invokes the function for whatever blob the event names, with <paramref name="campaign"/> null when the blob is
+    /// not in a campaign folder (or not in the uploads container at all).
     /// </summary>
     [Function(nameof(CsvUploadTrigger))]
     public Task RunAsync(
         [BlobTrigger(Path, Connection = "AzureWebJobsStorage", Source = BlobTriggerSource.EventGrid)] BlobClient blob,
-        string campaign,
+        string? campaign,
         [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken) =>
-        processor.ProcessAsync(blob, campaign, durable, cancellationToken);
+        processor.ProcessDeliveryAsync(blob, campaign, durable, cancellationToken);
 
     /// <summary>Container-scan–sourced, for local runs on Azurite (disabled in Azure).</summary>
     [Function(LocalTriggerName)]
     public Task RunLocalAsync(
         [BlobTrigger(Path, Connection = "AzureWebJobsStorage")] BlobClient blob,
-        string campaign,
+        string? campaign,
         [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken) =>
-        processor.ProcessAsync(blob, campaign, durable, cancellationToken);
+        processor.ProcessDeliveryAsync(blob, campaign, durable, cancellationToken);
 }
