@@ -244,7 +244,7 @@ internal static class PipelineBench
         return watch.Elapsed.TotalSeconds;
     }
 
-    private sealed record BaselineInput(int Count, int ChunkSize, int MaxChunksInFlight);
+    private sealed record BaselineInput(int Count, int ChunkSize, int MaxChunksInFlight, bool PurgeChunkHistories);
 
     private sealed record BaselineChunk(int From, int To);
 
@@ -263,8 +263,8 @@ internal static class PipelineBench
                     done += finished.Result;
                 }
 
-                inFlight.Add(context.CallSubOrchestratorAsync<int>(
-                    "BenchChunkOrchestrator", new BaselineChunk(from, Math.Min(from + input.ChunkSize, input.Count) - 1), new SubOrchestrationOptions(instanceId: $"{context.InstanceId}-chunk-{from}")));
+                inFlight.Add(RunBaselineChunkAsync(
+                    context, new BaselineChunk(from, Math.Min(from + input.ChunkSize, input.Count) - 1), $"{context.InstanceId}-chunk-{from}", input.PurgeChunkHistories));
             }
 
             return done + (await Task.WhenAll(inFlight)).Sum();
@@ -279,9 +279,22 @@ internal static class PipelineBench
         registry.AddActivity("BenchNoOpActivity", services => new NoOpActivity(services.GetRequiredService<ActivitySlots>(), latency));
     }
 
+    // The pipeline's chunk shape: the chunk, then (as the pipeline does by default) the purge of its history.
+    private static async Task<int> RunBaselineChunkAsync(TaskOrchestrationContext context, BaselineChunk chunk, string instanceId, bool purge)
+    {
+        var done = await context.CallSubOrchestratorAsync<int>("BenchChunkOrchestrator", chunk, new SubOrchestrationOptions(instanceId: instanceId));
+        if (purge)
+        {
+            await context.CallActivityAsync<int>(nameof(PurgeChunkHistory), instanceId);
+        }
+
+        return done;
+    }
+
     private static async Task RunBaselineAsync(DurableTaskClient client, int prospects, PipelineOptions options, CancellationToken cancellationToken)
     {
-        var id = await client.ScheduleNewOrchestrationInstanceAsync("BenchBatchOrchestrator", new BaselineInput(prospects, options.ChunkSizeFor(prospects), options.MaxChunksInFlight), cancellationToken);
+        var id = await client.ScheduleNewOrchestrationInstanceAsync(
+            "BenchBatchOrchestrator", new BaselineInput(prospects, options.ChunkSizeFor(prospects), options.MaxChunksInFlight, options.PurgeChunkHistories), cancellationToken);
         var result = await client.WaitForInstanceCompletionAsync(id, cancellationToken);
         if (result.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
         {

@@ -27,6 +27,7 @@ public static class PipelineRegistry
         Add<ProcessProspect, ProspectWork>(registry, nameof(ProcessProspect), (a, i, ct) => a.RunAsync(i, ct));
         Add<FailProspect, FailProspectInput>(registry, nameof(FailProspect), (a, i, ct) => a.RunAsync(i, ct));
         Add<FinalizeBatch, FinalizeBatchInput, FinalizeBatchResult>(registry, nameof(FinalizeBatch), (a, i, ct) => a.RunAsync(i, ct));
+        AddWithClient<PurgeChunkHistory, string, int>(registry, nameof(PurgeChunkHistory), (a, i, client, ct) => a.RunAsync(i, client, ct));
 
         registry.AddOrchestratorFunc<PushInput, PushSummary>(nameof(PushBatchOrchestrator), (context, input) => PushBatchOrchestrator.RunAsync(context, input));
         Add<StartPush, PushInput, PushPlan>(registry, nameof(StartPush), (a, i, ct) => a.RunAsync(i, ct));
@@ -34,9 +35,7 @@ public static class PipelineRegistry
         Add<FinishPush, FinishPushInput, PushSummary>(registry, nameof(FinishPush), (a, i, ct) => a.RunAsync(i, ct));
 
         registry.AddOrchestratorFunc<WebhookDeliveryPlan, int>(nameof(DeliverWebhooksOrchestrator), (context, input) => DeliverWebhooksOrchestrator.RunAsync(context, input));
-        // The Functions host binds [DurableClient]; here the worker's own client is handed in.
-        registry.AddActivity(nameof(RecordWebhookEvent), services => new FunctionActivity<WebhookEvent, int>(
-            services, (input, ct) => ActivatorUtilities.GetServiceOrCreateInstance<RecordWebhookEvent>(services).RunAsync(input, services.GetRequiredService<DurableTaskClient>(), ct)));
+        AddWithClient<RecordWebhookEvent, WebhookEvent, int>(registry, nameof(RecordWebhookEvent), (a, i, client, ct) => a.RunAsync(i, client, ct));
         Add<DeliverWebhook, Guid>(registry, nameof(DeliverWebhook), (a, i, ct) => a.RunAsync(i, ct));
         return registry;
     }
@@ -45,7 +44,7 @@ public static class PipelineRegistry
     public static IReadOnlyList<string> Names { get; } =
     [
         nameof(ProcessBatchOrchestrator), nameof(ProcessProspectChunkOrchestrator), nameof(StartBatch), nameof(ListChunkProspects),
-        nameof(ProcessProspect), nameof(FailProspect), nameof(FinalizeBatch),
+        nameof(ProcessProspect), nameof(FailProspect), nameof(FinalizeBatch), nameof(PurgeChunkHistory),
         nameof(PushBatchOrchestrator), nameof(StartPush), nameof(PushLeads), nameof(FinishPush),
         nameof(DeliverWebhooksOrchestrator), nameof(RecordWebhookEvent), nameof(DeliverWebhook),
     ];
@@ -54,6 +53,13 @@ public static class PipelineRegistry
         where TFunction : class =>
         registry.AddActivity(name, services => new FunctionActivity<TInput, TOutput>(
             services, (input, ct) => run(ActivatorUtilities.GetServiceOrCreateInstance<TFunction>(services), input, ct)));
+
+    // The Functions host binds [DurableClient]; here the worker's own client is handed in.
+    private static void AddWithClient<TFunction, TInput, TOutput>(
+        DurableTaskRegistry registry, string name, Func<TFunction, TInput, DurableTaskClient, CancellationToken, Task<TOutput>> run)
+        where TFunction : class =>
+        registry.AddActivity(name, services => new FunctionActivity<TInput, TOutput>(
+            services, (input, ct) => run(ActivatorUtilities.GetServiceOrCreateInstance<TFunction>(services), input, services.GetRequiredService<DurableTaskClient>(), ct)));
 
     private static void Add<TFunction, TInput>(DurableTaskRegistry registry, string name, Func<TFunction, TInput, CancellationToken, Task> run)
         where TFunction : class =>

@@ -47,7 +47,8 @@ public sealed class StartBatch(IDbContextFactory<OutreachDbContext> contexts, IO
                 .Select(p => p.Ordinal / chunkSize).Distinct().OrderBy(w => w).ToListAsync(cancellationToken);
         }
 
-        return new BatchPlan(job.Id, job.JobType, total, chunkSize, settings.MaxChunksInFlight, windows, settings.MaxAttempts, settings.FirstRetryDelaySeconds);
+        return new BatchPlan(
+            job.Id, job.JobType, total, chunkSize, settings.MaxChunksInFlight, windows, settings.MaxAttempts, settings.FirstRetryDelaySeconds, settings.PurgeChunkHistories);
     }
 
     private static async Task<ProcessingJob> StartFirstRunAsync(OutreachDbContext db, StartBatchInput input, DateTimeOffset now, CancellationToken cancellationToken)

@@ -38,11 +38,11 @@ public static class ProcessBatchOrchestrator
                 context.SetCustomStatus(new PipelineStatus(step, completed, failed, plan.OrdinalCount));
             }
 
-            inFlight.Add(context.CallSubOrchestratorAsync<ChunkResult>(
-                nameof(ProcessProspectChunkOrchestrator),
+            inFlight.Add(RunChunkAsync(
+                context,
                 new ChunkInput(input.BatchId, plan.JobId, plan.JobType, from, to, plan.MaxAttempts, plan.FirstRetryDelaySeconds),
-                // A chunk is not retried as a whole: its prospects retry inside it, and a prospect that fails is recorded.
-                new SubOrchestrationOptions { InstanceId = $"{context.InstanceId}-chunk-{from}" }));
+                $"{context.InstanceId}-chunk-{from}",
+                plan.PurgeChunkHistories));
         }
 
         foreach (var result in await Task.WhenAll(inFlight))
@@ -57,6 +57,30 @@ public static class ProcessBatchOrchestrator
         // Recorded and started as their own orchestration: a receiver that is down never holds the batch open.
         await context.CallActivityAsync<int>(nameof(RecordWebhookEvent), new WebhookEvent(WebhookEvent.BatchFinished, input.BatchId, plan.JobId), PipelineRetry.Outages);
         return final;
+    }
+
+    /// <summary>
+    /// Runs one chunk and then, unless the plan keeps them, deletes its history: the chunk's outcome is in the database and
+    /// in the result this history records, and finished chunks' histories only make the task hub's later reads slower. A
+    /// purge that fails costs storage, never the batch.
+    /// </summary>
+    private static async Task<ChunkResult> RunChunkAsync(TaskOrchestrationContext context, ChunkInput chunk, string instanceId, bool purge)
+    {
+        // A chunk is not retried as a whole: its prospects retry inside it, and a prospect that fails is recorded.
+        var result = await context.CallSubOrchestratorAsync<ChunkResult>(nameof(ProcessProspectChunkOrchestrator), chunk, new SubOrchestrationOptions { InstanceId = instanceId });
+        if (purge)
+        {
+            try
+            {
+                await context.CallActivityAsync<int>(nameof(PurgeChunkHistory), instanceId, PipelineRetry.Outages);
+            }
+            catch (TaskFailedException)
+            {
+                // Housekeeping: the history stays, and so does the batch's result.
+            }
+        }
+
+        return result;
     }
 
     /// <summary>The chunk ranges [from, to] of ordinals: every window of a first run, or the windows a retry names.</summary>

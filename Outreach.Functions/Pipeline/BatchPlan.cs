@@ -11,5 +11,7 @@ namespace Outreach.Functions.Pipeline;
 /// <param name="Windows">For a retry, the chunk windows (ordinal / ChunkSize) that hold prospects to redo; null for a first run (all windows).</param>
 /// <param name="MaxAttempts">Attempts of a prospect step that fails transiently.</param>
 /// <param name="FirstRetryDelaySeconds">Delay before the first retry; doubles after each.</param>
+/// <param name="PurgeChunkHistories">Whether a finished chunk's orchestration history is deleted (<see cref="PipelineOptions.PurgeChunkHistories"/>).</param>
 public sealed record BatchPlan(
-    Guid JobId, JobType JobType, int OrdinalCount, int ChunkSize, int MaxChunksInFlight, IReadOnlyList<int>? Windows, int MaxAttempts, int FirstRetryDelaySeconds);
+    Guid JobId, JobType JobType, int OrdinalCount, int ChunkSize, int MaxChunksInFlight, IReadOnlyList<int>? Windows, int MaxAttempts, int FirstRetryDelaySeconds,
+    bool PurgeChunkHistories = true);

@@ -35,4 +35,11 @@ public sealed class PipelineOptions
     /// <summary>Seconds before the first retry of a transient failure; doubled for each further one.</summary>
     [Range(0, 3_600)]
     public int FirstRetryDelaySeconds { get; set; } = 5;
+
+    /// <summary>
+    /// Delete a chunk's orchestration history once the chunk has finished (default true). Its outcome is in the database
+    /// and in the batch orchestration's history; kept, the histories of a large batch's finished chunks make every later
+    /// history read of the task hub slower (measured with eng/bench.sh pipeline). False keeps them, for debugging.
+    /// </summary>
+    public bool PurgeChunkHistories { get; set; } = true;
 }

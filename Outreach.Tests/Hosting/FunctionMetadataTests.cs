@@ -66,7 +66,7 @@ public sealed class FunctionMetadataTests
     private static readonly string[] Orchestrators = ["ProcessBatchOrchestrator", "ProcessProspectChunkOrchestrator", "PushBatchOrchestrator", "DeliverWebhooksOrchestrator"];
 
     private static readonly string[] Activities =
-        ["StartBatch", "ListChunkProspects", "ProcessProspect", "FailProspect", "FinalizeBatch",
+        ["StartBatch", "ListChunkProspects", "ProcessProspect", "FailProspect", "FinalizeBatch", "PurgeChunkHistory",
             "StartPush", "PushLeads", "FinishPush", "RecordWebhookEvent", "DeliverWebhook"];
 
     private static readonly Dictionary<string, JsonObject> Metadata = Load();

@@ -45,7 +45,9 @@ public sealed class DurabilityTests(PostgresServer server)
     {
         const int ChunkSize = 25;
         const int Chunks = 4;
-        await using var f = await PipelineFixture.StartAsync(server, new Dictionary<string, string?> { ["Pipeline:ChunkSize"] = $"{ChunkSize}" });
+        // Kept, so they can be read: by default a finished chunk's history is purged (the next test).
+        await using var f = await PipelineFixture.StartAsync(
+            server, new Dictionary<string, string?> { ["Pipeline:ChunkSize"] = $"{ChunkSize}", ["Pipeline:PurgeChunkHistories"] = "false" });
         var batchId = await f.StartBatchAsync(Enumerable.Range(0, ChunkSize * Chunks).Select(i => $"h{i}@example.com").ToArray());
 
         var run = await f.WaitAsync(Batch.InstanceIdFor(batchId));
@@ -63,6 +65,26 @@ public sealed class DurabilityTests(PostgresServer server)
         Assert.All(perChunk, ids => Assert.Equal(ChunkSize, ids.Count));
         Assert.Equal(ChunkSize * Chunks, perChunk.SelectMany(ids => ids).Distinct().Count());
         TestContext.Current.TestOutputHelper?.WriteLine($"history: parent 0 prospects; chunks {string.Join(", ", perChunk.Select(p => p.Count))}");
+    }
+
+    [Fact]
+    public async Task Run_WhenItsChunksFinish_PurgesTheirHistoriesAndKeepsTheBatchs()
+    {
+        const int ChunkSize = 10;
+        await using var f = await PipelineFixture.StartAsync(server, new Dictionary<string, string?> { ["Pipeline:ChunkSize"] = $"{ChunkSize}" });
+        var batchId = await f.StartBatchAsync(Enumerable.Range(0, ChunkSize * 3).Select(i => $"p{i}@example.com").ToArray());
+
+        var run = await f.WaitAsync(Batch.InstanceIdFor(batchId));
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, run.RuntimeStatus);
+        Assert.Equal(ChunkSize * 3, await f.Database.ScalarAsync<int>("SELECT generated_emails FROM batches"));
+        foreach (var chunk in Enumerable.Range(0, 3).Select(i => $"{run.InstanceId}-chunk-{i * ChunkSize}"))
+        {
+            Assert.Null(await f.Engine.Client.GetInstanceAsync(chunk, getInputsAndOutputs: false, TestContext.Current.CancellationToken));
+            Assert.Equal("[]", await f.Engine.Service.GetOrchestrationHistoryAsync(chunk, executionId: null));
+        }
+
+        Assert.NotNull(await f.Engine.Client.GetInstanceAsync(run.InstanceId, getInputsAndOutputs: false, TestContext.Current.CancellationToken));
     }
 
     /// <summary>The prospect ids named in the inputs of an orchestration's history events.</summary>

@@ -56,6 +56,44 @@ public sealed class OrchestratorTests
     }
 
     [Fact]
+    public async Task ProcessBatch_WhenAChunkFinishes_PurgesItsHistoryAfterItAndNoOtherInstance()
+    {
+        var context = new OrchestrationScript(Plan(1250), completeChunksAtOnce: false);
+
+        var run = ProcessBatchOrchestrator.RunAsync(context.Mock.Object, new ProcessBatchInput(BatchId));
+        context.CompleteOldestChunk(new ChunkResult(500, 0));
+
+        Assert.Equal(["batch-x-chunk-0"], context.Purged);
+        context.CompleteOldestChunk(new ChunkResult(500, 0));
+        context.CompleteOldestChunk(new ChunkResult(250, 0));
+        await run;
+        Assert.Equal(context.ChunkInstanceIds, context.Purged);
+    }
+
+    [Fact]
+    public async Task ProcessBatch_WhenThePlanKeepsChunkHistories_PurgesNothing()
+    {
+        var context = new OrchestrationScript(Plan(1250) with { PurgeChunkHistories = false }, completeChunksAtOnce: true);
+
+        await ProcessBatchOrchestrator.RunAsync(context.Mock.Object, new ProcessBatchInput(BatchId));
+
+        Assert.Equal(3, context.Chunks.Count);
+        Assert.Empty(context.Purged);
+    }
+
+    [Fact]
+    public async Task ProcessBatch_WhenPurgingAChunkFailsForGood_StillFinishesTheBatchWithEveryChunksResult()
+    {
+        var context = new OrchestrationScript(Plan(1250), completeChunksAtOnce: true) { PurgeFails = true };
+
+        var result = await ProcessBatchOrchestrator.RunAsync(context.Mock.Object, new ProcessBatchInput(BatchId));
+
+        Assert.Same(context.Finalized, result);
+        Assert.Equal(3, context.Purged.Count);
+        Assert.Contains(new PipelineStatus("FINALIZING", 1250, 0, 1250), context.Statuses);
+    }
+
+    [Fact]
     public async Task ProcessBatch_FanIn_ReportsTheFinalizeResultAndTheSummedProgress()
     {
         var final = new FinalizeBatchResult(BatchStatus.Partial, 700, 600, 100, "outreach-results/x/emails.csv", "outreach-results/x/rejected.csv");
@@ -157,6 +195,12 @@ public sealed class OrchestratorTests
                 });
             Mock.Setup(c => c.CallActivityAsync<FinalizeBatchResult>(new TaskName(nameof(FinalizeBatch)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
                 .ReturnsAsync(() => Finalized = final);
+            Mock.Setup(c => c.CallActivityAsync<int>(new TaskName(nameof(PurgeChunkHistory)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+                .Returns((TaskName _, object? input, TaskOptions? _) =>
+                {
+                    Purged.Add((string)input!);
+                    return PurgeFails ? Task.FromException<int>(Failure(nameof(PurgeChunkHistory), typeof(InvalidOperationException), "storage away")) : Task.FromResult(1);
+                });
             Mock.Setup(c => c.CallActivityAsync<int>(new TaskName(nameof(RecordWebhookEvent)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
                 .Callback((TaskName _, object? input, TaskOptions? _) => Events.Add((Outreach.Functions.Webhooks.WebhookEvent)input!))
                 .ReturnsAsync(0);
@@ -170,6 +214,12 @@ public sealed class OrchestratorTests
         public List<ChunkInput> Chunks { get; } = [];
 
         public List<string> ChunkInstanceIds { get; } = [];
+
+        /// <summary>The chunk instances whose histories the run purged (asked to purge, when <see cref="PurgeFails"/>).</summary>
+        public List<string> Purged { get; } = [];
+
+        /// <summary>Every purge fails for good.</summary>
+        public bool PurgeFails { get; init; }
 
         public List<PipelineStatus> Statuses { get; } = [];
 
