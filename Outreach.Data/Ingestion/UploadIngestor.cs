@@ -23,6 +23,9 @@ public sealed class UploadIngestor(
     TimeProvider clock,
     ILogger<UploadIngestor> logger)
 {
+    // Where a dropped file belongs, as both "not in a campaign folder" and "no such campaign" tell the uploader.
+    private const string CampaignFolder = "prospect-uploads/{campaign id or name}/{file}.csv";
+
     /// <summary>Ingests the file at <paramref name="source"/>, opened by <paramref name="openRead"/> only when it has to be read.</summary>
     public async Task<IngestionResult> IngestAsync(UploadSource source, Func<CancellationToken, Task<Stream>> openRead, CancellationToken cancellationToken)
     {
@@ -47,13 +50,13 @@ public sealed class UploadIngestor(
         {
             // Event Grid delivers every blob of the container, a file at its root too (the host binds no {campaign}).
             return await RecordFailureAsync(
-                source, null, null, $"'{source.BlobName}' is not in a campaign folder: upload into a campaign folder: prospect-uploads/{{campaign id or name}}/{{file}}.csv.", posted, cancellationToken);
+                source, null, null, $"'{source.BlobName}' is not in a campaign folder: upload into a campaign folder: {CampaignFolder}.", posted, cancellationToken);
         }
 
         var campaign = await FindCampaignAsync(db, source.CampaignReference, cancellationToken);
         if (campaign is null)
         {
-            return await RecordFailureAsync(source, null, null, $"No campaign with id or name '{source.CampaignReference}'. Upload to prospect-uploads/{{campaign id or name}}/{{file}}.csv.", posted, cancellationToken);
+            return await RecordFailureAsync(source, null, null, $"No campaign with id or name '{source.CampaignReference}'. Upload to {CampaignFolder}.", posted, cancellationToken);
         }
 
         var limits = options.Value;

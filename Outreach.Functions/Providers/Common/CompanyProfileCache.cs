@@ -72,11 +72,12 @@ public sealed class CompanyProfileCache(IDbContextFactory<OutreachDbContext> con
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"company:" + domain}, 0))", cancellationToken);
         var profile = await db.CompanyProfiles.SingleOrDefaultAsync(p => p.Domain == domain, cancellationToken);
-        var now = clock.GetUtcNow();
         if (Fresh(profile, field, ttl, domain, read) is { } fetched)
         {
             return fetched;
         }
+
+        var now = clock.GetUtcNow();
 
         if (profile is null)
         {
