@@ -19,29 +19,6 @@ using Outreach.Functions;
 
 namespace Outreach.Cli.Hosting;
 
-/// <summary>Concurrency of the local engine (<c>LocalEngine__*</c>), sized like host.json's maxConcurrent* settings.</summary>
-public sealed class LocalEngineOptions
-{
-    /// <summary>Configuration section.</summary>
-    public const string SectionName = "LocalEngine";
-
-    /// <summary>Activities running at once.</summary>
-    public int MaxConcurrentActivities { get; set; } = 16;
-
-    /// <summary>Orchestration episodes running at once.</summary>
-    public int MaxConcurrentOrchestrations { get; set; } = 8;
-
-    /// <summary>Control-queue partitions of the task hub.</summary>
-    public int PartitionCount { get; set; } = 4;
-
-    /// <summary>
-    /// How long a message taken by a worker that then stopped stays invisible before another worker may take it
-    /// (the backend's default is 5 minutes). Shorter means a restarted run resumes sooner; it must stay above the
-    /// longest activity, or a slow activity runs twice (harmless — activities are idempotent — but wasted).
-    /// </summary>
-    public int VisibilityTimeoutSeconds { get; set; } = 120;
-}
-
 /// <summary>
 /// A Durable engine in this process, without the Functions host: the gRPC sidecar of the Durable Task
 /// in-process test host (<see cref="TaskHubGrpcServer"/>) over the Durable Task Framework's Azure Storage

@@ -46,18 +46,53 @@ public sealed class BatchControl(IDbContextFactory<OutreachDbContext> contexts, 
             s => s.Status == WorkflowStatus.Active,
             cancellationToken);
 
-    /// <summary>Resumes a paused batch.</summary>
-    public Task<ControlResult> ResumeAsync(Guid batchId, DurableTaskClient durable, CancellationToken cancellationToken) =>
-        SuspendOrResumeAsync(
-            batchId,
-            durable,
-            (_, _, runtime) => runtime?.RuntimeStatus != OrchestrationRuntimeStatus.Suspended
-                ? $"Only a paused batch can be resumed; the orchestration of batch {batchId} is {runtime?.RuntimeStatus.ToString() ?? "not started"}."
-                : null,
-            (instance, ct) => durable.ResumeInstanceAsync(instance, "Resumed by a user", ct),
-            s => s.Resume(clock.GetUtcNow()),
-            s => s.Status == WorkflowStatus.Paused,
-            cancellationToken);
+    /// <summary>
+    /// Resumes a paused batch, or starts again a run whose orchestration ended (failed, or terminated by anything but a
+    /// cancel) while its job still runs — an outage longer than activities wait, a host killed mid-replay. The new start
+    /// keeps the instance id and input and carries on from the database: StartBatch finds its job, finished prospects
+    /// are not redone, counters stay exact.
+    /// </summary>
+    public async Task<ControlResult> ResumeAsync(Guid batchId, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(durable);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var (batch, job, instance, runtime) = await LoadRunAsync(db, batchId, durable, cancellationToken);
+        if (batch is null)
+        {
+            return new ControlResult(ControlOutcome.NotFound, $"No batch {batchId}.");
+        }
+
+        if (runtime?.RuntimeStatus == OrchestrationRuntimeStatus.Suspended)
+        {
+            await durable.ResumeInstanceAsync(instance!, "Resumed by a user", cancellationToken);
+        }
+        else if (job is { Status: JobStatus.Running } && runtime?.RuntimeStatus is OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated)
+        {
+            await RestartAsync(durable, instance!, cancellationToken);
+        }
+        else
+        {
+            return new ControlResult(
+                ControlOutcome.Conflict,
+                $"Only a paused batch, or one whose orchestration ended while its job runs, can be resumed; batch {batchId} is {StatusLabel.Of(batch.Status)}" +
+                $"{(job is null ? "" : $", its job {StatusLabel.Of(job.Status)}")} and its orchestration {runtime?.RuntimeStatus.ToString() ?? "not started"}.");
+        }
+
+        await UpdateSessionAsync(db, batchId, s => s.Resume(clock.GetUtcNow()), s => s.Status == WorkflowStatus.Paused, cancellationToken);
+        return new ControlResult(ControlOutcome.Accepted, JobId: job!.Id, InstanceId: instance);
+    }
+
+    private static async Task RestartAsync(DurableTaskClient durable, string instance, CancellationToken cancellationToken)
+    {
+        var ended = await durable.GetInstanceAsync(instance, getInputsAndOutputs: true, cancellationToken)
+            ?? throw new InvalidOperationException($"Orchestration {instance} disappeared.");
+        var input = ended.ReadInputAs<ProcessBatchInput>()
+            ?? throw new InvalidOperationException($"Orchestration {instance} has no input to start again with.");
+
+        // Durable overwrites an instance that is no longer running (Failed, Terminated) under the same id.
+        await durable.ScheduleNewOrchestrationInstanceAsync(
+            nameof(ProcessBatchOrchestrator), input with { Restart = input.Restart + 1 }, new StartOrchestrationOptions(instance), cancellationToken);
+    }
 
     /// <summary>Stops a batch for good: no new prospect work, the batch ends with what finished, results are written.</summary>
     public async Task<ControlResult> CancelAsync(Guid batchId, DurableTaskClient durable, CancellationToken cancellationToken)

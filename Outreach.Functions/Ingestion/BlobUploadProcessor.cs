@@ -75,6 +75,16 @@ public sealed partial class BlobUploadProcessor(UploadIngestor ingestor, ILogger
             ct => blob.OpenReadAsync(new BlobOpenReadOptions(allowModifications: false) { Conditions = new BlobRequestConditions { IfMatch = properties.ETag } }, ct),
             cancellationToken);
 
+        if (result.Status == UploadStatus.Failed)
+        {
+            // The reason is the importer's own message (names the line or setting, never a row's content).
+            LogUploadFailed(blob.Name, result.UploadId, result.ErrorMessage);
+        }
+        else if (!result.AlreadyIngested)
+        {
+            LogUploadImported(blob.Name, result.UploadId, result.RowsAccepted, result.RowsRejected);
+        }
+
         // A redelivery finds a batch that may never have been started (the first start failed): start it now.
         if (result is { BatchId: { } batchId, BatchStatus: BatchStatus.Uploaded })
         {
@@ -116,6 +126,12 @@ public sealed partial class BlobUploadProcessor(UploadIngestor ingestor, ILogger
 
     [LoggerMessage(LogLevel.Information, "Ignored {Container}/{Blob}: only files in " + UploadsContainer + " are uploads")]
     private partial void LogNotAnUpload(string container, string blob);
+
+    [LoggerMessage(LogLevel.Warning, "Upload {Blob} recorded as FAILED (upload {UploadId}): {Reason}")]
+    private partial void LogUploadFailed(string blob, Guid uploadId, string? reason);
+
+    [LoggerMessage(LogLevel.Information, "Upload {Blob} imported (upload {UploadId}): {Accepted} rows accepted, {Rejected} rejected")]
+    private partial void LogUploadImported(string blob, Guid uploadId, int accepted, int rejected);
 
     [LoggerMessage(LogLevel.Information, "{Blob} was rewritten by an erasure; not imported again")]
     private partial void LogRewrittenByErasure(string blob);

@@ -41,7 +41,7 @@ public static class ProcessBatchOrchestrator
             inFlight.Add(RunChunkAsync(
                 context,
                 new ChunkInput(input.BatchId, plan.JobId, plan.JobType, from, to, plan.MaxAttempts, plan.FirstRetryDelaySeconds),
-                $"{context.InstanceId}-chunk-{from}",
+                input.ChunkInstanceId(context.InstanceId, from),
                 plan.PurgeChunkHistories));
         }
 

@@ -120,6 +120,48 @@ public sealed class BatchControlTests(PostgresServer server)
         Assert.Equal(new Counters(12, 12, 0, "COMPLETED"), await CountersAsync(f));
     }
 
+    [Fact]
+    public async Task Resume_WhenTheOrchestrationEndedWhileItsJobRuns_StartsItAgainAndFinishesWithExactCounters()
+    {
+        await using var f = await PipelineFixture.StartAsync(server, Slow);
+        f.Providers.EnrichDelay = TimeSpan.FromMilliseconds(100);
+        var batchId = await f.StartBatchAsync(Enumerable.Range(0, 20).Select(i => $"r{i}@example.com").ToArray());
+        var instance = Batch.InstanceIdFor(batchId);
+        await PipelineFixture.WaitUntilAsync("two emails generated", async () => await f.Database.ScalarAsync<int>("SELECT generated_emails FROM batches") >= 2);
+
+        // What a host killed mid-replay or a long outage leaves: the batch orchestration ended, its job still RUNNING,
+        // its chunk still working (terminated alone, not recursively).
+        await f.Client.TerminateInstanceAsync(instance, new TerminateInstanceOptions("host lost", Recursive: false), TestContext.Current.CancellationToken);
+        await PipelineFixture.WaitUntilAsync("the orchestration to be Terminated", async () => (await f.Client.GetInstanceAsync(instance, TestContext.Current.CancellationToken))!.RuntimeStatus == OrchestrationRuntimeStatus.Terminated);
+        Assert.Equal("RUNNING", await f.Database.ScalarAsync<string>("SELECT status::text FROM processing_jobs"));
+
+        var resume = await Control(f).ResumeAsync(batchId, f.Client, TestContext.Current.CancellationToken);
+        Assert.Equal((ControlOutcome.Accepted, instance), (resume.Outcome, resume.InstanceId));
+        var run = await f.WaitAsync(instance);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, run.RuntimeStatus);
+        Assert.Equal(new Counters(20, 20, 0, "COMPLETED"), await CountersAsync(f));
+        var job = Assert.Single(await f.Database.RowsAsync("SELECT status::text, progress_current FROM processing_jobs"));
+        Assert.Equal(("COMPLETED", 20), ((string)job[0]!, (int)job[1]!));
+        Assert.Equal(20L, await f.Database.ScalarAsync<long>("SELECT count(*) FROM generated_emails WHERE generation_status = 'COMPLETED'"));
+        Assert.Equal(ControlOutcome.Conflict, (await Control(f).ResumeAsync(batchId, f.Client, TestContext.Current.CancellationToken)).Outcome);
+    }
+
+    [Fact]
+    public async Task Resume_OfACancelledBatch_IsAConflictNamingTheState()
+    {
+        await using var f = await PipelineFixture.StartAsync(server, Slow);
+        f.Providers.EnrichDelay = TimeSpan.FromMilliseconds(100);
+        var batchId = await f.StartBatchAsync(Enumerable.Range(0, 10).Select(i => $"c{i}@example.com").ToArray());
+        await PipelineFixture.WaitUntilAsync("an email generated", async () => await f.Database.ScalarAsync<int>("SELECT generated_emails FROM batches") >= 1);
+        await Control(f).CancelAsync(batchId, f.Client, TestContext.Current.CancellationToken);
+
+        var resume = await Control(f).ResumeAsync(batchId, f.Client, TestContext.Current.CancellationToken);
+
+        Assert.Equal(ControlOutcome.Conflict, resume.Outcome);
+        Assert.Contains("its job CANCELLED and its orchestration Terminated", resume.Reason, StringComparison.Ordinal);
+    }
+
     private sealed record Counters(int Enriched, int Generated, int Failed, string Status);
 
     private static BatchControl Control(PipelineFixture f) => f.Engine.Services.GetRequiredService<BatchControl>();
