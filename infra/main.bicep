@@ -249,6 +249,7 @@ module events 'modules/eventgrid.bicep' = {
     location: location
     tags: tags
     storageAccountName: storage.outputs.name
+    deadLetterContainerName: storage.outputs.deadLetterContainerName
   }
 }
 
@@ -259,6 +260,8 @@ output AZURE_FUNCTION_APP_URL string = app.outputs.url
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_KEY_VAULT_NAME string = vault.outputs.name
 output AZURE_EVENTGRID_TOPIC_NAME string = events.outputs.name
+output AZURE_EVENTGRID_DEADLETTER_CONTAINER string = events.outputs.deadLetterContainerName
+output AZURE_STORAGE_ACCOUNT_ID string = storage.outputs.id
 output AZURE_OPENAI_ENDPOINT string = deployAzureOpenAI ? openai!.outputs.endpoint : ''
 output AZURE_STATIC_WEB_APP_NAME string = web.outputs.name
 output AZURE_STATIC_WEB_APP_URL string = web.outputs.url

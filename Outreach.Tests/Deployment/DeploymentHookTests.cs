@@ -90,6 +90,82 @@ public sealed class DeploymentHookTests : IDisposable
         Assert.Contains("ENTRA_API_CLIENT_ID", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Postdeploy_WhenNoSubscriptionExists_CreatesItOnTheAppsHostWithRetriesAndAnIdentityDeadLetter()
+    {
+        var (exit, output, error) = await RunAsync("postdeploy.sh", Deployed(new() { ["AZURE_FUNCTION_APP_URL"] = "https://outreach.contoso.example/" }));
+        var calls = await CallsAsync();
+
+        Assert.True(exit == 0, $"postdeploy.sh failed (exit {exit}):\n{error}\n{output}");
+        Assert.Contains("creating the csv-uploads subscription", output, StringComparison.Ordinal);
+        var create = Assert.Single(calls, c => c.StartsWith("eventgrid system-topic event-subscription create", StringComparison.Ordinal));
+        Assert.Contains("--name csv-uploads --resource-group rg-prod --system-topic-name evgt-1 --endpoint-type webhook", create, StringComparison.Ordinal);
+        Assert.Contains("--endpoint https://outreach.contoso.example/runtime/webhooks/blobs?functionName=Host.Functions.CsvUploadTrigger&code=blob-key-1 ", create, StringComparison.Ordinal);
+        Assert.Contains("--included-event-types Microsoft.Storage.BlobCreated --subject-begins-with /blobServices/default/containers/prospect-uploads/blobs/ --subject-ends-with .csv", create, StringComparison.Ordinal);
+        Assert.Contains("--max-delivery-attempts 30 --event-ttl 1440", create, StringComparison.Ordinal);
+        Assert.Contains($"--deadletter-identity systemassigned --deadletter-identity-endpoint {StorageId}/blobServices/default/containers/eventgrid-deadletter", create, StringComparison.Ordinal);
+        Assert.DoesNotContain(calls, c => c.StartsWith("functionapp show", StringComparison.Ordinal));
+        // The system key rides only in the endpoint az receives: never in what the hook prints.
+        Assert.DoesNotContain("blob-key-1", output + error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Postdeploy_WhenRunAgain_UpdatesTheSameSubscriptionInPlace()
+    {
+        var (exit, output, error) = await RunAsync("postdeploy.sh", Deployed(new() { ["AZURE_FUNCTION_APP_URL"] = "https://outreach.contoso.example", ["STUB_SUBSCRIPTION"] = "1" }));
+        var calls = await CallsAsync();
+
+        Assert.True(exit == 0, $"postdeploy.sh failed (exit {exit}):\n{error}\n{output}");
+        Assert.Contains("updating the csv-uploads subscription of evgt-1 in place", output, StringComparison.Ordinal);
+        Assert.Single(calls, c => c.StartsWith("eventgrid system-topic event-subscription create --name csv-uploads ", StringComparison.Ordinal));
+        Assert.DoesNotContain(calls, c => c.Contains(" delete", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Postdeploy_WithoutTheAppUrlOutput_AsksTheAppForItsHostName()
+    {
+        var (exit, output, error) = await RunAsync("postdeploy.sh", Deployed([]));
+        var calls = await CallsAsync();
+
+        Assert.True(exit == 0, $"postdeploy.sh failed (exit {exit}):\n{error}\n{output}");
+        Assert.Contains("functionapp show -g rg-prod -n func-x --query defaultHostName -o tsv", calls);
+        Assert.Contains(calls, c => c.Contains("--endpoint https://func-x-abc123.westeurope-01.azurewebsites.net/runtime/webhooks/blobs?", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Postdeploy_BeforeProvisioning_FailsNamingTheMissingOutput()
+    {
+        var (exit, _, error) = await RunAsync("postdeploy.sh", new() { ["AZURE_RESOURCE_GROUP"] = "rg-prod", ["AZURE_FUNCTION_APP_NAME"] = "func-x" });
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("AZURE_EVENTGRID_TOPIC_NAME", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_dir, "calls.log")), "The hook called az before checking its inputs.");
+    }
+
+    private const string StorageId = "/subscriptions/s-1/resourceGroups/rg-prod/providers/Microsoft.Storage/storageAccounts/st1";
+
+    // What azd passes a postdeploy hook: the provisioned outputs (main.bicep) and, through the stand-in, the app's key.
+    private static Dictionary<string, string> Deployed(Dictionary<string, string> extra)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["AZURE_RESOURCE_GROUP"] = "rg-prod", ["AZURE_FUNCTION_APP_NAME"] = "func-x", ["AZURE_EVENTGRID_TOPIC_NAME"] = "evgt-1",
+            ["AZURE_STORAGE_ACCOUNT_ID"] = StorageId, ["AZURE_EVENTGRID_DEADLETTER_CONTAINER"] = "eventgrid-deadletter", ["STUB_KEY"] = "blob-key-1",
+        };
+        foreach (var (key, value) in extra)
+        {
+            environment[key] = value;
+        }
+
+        return environment;
+    }
+
+    private async Task<List<string>> CallsAsync()
+    {
+        var log = Path.Combine(_dir, "calls.log");
+        return File.Exists(log) ? [.. await File.ReadAllLinesAsync(log, Ct)] : [];
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -99,8 +175,7 @@ public sealed class DeploymentHookTests : IDisposable
     {
         var (exit, output, error) = await RunAsync(hook, environment);
         Assert.True(exit == 0, $"{hook} failed (exit {exit}):\n{error}\n{output}");
-        var log = Path.Combine(_dir, "calls.log");
-        return File.Exists(log) ? [.. await File.ReadAllLinesAsync(log, Ct)] : [];
+        return await CallsAsync();
     }
 
     private async Task<(int Exit, string Output, string Error)> RunAsync(string hook, Dictionary<string, string> environment)
@@ -111,6 +186,9 @@ public sealed class DeploymentHookTests : IDisposable
             #!/bin/sh
             printf '%s\n' "$*" | tr '\n' ' ' | sed 's/ $//' >> "{{_dir}}/calls.log"; echo >> "{{_dir}}/calls.log"
             case "$*" in
+              "functionapp keys list"*) echo "${STUB_KEY:-}" ;;
+              "functionapp show"*) echo "func-x-abc123.westeurope-01.azurewebsites.net" ;;
+              "eventgrid system-topic event-subscription show"*) [ -n "${STUB_SUBSCRIPTION:-}" ] && echo csv-uploads || { echo "ERROR: (ResourceNotFound)" >&2; exit 3; } ;;
               "ad app list"*) echo "${STUB_APP_ID:-}" ;;
               "ad app create"*) echo "{{AppId}}" ;;
               *"--query id -o tsv") case "$*" in "ad sp show"*) [ -n "${STUB_SP_ID:-}" ] && echo "$STUB_SP_ID" || exit 3 ;; "ad sp create"*) echo sp-1 ;; *) echo object-1 ;; esac ;;
@@ -130,7 +208,7 @@ public sealed class DeploymentHookTests : IDisposable
             RedirectStandardError = true,
         };
         start.Environment["PATH"] = $"{bin}:/usr/bin:/bin";
-        foreach (var name in new[] { "ENTRA_API_CLIENT_ID", "AZURE_PRINCIPAL_ID", "AZURE_TENANT_ID", "AZURE_FUNCTION_APP_URL" })
+        foreach (var name in new[] { "ENTRA_API_CLIENT_ID", "AZURE_PRINCIPAL_ID", "AZURE_TENANT_ID", "AZURE_FUNCTION_APP_URL", "AZURE_RESOURCE_GROUP", "AZURE_FUNCTION_APP_NAME", "AZURE_EVENTGRID_TOPIC_NAME", "AZURE_STORAGE_ACCOUNT_ID", "AZURE_EVENTGRID_DEADLETTER_CONTAINER" })
         {
             start.Environment.Remove(name);
         }

@@ -32,7 +32,10 @@ resource blobs 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
   }
 }
 
-resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = [for container in ['prospect-uploads', 'outreach-results', deploymentContainerName]: {
+// Where Event Grid puts an upload's BlobCreated event it could not deliver to the app (see eventgrid.bicep).
+var deadLetterContainerName = 'eventgrid-deadletter'
+
+resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = [for container in ['prospect-uploads', 'outreach-results', deadLetterContainerName, deploymentContainerName]: {
   parent: blobs
   name: container
   properties: { publicAccess: 'None' }
@@ -42,3 +45,4 @@ output name string = account.name
 output id string = account.id
 output blobEndpoint string = account.properties.primaryEndpoints.blob
 output deploymentContainerName string = deploymentContainerName
+output deadLetterContainerName string = deadLetterContainerName
