@@ -45,34 +45,39 @@ public sealed partial class ContractDocumentTests
     [Fact]
     public void Tables_OfTheModel_AreNamedInTheDataModel()
     {
-        var documented = MarkdownDocument.FirstCellCodeSpans(Contract.Section("Data model")).SelectMany(s => s).ToHashSet(StringComparer.Ordinal);
         var tables = OutreachDbContextModel.Instance.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct().ToList();
         Assert.True(tables.Count >= 16, $"Only {tables.Count} tables in the model.");
 
-        Assert.All(tables, t => Assert.True(documented.Contains(t), $"docs/architecture.md (Data model) does not name table {t}."));
-        Assert.All(documented, t => Assert.True(tables.Contains(t), $"docs/architecture.md (Data model) names {t}, which is no table of the model."));
+        AssertSectionNamesExactly("Data model", tables, "table of the model");
     }
 
     [Fact]
     public void Routes_OfTheHttpFunctions_AreNamedInTheContract()
     {
-        var documented = MarkdownDocument.FirstCellCodeSpans(Contract.Section("Routes")).SelectMany(s => s).ToHashSet(StringComparer.Ordinal);
         var routes = FunctionRoutes.All.SelectMany(r => r.Verbs.Select(v => $"{v} /api/{r.Route}")).ToList();
         Assert.True(routes.Count >= 40, $"Only {routes.Count} routes were found.");
 
-        Assert.All(routes, r => Assert.True(documented.Contains(r), $"docs/architecture.md (Routes) does not name {r}."));
-        Assert.All(documented, r => Assert.True(routes.Contains(r), $"docs/architecture.md (Routes) names {r}, which no HTTP function serves."));
+        AssertSectionNamesExactly("Routes", routes, "route an HTTP function serves");
     }
 
     [Fact]
     public void Verbs_OfTheCommand_AreNamedInTheContract()
     {
-        var documented = MarkdownDocument.FirstCellCodeSpans(Contract.Section("Commands")).SelectMany(s => s).ToHashSet(StringComparer.Ordinal);
         var verbs = OutreachCli.Root().Subcommands.Select(c => $"outreach {c.Name}").ToList();
         Assert.True(verbs.Count >= 25, $"Only {verbs.Count} verbs were found.");
 
-        Assert.All(verbs, v => Assert.True(documented.Contains(v), $"docs/architecture.md (Commands) does not name {v}."));
-        Assert.All(documented, v => Assert.True(verbs.Contains(v), $"docs/architecture.md (Commands) names {v}, which is no verb."));
+        AssertSectionNamesExactly("Commands", verbs, "verb of the command");
+    }
+
+    /// <summary>The code spans of the section's table name exactly <paramref name="actual"/>: none missing, none extra.</summary>
+    private static void AssertSectionNamesExactly(string section, IReadOnlyCollection<string> actual, string what)
+    {
+        var documented = MarkdownDocument.FirstCellCodeSpans(Contract.Section(section)).SelectMany(s => s).ToHashSet(StringComparer.Ordinal);
+        var missing = actual.Where(a => !documented.Contains(a)).ToList();
+        var extra = documented.Where(d => !actual.Contains(d)).ToList();
+
+        Assert.True(missing.Count == 0 && extra.Count == 0,
+            $"docs/architecture.md ({section}) does not name: {string.Join(", ", missing)}; names what is no {what}: {string.Join(", ", extra)}.");
     }
 
     [Fact]
