@@ -161,7 +161,7 @@ public sealed class CliVerbTests(CliBatchFixture batch) : IClassFixture<CliBatch
 
     [Theory]
     [InlineData("pause", "Only a running batch can be paused")]
-    [InlineData("resume", "Only a paused batch can be resumed")]
+    [InlineData("resume", "Only a paused batch, or one whose orchestration ended while its job runs, can be resumed; batch")]
     [InlineData("cancel", "has already ended (COMPLETED)")]
     public async Task Control_WhenTheBatchHasEnded_ExitsWithConflictAndTheReason(string verb, string reason)
     {
