@@ -9,8 +9,11 @@ using Outreach.Functions.Pipeline;
 
 namespace Outreach.Functions.Activities;
 
-/// <summary>Input of <see cref="StartBatch"/>: a first run names no job; a retry names the job it created.</summary>
-public sealed record StartBatchInput(Guid BatchId, string InstanceId, Guid? JobId = null, JobType JobType = JobType.FullPipeline);
+/// <summary>
+/// Input of <see cref="StartBatch"/>: a first run names no job; a retry names the job it created; <paramref name="Restarted"/>
+/// says a resume started the run again after its orchestration ended early.
+/// </summary>
+public sealed record StartBatchInput(Guid BatchId, string InstanceId, Guid? JobId = null, JobType JobType = JobType.FullPipeline, bool Restarted = false);
 
 /// <summary>
 /// Starts a run and returns its plan. A first run moves the batch UPLOADED → ENRICHING behind a guarded
@@ -38,9 +41,9 @@ public sealed class StartBatch(IDbContextFactory<OutreachDbContext> contexts, IO
         var total = await db.Batches.Where(b => b.Id == input.BatchId).Select(b => b.TotalProspects).SingleAsync(cancellationToken);
         var chunkSize = settings.ChunkSizeFor(total);
         IReadOnlyList<int>? windows = null;
-        if (input.JobId is not null)
+        if (input.JobId is not null || input.Restarted)
         {
-            // A retry visits only the windows that hold prospects to redo.
+            // A retry, or a run started again, visits only the windows that hold prospects to (re)do.
             var eligible = ListChunkProspects.EligibleStatuses(job.JobType);
             windows = await db.Prospects
                 .Where(p => p.BatchId == input.BatchId && eligible.Contains(p.Status))

@@ -20,7 +20,7 @@ public static class ProcessBatchOrchestrator
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
 
-        var plan = await context.CallActivityAsync<BatchPlan>(nameof(StartBatch), new StartBatchInput(input.BatchId, context.InstanceId, input.JobId, input.JobType), PipelineRetry.Outages);
+        var plan = await context.CallActivityAsync<BatchPlan>(nameof(StartBatch), new StartBatchInput(input.BatchId, context.InstanceId, input.JobId, input.JobType, Restarted: input.Restart > 0), PipelineRetry.Outages);
         var chunks = Chunks(plan).ToList();
         var step = plan.JobType == Domain.Enums.JobType.Generation ? "GENERATING" : "ENRICHING";
         var completed = 0;

@@ -34,4 +34,29 @@ public sealed class StartBatchTests(PostgresServer server)
         Assert.Equal(("FULL_PIPELINE", "RUNNING", 4, scenario.Batch.InstanceId), ((string)job[0]!, (string)job[1]!, (int)job[2]!, (string)job[3]!));
         Assert.Equal("BEGIN_ENRICHMENT", await database.ScalarAsync<string>("SELECT current_step::text FROM workflow_sessions"));
     }
+
+    [Fact]
+    public async Task Run_WhenTheRunIsStartedAgain_PlansOnlyTheChunksWithProspectsLeft()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await server.CreateDatabaseAsync();
+        await using var services = AppServices.Build(database);
+        Scenario scenario;
+        await using (var db = database.CreateContext())
+        {
+            scenario = await Scenario.CreateAsync(db, prospects: 250);
+        }
+
+        var activity = ActivatorUtilities.CreateInstance<StartBatch>(services);
+        var first = await activity.RunAsync(new StartBatchInput(scenario.Batch.Id, scenario.Batch.InstanceId), ct);
+        // The ended run finished the first two chunks and the first prospect of the third.
+        await database.ExecuteAsync("UPDATE prospects SET status = 'COMPLETED' WHERE ordinal <= 200");
+
+        var restarted = await activity.RunAsync(new StartBatchInput(scenario.Batch.Id, scenario.Batch.InstanceId, Restarted: true), ct);
+
+        Assert.Null(first.Windows);
+        Assert.Equal((first.JobId, 100, 250), (restarted.JobId, restarted.ChunkSize, restarted.OrdinalCount));
+        Assert.Equal([2], restarted.Windows!);
+        Assert.Equal(1L, await database.ScalarAsync<long>("SELECT count(*) FROM processing_jobs"));
+    }
 }
