@@ -34,17 +34,27 @@ public sealed record ControlResult(ControlOutcome Outcome, string? Reason = null
 public sealed class BatchControl(IDbContextFactory<OutreachDbContext> contexts, ResultsWriter results, TimeProvider clock)
 {
     /// <summary>Suspends a running batch.</summary>
-    public Task<ControlResult> PauseAsync(Guid batchId, DurableTaskClient durable, CancellationToken cancellationToken) =>
-        SuspendOrResumeAsync(
-            batchId,
-            durable,
-            (batch, job, runtime) => job is not { Status: JobStatus.Running } || runtime?.RuntimeStatus != OrchestrationRuntimeStatus.Running
-                ? $"Only a running batch can be paused; batch {batchId} is {StatusLabel.Of(batch.Status)} and its orchestration is {runtime?.RuntimeStatus.ToString() ?? "not started"}."
-                : null,
-            (instance, ct) => durable.SuspendInstanceAsync(instance, "Paused by a user", ct),
-            s => s.Pause(clock.GetUtcNow()),
-            s => s.Status == WorkflowStatus.Active,
-            cancellationToken);
+    public async Task<ControlResult> PauseAsync(Guid batchId, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(durable);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var (batch, job, instance, runtime) = await LoadRunAsync(db, batchId, durable, cancellationToken);
+        if (batch is null)
+        {
+            return new ControlResult(ControlOutcome.NotFound, $"No batch {batchId}.");
+        }
+
+        if (job is not { Status: JobStatus.Running } || runtime?.RuntimeStatus != OrchestrationRuntimeStatus.Running)
+        {
+            return new ControlResult(
+                ControlOutcome.Conflict,
+                $"Only a running batch can be paused; batch {batchId} is {StatusLabel.Of(batch.Status)} and its orchestration is {runtime?.RuntimeStatus.ToString() ?? "not started"}.");
+        }
+
+        await durable.SuspendInstanceAsync(instance!, "Paused by a user", cancellationToken);
+        await UpdateSessionAsync(db, batchId, s => s.Pause(clock.GetUtcNow()), s => s.Status == WorkflowStatus.Active, cancellationToken);
+        return new ControlResult(ControlOutcome.Accepted, JobId: job.Id, InstanceId: instance);
+    }
 
     /// <summary>
     /// Resumes a paused batch, or starts again a run whose orchestration ended (failed, or terminated by anything but a
@@ -249,34 +259,6 @@ public sealed class BatchControl(IDbContextFactory<OutreachDbContext> contexts, 
     }
 
     /// <summary>The batch, its latest job, that job's orchestration instance and the instance's state.</summary>
-    /// <summary>Pause and resume: check the run may change (<paramref name="conflict"/> says why not), change the orchestration, then its workflow session.</summary>
-    private async Task<ControlResult> SuspendOrResumeAsync(
-        Guid batchId,
-        DurableTaskClient durable,
-        Func<Batch, ProcessingJob?, OrchestrationMetadata?, string?> conflict,
-        Func<string, CancellationToken, Task> change,
-        Action<WorkflowSession> session,
-        Func<WorkflowSession, bool> sessionWhen,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(durable);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var (batch, job, instance, runtime) = await LoadRunAsync(db, batchId, durable, cancellationToken);
-        if (batch is null)
-        {
-            return new ControlResult(ControlOutcome.NotFound, $"No batch {batchId}.");
-        }
-
-        if (conflict(batch, job, runtime) is { } reason)
-        {
-            return new ControlResult(ControlOutcome.Conflict, reason);
-        }
-
-        await change(instance!, cancellationToken);
-        await UpdateSessionAsync(db, batchId, session, sessionWhen, cancellationToken);
-        return new ControlResult(ControlOutcome.Accepted, JobId: job!.Id, InstanceId: instance);
-    }
-
     private static async Task<(Batch? Batch, ProcessingJob? Job, string? Instance, OrchestrationMetadata? Runtime)> LoadRunAsync(
         OutreachDbContext db, Guid batchId, DurableTaskClient durable, CancellationToken cancellationToken)
     {
