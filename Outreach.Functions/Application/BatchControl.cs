@@ -34,27 +34,17 @@ public sealed record ControlResult(ControlOutcome Outcome, string? Reason = null
 public sealed class BatchControl(IDbContextFactory<OutreachDbContext> contexts, ResultsWriter results, TimeProvider clock)
 {
     /// <summary>Suspends a running batch.</summary>
-    public async Task<ControlResult> PauseAsync(Guid batchId, DurableTaskClient durable, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(durable);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var (batch, job, instance, runtime) = await LoadRunAsync(db, batchId, durable, cancellationToken);
-        if (batch is null)
-        {
-            return new ControlResult(ControlOutcome.NotFound, $"No batch {batchId}.");
-        }
-
-        if (job is not { Status: JobStatus.Running } || runtime?.RuntimeStatus != OrchestrationRuntimeStatus.Running)
-        {
-            return new ControlResult(
-                ControlOutcome.Conflict,
-                $"Only a running batch can be paused; batch {batchId} is {StatusLabel.Of(batch.Status)} and its orchestration is {runtime?.RuntimeStatus.ToString() ?? "not started"}.");
-        }
-
-        await durable.SuspendInstanceAsync(instance!, "Paused by a user", cancellationToken);
-        await UpdateSessionAsync(db, batchId, s => s.Pause(clock.GetUtcNow()), s => s.Status == WorkflowStatus.Active, cancellationToken);
-        return new ControlResult(ControlOutcome.Accepted, JobId: job.Id, InstanceId: instance);
-    }
+    public Task<ControlResult> PauseAsync(Guid batchId, DurableTaskClient durable, CancellationToken cancellationToken) =>
+        ChangeRunAsync(
+            batchId,
+            durable,
+            (batch, job, runtime) => job is not { Status: JobStatus.Running } || runtime?.RuntimeStatus != OrchestrationRuntimeStatus.Running
+                ? $"Only a running batch can be paused; batch {batchId} is {StatusLabel.Of(batch.Status)} and its orchestration is {runtime?.RuntimeStatus.ToString() ?? "not started"}."
+                : null,
+            (instance, _, ct) => durable.SuspendInstanceAsync(instance, "Paused by a user", ct),
+            s => s.Pause(clock.GetUtcNow()),
+            s => s.Status == WorkflowStatus.Active,
+            cancellationToken);
 
     /// <summary>
     /// Resumes a paused batch, or starts again a run whose orchestration ended (failed, or terminated by anything but a
@@ -62,35 +52,24 @@ public sealed class BatchControl(IDbContextFactory<OutreachDbContext> contexts, 
     /// keeps the instance id and input and carries on from the database: StartBatch finds its job, finished prospects
     /// are not redone, counters stay exact.
     /// </summary>
-    public async Task<ControlResult> ResumeAsync(Guid batchId, DurableTaskClient durable, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(durable);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var (batch, job, instance, runtime) = await LoadRunAsync(db, batchId, durable, cancellationToken);
-        if (batch is null)
-        {
-            return new ControlResult(ControlOutcome.NotFound, $"No batch {batchId}.");
-        }
+    public Task<ControlResult> ResumeAsync(Guid batchId, DurableTaskClient durable, CancellationToken cancellationToken) =>
+        ChangeRunAsync(
+            batchId,
+            durable,
+            (batch, job, runtime) => runtime?.RuntimeStatus == OrchestrationRuntimeStatus.Suspended || EndedWhileItsJobRuns(job, runtime)
+                ? null
+                : $"Only a paused batch, or one whose orchestration ended while its job runs, can be resumed; batch {batchId} is {StatusLabel.Of(batch.Status)}" +
+                  $"{(job is null ? "" : $", its job {StatusLabel.Of(job.Status)}")} and its orchestration {runtime?.RuntimeStatus.ToString() ?? "not started"}.",
+            (instance, runtime, ct) => runtime!.RuntimeStatus == OrchestrationRuntimeStatus.Suspended
+                ? durable.ResumeInstanceAsync(instance, "Resumed by a user", ct)
+                : RestartAsync(durable, instance, ct),
+            s => s.Resume(clock.GetUtcNow()),
+            s => s.Status == WorkflowStatus.Paused,
+            cancellationToken);
 
-        if (runtime?.RuntimeStatus == OrchestrationRuntimeStatus.Suspended)
-        {
-            await durable.ResumeInstanceAsync(instance!, "Resumed by a user", cancellationToken);
-        }
-        else if (job is { Status: JobStatus.Running } && runtime?.RuntimeStatus is OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated)
-        {
-            await RestartAsync(durable, instance!, cancellationToken);
-        }
-        else
-        {
-            return new ControlResult(
-                ControlOutcome.Conflict,
-                $"Only a paused batch, or one whose orchestration ended while its job runs, can be resumed; batch {batchId} is {StatusLabel.Of(batch.Status)}" +
-                $"{(job is null ? "" : $", its job {StatusLabel.Of(job.Status)}")} and its orchestration {runtime?.RuntimeStatus.ToString() ?? "not started"}.");
-        }
-
-        await UpdateSessionAsync(db, batchId, s => s.Resume(clock.GetUtcNow()), s => s.Status == WorkflowStatus.Paused, cancellationToken);
-        return new ControlResult(ControlOutcome.Accepted, JobId: job!.Id, InstanceId: instance);
-    }
+    // A cancel marks the job CANCELLED before it terminates the orchestration, so a terminated run with a RUNNING job was not cancelled.
+    private static bool EndedWhileItsJobRuns(ProcessingJob? job, OrchestrationMetadata? runtime) =>
+        job is { Status: JobStatus.Running } && runtime?.RuntimeStatus is OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated;
 
     private static async Task RestartAsync(DurableTaskClient durable, string instance, CancellationToken cancellationToken)
     {
@@ -256,6 +235,37 @@ public sealed class BatchControl(IDbContextFactory<OutreachDbContext> contexts, 
         await durable.ScheduleNewOrchestrationInstanceAsync(
             nameof(ProcessBatchOrchestrator), new ProcessBatchInput(batchId, jobId, jobType), new StartOrchestrationOptions(instance), cancellationToken);
         return new ControlResult(ControlOutcome.Accepted, JobId: jobId, InstanceId: instance);
+    }
+
+    /// <summary>
+    /// Pause and resume: check the run may change (<paramref name="conflict"/> says why not), change the orchestration
+    /// (given its current state), then its workflow session.
+    /// </summary>
+    private async Task<ControlResult> ChangeRunAsync(
+        Guid batchId,
+        DurableTaskClient durable,
+        Func<Batch, ProcessingJob?, OrchestrationMetadata?, string?> conflict,
+        Func<string, OrchestrationMetadata?, CancellationToken, Task> change,
+        Action<WorkflowSession> session,
+        Func<WorkflowSession, bool> sessionWhen,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(durable);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var (batch, job, instance, runtime) = await LoadRunAsync(db, batchId, durable, cancellationToken);
+        if (batch is null)
+        {
+            return new ControlResult(ControlOutcome.NotFound, $"No batch {batchId}.");
+        }
+
+        if (conflict(batch, job, runtime) is { } reason)
+        {
+            return new ControlResult(ControlOutcome.Conflict, reason);
+        }
+
+        await change(instance!, runtime, cancellationToken);
+        await UpdateSessionAsync(db, batchId, session, sessionWhen, cancellationToken);
+        return new ControlResult(ControlOutcome.Accepted, JobId: job!.Id, InstanceId: instance);
     }
 
     /// <summary>The batch, its latest job, that job's orchestration instance and the instance's state.</summary>
