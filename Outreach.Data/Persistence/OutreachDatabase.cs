@@ -17,6 +17,9 @@ public static class OutreachDatabase
     // the database are exactly the seed's values. Never renumber or rename a member without a migration that
     // renames the label.
 
+    /// <summary>The table in which EF records the migrations applied to a database.</summary>
+    public const string MigrationsHistoryTable = "__ef_migrations_history";
+
     /// <summary>The PostgreSQL enum types: CLR type → type name.</summary>
     public static IReadOnlyList<(Type ClrType, string PgName)> EnumTypes { get; } =
     [
@@ -86,7 +89,7 @@ public static class OutreachDatabase
 
     private static void MapEnums(NpgsqlDbContextOptionsBuilder npgsql)
     {
-        npgsql.MigrationsHistoryTable("__ef_migrations_history");
+        npgsql.MigrationsHistoryTable(MigrationsHistoryTable);
         foreach (var (clrType, pgName) in EnumTypes)
         {
             npgsql.MapEnum(clrType, pgName, nameTranslator: UpperSnakeCaseNameTranslator.Instance);

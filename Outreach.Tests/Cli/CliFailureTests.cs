@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Azure.Storage.Blobs;
 using Npgsql;
 using Outreach.Cli;
+using Outreach.Data.Persistence;
 using Outreach.Tests.Builders;
 using Outreach.Tests.Infrastructure;
 
@@ -54,6 +55,21 @@ public sealed class CliFailureTests(PostgresServer server)
 
         Assert.True(result.ExitCode == ExitCodes.Unavailable, result.ToString());
         Assert.Contains("run `outreach migrate`", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Batches_WhenTheLastMigrationIsNotApplied_CountsItAndSaysToRunMigrate()
+    {
+        await using var database = await server.CreateDatabaseAsync();
+        await database.ExecuteAsync(
+            $"DELETE FROM {OutreachDatabase.MigrationsHistoryTable} WHERE migration_id = (SELECT max(migration_id) FROM {OutreachDatabase.MigrationsHistoryTable})");
+        using var cli = new CliHarness(database.ConnectionString);
+
+        var result = await cli.RunAsync("batches");
+
+        Assert.True(result.ExitCode == ExitCodes.Unavailable, result.ToString());
+        Assert.Contains("is missing 1 migration(s): run `outreach migrate`", result.Error, StringComparison.Ordinal);
+        Assert.Empty(result.Output);
     }
 
     [Fact]
