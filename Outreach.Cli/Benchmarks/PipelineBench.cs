@@ -264,7 +264,7 @@ internal static class PipelineBench
                 }
 
                 inFlight.Add(RunBaselineChunkAsync(
-                    context, new BaselineChunk(from, Math.Min(from + input.ChunkSize, input.Count) - 1), $"{context.InstanceId}-chunk-{from}", input.PurgeChunkHistories));
+                    context, new BaselineChunk(from, Math.Min(from + input.ChunkSize, input.Count) - 1), ProcessBatchInput.ChunkInstanceId(context.InstanceId, restart: 0, from), input.PurgeChunkHistories));
             }
 
             return done + (await Task.WhenAll(inFlight)).Sum();

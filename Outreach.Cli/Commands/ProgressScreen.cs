@@ -123,16 +123,15 @@ internal static class ProgressScreen
         return $"[{new string('#', filled)}{new string('.', 20 - filled)}] {percent,5:F1}%";
     }
 
-    /// <summary>What following has seen: prospects per second since it began, the time left at that pace, and whether the batch ended.</summary>
+    /// <summary>What following has seen: prospects per second over the last minute, the time left at that pace, and whether the batch ended.</summary>
     private sealed class Progress(bool resumed)
     {
-        private readonly Stopwatch _clock = Stopwatch.StartNew();
-        private int? _firstDone;
+        private readonly ProgressRate _rate = new(TimeSpan.FromMinutes(1), TimeProvider.System);
         private bool _awaitingResume = resumed;
 
         public void Observe(BatchView view)
         {
-            _firstDone ??= Done(view);
+            _rate.Observe(Done(view));
             _awaitingResume &= view.RuntimeStatus is "Suspended";
         }
 
@@ -144,16 +143,15 @@ internal static class ProgressScreen
 
         public string Pace(BatchView view)
         {
-            var seconds = _clock.Elapsed.TotalSeconds;
-            var moved = Done(view) - (_firstDone ?? 0);
-            if (seconds < 2 || moved <= 0)
-            {
-                return string.Empty;
-            }
-
-            var rate = moved / seconds;
             var left = Math.Max(0, view.TotalProspects - Done(view));
-            return left == 0 ? $" · {rate:F1} prospects/s" : $" · {rate:F1} prospects/s, about {TimeSpan.FromSeconds(Math.Ceiling(left / rate)):g} left";
+            return _rate.PerSecond switch
+            {
+                null => string.Empty,
+                0 when left > 0 => $" · none finished in the last {_rate.Window.TotalSeconds:F0} s",
+                0 => string.Empty,
+                var rate when left == 0 => $" · {rate:F1} prospects/s",
+                var rate => $" · {rate:F1} prospects/s, about {TimeSpan.FromSeconds(Math.Ceiling(left / rate.Value)):g} left",
+            };
         }
     }
 }

@@ -14,6 +14,9 @@ namespace Outreach.Functions.Pipeline;
 public sealed record ProcessBatchInput(Guid BatchId, Guid? JobId = null, JobType JobType = JobType.FullPipeline, int Restart = 0)
 {
     /// <summary>The instance id of the chunk starting at ordinal <paramref name="from"/> of run <paramref name="instanceId"/>.</summary>
-    public string ChunkInstanceId(string instanceId, int from) =>
-        Restart == 0 ? $"{instanceId}-chunk-{from}" : $"{instanceId}-restart-{Restart}-chunk-{from}";
+    public string ChunkInstanceId(string instanceId, int from) => ChunkInstanceId(instanceId, Restart, from);
+
+    /// <summary>The instance id of the chunk starting at ordinal <paramref name="from"/> of start <paramref name="restart"/> of run <paramref name="instanceId"/>.</summary>
+    public static string ChunkInstanceId(string instanceId, int restart, int from) =>
+        restart == 0 ? $"{instanceId}-chunk-{from}" : $"{instanceId}-restart-{restart}-chunk-{from}";
 }
