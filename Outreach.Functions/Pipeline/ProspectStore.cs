@@ -27,19 +27,17 @@ public sealed class ProspectStore(IDbContextFactory<OutreachDbContext> contexts,
         ArgumentNullException.ThrowIfNull(work);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var row = await (
-            from p in db.Prospects.AsNoTracking()
-            join c in db.Campaigns.AsNoTracking() on p.CampaignId equals c.Id
-            join s in db.Services.AsNoTracking() on c.ServiceId equals s.Id
-            where p.Id == work.ProspectId
+            from r in db.ProspectsWithCampaign()
+            where r.Prospect.Id == work.ProspectId
             select new
             {
-                Prospect = p,
-                Campaign = c,
-                Service = s,
+                r.Prospect,
+                r.Campaign,
+                r.Service,
                 Running = db.ProcessingJobs.Any(j => j.Id == work.JobId && j.Status == JobStatus.Running),
-                Enrichment = db.ProspectEnrichments.Any(e => e.ProspectId == p.Id),
-                AnalysedAt = db.ProspectAnalyses.Where(a => a.ProspectId == p.Id).Select(a => (DateTimeOffset?)a.UpdatedAt).FirstOrDefault(),
-                Email = db.GeneratedEmails.Where(e => e.ProspectId == p.Id).Select(e => (GenerationStatus?)e.GenerationStatus).FirstOrDefault(),
+                Enrichment = db.ProspectEnrichments.Any(e => e.ProspectId == r.Prospect.Id),
+                AnalysedAt = db.ProspectAnalyses.Where(a => a.ProspectId == r.Prospect.Id).Select(a => (DateTimeOffset?)a.UpdatedAt).FirstOrDefault(),
+                Email = db.GeneratedEmails.Where(e => e.ProspectId == r.Prospect.Id).Select(e => (GenerationStatus?)e.GenerationStatus).FirstOrDefault(),
             }).SingleOrDefaultAsync(cancellationToken);
         if (row is null)
         {
