@@ -18,40 +18,33 @@ public sealed class ActivityIdempotencyTests(PostgresServer server)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var database = await server.CreateDatabaseAsync();
-        await using var services = AppServices.Build(database, new Dictionary<string, string?> { ["AzureWebJobsStorage"] = TestEnvironment.StorageConnectionString });
-        Scenario scenario;
-        await using (var db = database.CreateContext())
-        {
-            scenario = await Scenario.CreateAsync(db, prospects: 2);
-        }
-
-        var plan = await Activity<StartBatch>(services).RunAsync(new StartBatchInput(scenario.Batch.Id, scenario.Batch.InstanceId), ct);
-        var done = new ProspectWork(scenario.Prospects[0].Id, plan.JobId);
-        var failed = new ProspectWork(scenario.Prospects[1].Id, plan.JobId);
+        await using var job = await StartedJob.CreateAsync(database, prospects: 2);
+        var done = job.Work(0);
+        var failed = job.Work(1);
 
         // Durable delivers activities at least once: each step runs twice, as after a lost completion.
         for (var i = 0; i < 2; i++)
         {
-            await Activity<EnrichProspect>(services).RunAsync(done, ct);
+            await job.Activity<EnrichProspect>().RunAsync(done, ct);
         }
 
         for (var i = 0; i < 2; i++)
         {
-            await Activity<AnalyzeProspect>(services).RunAsync(done, ct);
+            await job.Activity<AnalyzeProspect>().RunAsync(done, ct);
         }
 
         for (var i = 0; i < 2; i++)
         {
-            await Activity<GenerateEmail>(services).RunAsync(done, ct);
+            await job.Activity<GenerateEmail>().RunAsync(done, ct);
         }
 
         for (var i = 0; i < 2; i++)
         {
-            await Activity<FailProspect>(services).RunAsync(new FailProspectInput(failed.ProspectId, plan.JobId, "Enrich Layer: 403 out of credits"), ct);
+            await job.Activity<FailProspect>().RunAsync(new FailProspectInput(failed.ProspectId, failed.JobId, "Enrich Layer: 403 out of credits"), ct);
         }
 
         // A completed prospect cannot be failed afterwards either.
-        await Activity<FailProspect>(services).RunAsync(new FailProspectInput(done.ProspectId, plan.JobId, "late failure"), ct);
+        await job.Activity<FailProspect>().RunAsync(new FailProspectInput(done.ProspectId, done.JobId, "late failure"), ct);
 
         var batch = Assert.Single(await database.RowsAsync("SELECT enriched_prospects, generated_emails, failed_prospects, status::text FROM batches"));
         Assert.Equal((1, 1, 1, "GENERATING"), ((int)batch[0]!, (int)batch[1]!, (int)batch[2]!, (string)batch[3]!));
@@ -70,26 +63,16 @@ public sealed class ActivityIdempotencyTests(PostgresServer server)
         await using var database = await server.CreateDatabaseAsync();
         var analyses = 0;
         var generations = 0;
-        await using var services = AppServices.Build(
-            database,
-            new Dictionary<string, string?> { ["AzureWebJobsStorage"] = TestEnvironment.StorageConnectionString },
-            configure: s =>
-            {
-                s.AddSingleton<IProspectAnalyzer>(sp => new CountingAnalyzer(sp.GetRequiredService<TemplateAnalyzer>(), () => Interlocked.Increment(ref analyses)));
-                s.AddSingleton<IEmailGenerator>(sp => new FlakyGenerator(sp.GetRequiredService<TemplateEmailGenerator>(), () => Interlocked.Increment(ref generations)));
-            });
-        Scenario scenario;
-        await using (var db = database.CreateContext())
+        await using var job = await StartedJob.CreateAsync(database, prospects: 1, configure: s =>
         {
-            scenario = await Scenario.CreateAsync(db, prospects: 1);
-        }
+            s.AddSingleton<IProspectAnalyzer>(sp => new CountingAnalyzer(sp.GetRequiredService<TemplateAnalyzer>(), () => Interlocked.Increment(ref analyses)));
+            s.AddSingleton<IEmailGenerator>(sp => new FlakyGenerator(sp.GetRequiredService<TemplateEmailGenerator>(), () => Interlocked.Increment(ref generations)));
+        });
+        var work = job.Work(0);
 
-        var plan = await Activity<StartBatch>(services).RunAsync(new StartBatchInput(scenario.Batch.Id, scenario.Batch.InstanceId), ct);
-        var work = new ProspectWork(scenario.Prospects[0].Id, plan.JobId);
-
-        var first = await Assert.ThrowsAsync<TransientProspectException>(() => Activity<ProcessProspect>(services).RunAsync(work, ct));
-        await Activity<ProcessProspect>(services).RunAsync(work, ct);
-        await Activity<ProcessProspect>(services).RunAsync(work, ct);
+        var first = await Assert.ThrowsAsync<TransientProspectException>(() => job.Activity<ProcessProspect>().RunAsync(work, ct));
+        await job.Activity<ProcessProspect>().RunAsync(work, ct);
+        await job.Activity<ProcessProspect>().RunAsync(work, ct);
 
         Assert.Equal("GenerateEmail: OpenRouter: server error (503); retry after 7 s", first.Message);
         Assert.Equal(TimeSpan.FromSeconds(7), TransientProspectException.RetryAfterIn(first.Message));
@@ -104,17 +87,10 @@ public sealed class ActivityIdempotencyTests(PostgresServer server)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var database = await server.CreateDatabaseAsync();
-        await using var services = AppServices.Build(database, new Dictionary<string, string?> { ["AzureWebJobsStorage"] = TestEnvironment.StorageConnectionString });
-        Scenario scenario;
-        await using (var db = database.CreateContext())
-        {
-            scenario = await Scenario.CreateAsync(db, prospects: 1);
-        }
-
-        var plan = await Activity<StartBatch>(services).RunAsync(new StartBatchInput(scenario.Batch.Id, scenario.Batch.InstanceId), ct);
+        await using var job = await StartedJob.CreateAsync(database, prospects: 1);
         await database.ExecuteAsync("UPDATE processing_jobs SET status = 'CANCELLED'");
 
-        await Activity<EnrichProspect>(services).RunAsync(new ProspectWork(scenario.Prospects[0].Id, plan.JobId), ct);
+        await job.Activity<EnrichProspect>().RunAsync(job.Work(0), ct);
 
         Assert.Equal("PENDING", await database.ScalarAsync<string>("SELECT status::text FROM prospects"));
         Assert.Equal(0, await database.ScalarAsync<int>("SELECT enriched_prospects FROM batches"));
@@ -173,7 +149,4 @@ public sealed class ActivityIdempotencyTests(PostgresServer server)
                 ? throw new TransientProspectException("OpenRouter: server error (503)", TimeSpan.FromSeconds(7))
                 : inner.GenerateAsync(prospect, enrichment, analysis, campaign, cancellationToken);
     }
-
-    private static T Activity<T>(IServiceProvider services)
-        where T : class => ActivatorUtilities.CreateInstance<T>(services);
 }

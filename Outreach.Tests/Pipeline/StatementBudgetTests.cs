@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Outreach.Functions.Activities;
-using Outreach.Functions.Pipeline;
 using Outreach.Tests.Builders;
 using Outreach.Tests.Infrastructure;
 
@@ -18,35 +17,26 @@ public sealed class StatementBudgetTests(PostgresServer server)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var database = await server.CreateDatabaseAsync();
-        await using var services = AppServices.Build(database, new Dictionary<string, string?> { ["AzureWebJobsStorage"] = TestEnvironment.StorageConnectionString });
-        Scenario scenario;
-        await using (var db = database.CreateContext())
-        {
-            scenario = await Scenario.CreateAsync(db, prospects: 2);
-        }
-
-        var plan = await Activity<StartBatch>(services).RunAsync(new StartBatchInput(scenario.Batch.Id, scenario.Batch.InstanceId), ct);
-        var process = Activity<ProcessProspect>(services);
+        await using var job = await StartedJob.CreateAsync(database, prospects: 2);
+        var process = job.Activity<ProcessProspect>();
 
         // The first prospect of a job also moves the batch to GENERATING (once per job) and fills the company cache (once
         // per company); the second, of the same company, is the steady state: the load, four moves (ENRICHING with the
         // address check, ENRICHED and GENERATING in one, COMPLETED), three inserts (enrichment, analysis, email), the
         // duplicate-body lookup, and the company cache's one read.
-        await process.RunAsync(new ProspectWork(scenario.Prospects[0].Id, plan.JobId), ct);
+        await process.RunAsync(job.Work(0), ct);
         List<string> statements;
         using (var log = new StatementLog(database.Name))
         {
-            await process.RunAsync(new ProspectWork(scenario.Prospects[1].Id, plan.JobId), ct);
+            await process.RunAsync(job.Work(1), ct);
             statements = [.. log.Texts];
         }
 
         var row = Assert.Single(await database.RowsAsync(
-            "SELECT p.status::text, b.enriched_prospects, b.generated_emails FROM prospects p JOIN batches b ON b.id = p.batch_id WHERE p.id = $1", scenario.Prospects[1].Id));
+            "SELECT p.status::text, b.enriched_prospects, b.generated_emails FROM prospects p JOIN batches b ON b.id = p.batch_id WHERE p.id = $1", job.Scenario.Prospects[1].Id));
         Assert.Equal(("COMPLETED", 2, 2), ((string)row[0]!, (int)row[1]!, (int)row[2]!));
         Assert.True(statements.Count is > 0 and <= 9, $"{statements.Count} statements for one prospect (budget 9):\n{string.Join("\n", statements)}");
     }
-
-    private static T Activity<T>(IServiceProvider services) => Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance<T>(services);
 
     /// <summary>The SQL commands Npgsql runs against one database while it is listening.</summary>
     private sealed class StatementLog : IDisposable
