@@ -70,7 +70,7 @@ internal static class ServiceCheck
     }
 
     // EF's own GetPendingMigrationsAsync builds a model of its history table through the whole convention set first —
-    // a fifth of the CPU of a read verb such as `outreach batches`. The migrations the app knows come from EF
+    // about a tenth of the CPU of a read verb such as `outreach batches`. The migrations the app knows come from EF
     // (GetMigrations reads the assembly, no model); the applied ones are a plain read of the history table.
     private static async Task<HashSet<string>> AppliedMigrationsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
