@@ -13,7 +13,7 @@ public sealed class StartBatchTests(PostgresServer server)
         var ct = TestContext.Current.CancellationToken;
         await using var database = await server.CreateDatabaseAsync();
         await using var services = AppServices.Build(database);
-        var scenario = await ScenarioAsync(database, prospects: 4);
+        var scenario = await Scenario.CreateAsync(database, prospects: 4);
         await using (var db = database.CreateContext())
         {
             db.Add(new Outreach.Domain.Entities.WorkflowSession(scenario.Campaign.Id, scenario.Batch.Id, "test", null, TestClock.T0));
@@ -40,7 +40,7 @@ public sealed class StartBatchTests(PostgresServer server)
         var ct = TestContext.Current.CancellationToken;
         await using var database = await server.CreateDatabaseAsync();
         await using var services = AppServices.Build(database);
-        var scenario = await ScenarioAsync(database, prospects: 250);
+        var scenario = await Scenario.CreateAsync(database, prospects: 250);
         var activity = ActivatorUtilities.CreateInstance<StartBatch>(services);
         var first = await activity.RunAsync(new StartBatchInput(scenario.Batch.Id, scenario.Batch.InstanceId), ct);
         // The ended run finished the first two chunks and the first prospect of the third.
@@ -52,11 +52,5 @@ public sealed class StartBatchTests(PostgresServer server)
         Assert.Equal((first.JobId, 100, 250), (restarted.JobId, restarted.ChunkSize, restarted.OrdinalCount));
         Assert.Equal([2], restarted.Windows!);
         Assert.Equal(1L, await database.ScalarAsync<long>("SELECT count(*) FROM processing_jobs"));
-    }
-
-    private static async Task<Scenario> ScenarioAsync(TestDatabase database, int prospects)
-    {
-        await using var db = database.CreateContext();
-        return await Scenario.CreateAsync(db, prospects: prospects);
     }
 }

@@ -27,12 +27,7 @@ internal sealed class StartedJob(ServiceProvider services, Scenario scenario, Ba
     public static async Task<StartedJob> CreateAsync(TestDatabase database, int prospects, Action<IServiceCollection>? configure = null)
     {
         var services = AppServices.Build(database, new Dictionary<string, string?> { ["AzureWebJobsStorage"] = TestEnvironment.StorageConnectionString }, configure: configure);
-        Scenario scenario;
-        await using (var db = database.CreateContext())
-        {
-            scenario = await Scenario.CreateAsync(db, prospects);
-        }
-
+        var scenario = await Scenario.CreateAsync(database, prospects);
         var plan = await ActivatorUtilities.CreateInstance<StartBatch>(services)
             .RunAsync(new StartBatchInput(scenario.Batch.Id, scenario.Batch.InstanceId), TestContext.Current.CancellationToken);
         return new StartedJob(services, scenario, plan);

@@ -119,12 +119,7 @@ public sealed class PersistenceTests(PostgresServer server) : IAsyncLifetime
     [InlineData(3, 0, 3, "FAILED")]
     public async Task BatchFinish_WithStoredCounters_PersistsTheFinalStatus(int total, int generated, int failed, string expected)
     {
-        Guid batchId;
-        await using (var db = _database.CreateContext())
-        {
-            var scenario = await Scenario.CreateAsync(db, prospects: total);
-            batchId = scenario.Batch.Id;
-        }
+        var batchId = (await Scenario.CreateAsync(_database, prospects: total)).Batch.Id;
 
         await Transitions.StartBatchAsync(_database, batchId, TestClock.At(1));
 
@@ -171,10 +166,7 @@ public sealed class PersistenceTests(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task CampaignDelete_WhenItHasBatches_IsRestrictedAndNothingIsDeleted()
     {
-        await using (var db = _database.CreateContext())
-        {
-            await Scenario.CreateAsync(db, prospects: 2);
-        }
+        await Scenario.CreateAsync(_database, prospects: 2);
 
         await using (var db = _database.CreateContext())
         {

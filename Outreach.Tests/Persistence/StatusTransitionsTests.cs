@@ -128,11 +128,7 @@ public sealed class StatusTransitionsTests(PostgresServer server) : IAsyncLifeti
         Assert.Contains("COMPLETED", ex.Message, StringComparison.Ordinal);
     }
 
-    private async Task<Scenario> ScenarioAsync(int prospects = 1)
-    {
-        await using var db = _database.CreateContext();
-        return await Scenario.CreateAsync(db, prospects);
-    }
+    private Task<Scenario> ScenarioAsync(int prospects = 1) => Scenario.CreateAsync(_database, prospects);
 
     private async Task<(Scenario Scenario, ProcessingJob Job)> ScenarioWithRunningJobAsync(int prospects = 1)
     {

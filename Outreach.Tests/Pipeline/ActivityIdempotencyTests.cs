@@ -102,11 +102,7 @@ public sealed class ActivityIdempotencyTests(PostgresServer server)
         var ct = TestContext.Current.CancellationToken;
         await using var database = await server.CreateDatabaseAsync();
         await using var services = AppServices.Build(database);
-        Scenario scenario;
-        await using (var db = database.CreateContext())
-        {
-            scenario = await Scenario.CreateAsync(db, prospects: 1);
-        }
+        var scenario = await Scenario.CreateAsync(database, prospects: 1);
 
         var store = services.GetRequiredService<ProspectStore>();
         var id = scenario.Prospects[0].Id;

@@ -14,11 +14,7 @@ public sealed class DuplicateBodyTests(PostgresServer server)
     {
         await using var database = await server.CreateDatabaseAsync();
         await using var services = AppServices.Build(database);
-        Scenario scenario;
-        await using (var db = database.CreateContext())
-        {
-            scenario = await Scenario.CreateAsync(db, prospects: 2);
-        }
+        var scenario = await Scenario.CreateAsync(database, prospects: 2);
 
         var store = services.GetRequiredService<ProspectStore>();
         var (first, second) = (scenario.Prospects[0].Id, scenario.Prospects[1].Id);
