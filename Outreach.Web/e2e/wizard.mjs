@@ -73,6 +73,12 @@ await run("wizard-", async ({ context, page, result, shot, axe }) => {
     result.resumedFile = await again.locator(".wizard > .meta").innerText();
     await shot("resumed", again);
   } else {
+    // From here the campaign answers well after the providers, as it can on a loaded machine: a source unticked must
+    // stay unticked, so the choices may not be offered before the campaign's own have arrived.
+    await page.route(/\/api\/campaigns\/[^/?]+$/, async (route) => {
+      if (route.request().method() === "GET") await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
     await page.getByRole("button", { name: "Save campaign and continue" }).click();
 
     // 3. ENRICHMENT_CONFIG: the sources and each provider's state.

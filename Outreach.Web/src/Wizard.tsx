@@ -378,23 +378,28 @@ function SourcesStep({ session, onChange }: StepProps) {
   return (
     <section aria-labelledby="sources-heading">
       <h2 id="sources-heading">Research sources</h2>
-      <fieldset>
-        <legend>Sources</legend>
-        {sources.map(([flag, label]) => (
-          <div key={flag} class="source-row">
-            <label><input type="checkbox" checked={flags.includes(flag)} onChange={(e) => toggle(flags, setFlags, flag, (e.target as HTMLInputElement).checked)} /> {label}</label>
-            <label><input type="checkbox" checked={required.includes(flag)} disabled={!flags.includes(flag)} onChange={(e) => toggle(required, setRequired, flag, (e.target as HTMLInputElement).checked)} /> required for {label}</label>
-          </div>
-        ))}
-      </fieldset>
-      <label>
-        Address verification{" "}
-        <select value={verification} onChange={(e) => setVerification((e.target as HTMLSelectElement).value)}>
-          <option value="off">off</option>
-          <option value="skip_invalid">skip invalid addresses</option>
-          <option value="valid_only">valid addresses only</option>
-        </select>
-      </label>
+      {/* The choices appear with the campaign's own: shown before it loads, a choice made then would be overwritten by it. */}
+      {campaign ? (
+        <>
+          <fieldset>
+            <legend>Sources</legend>
+            {sources.map(([flag, label]) => (
+              <div key={flag} class="source-row">
+                <label><input type="checkbox" checked={flags.includes(flag)} onChange={(e) => toggle(flags, setFlags, flag, (e.target as HTMLInputElement).checked)} /> {label}</label>
+                <label><input type="checkbox" checked={required.includes(flag)} disabled={!flags.includes(flag)} onChange={(e) => toggle(required, setRequired, flag, (e.target as HTMLInputElement).checked)} /> required for {label}</label>
+              </div>
+            ))}
+          </fieldset>
+          <label>
+            Address verification{" "}
+            <select value={verification} onChange={(e) => setVerification((e.target as HTMLSelectElement).value)}>
+              <option value="off">off</option>
+              <option value="skip_invalid">skip invalid addresses</option>
+              <option value="valid_only">valid addresses only</option>
+            </select>
+          </label>
+        </>
+      ) : <p role="status">Loading the campaign…</p>}
       <table aria-label="Providers">
         <thead><tr><th scope="col">Provider</th><th scope="col">Enabled</th><th scope="col">Key</th></tr></thead>
         <tbody>
