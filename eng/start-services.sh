@@ -84,9 +84,11 @@ start_azurite() {
 
   mkdir -p "$LOCAL/azurite"
   log "Azurite: starting on 127.0.0.1:$AZURITE_BLOB_PORT-$AZURITE_TABLE_PORT"
-  # setsid + nohup: the emulator outlives this script and the terminal that ran it.
+  # setsid + nohup: the emulator outlives this script and the terminal that ran it. --disableTelemetry: by default
+  # Azurite traces every request for Microsoft's telemetry and, offline, spools it to disk — a fifth of its CPU under
+  # the pipeline (docs/performance.md), and nothing a local run should send anywhere.
   setsid nohup "$ROOT/node_modules/.bin/azurite" \
-    --silent --skipApiVersionCheck --loose \
+    --silent --skipApiVersionCheck --loose --disableTelemetry \
     --location "$LOCAL/azurite" \
     --blobHost 127.0.0.1 --blobPort "$AZURITE_BLOB_PORT" \
     --queueHost 127.0.0.1 --queuePort "$AZURITE_QUEUE_PORT" \
