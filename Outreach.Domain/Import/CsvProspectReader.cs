@@ -331,7 +331,8 @@ public sealed class CsvProspectReader : IAsyncDisposable
         }
 
         var normalized = Entities.Prospect.NormalizeEmail(email);
-        if (seen.TryGetValue(Digest(normalized), out var firstLine))
+        var digest = Digest(normalized);
+        if (seen.TryGetValue(digest, out var firstLine))
         {
             return new ImportRow(line, raw, null, $"duplicate of line {firstLine} (same email)");
         }
@@ -360,7 +361,7 @@ public sealed class CsvProspectReader : IAsyncDisposable
             return new ImportRow(line, raw, null, lengthProblem);
         }
 
-        seen.Add(Digest(normalized), line);
+        seen.Add(digest, line);
         return new ImportRow(line, raw, draft, null);
     }
 
