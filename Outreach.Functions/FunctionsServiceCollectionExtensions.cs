@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Outreach.Data.Ingestion;
 using Outreach.Data.Persistence;
+using Outreach.Data.Reads;
 using Outreach.Functions.Activities;
 using Outreach.Functions.Application;
 using Outreach.Functions.Application.Erasure;
@@ -30,6 +31,7 @@ public static class FunctionsServiceCollectionExtensions
     public static IServiceCollection AddOutreachFunctions(this IServiceCollection services)
     {
         services.AddOutreachPersistence();
+        services.AddOutreachReads();
         services.AddOutreachImport();
         services.AddSingleton<BlobUploadProcessor>();
         services.AddSingleton<BatchSweeper>();

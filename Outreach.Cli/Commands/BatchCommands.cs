@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using DurableTask.AzureStorage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Outreach.Cli.Hosting;
@@ -233,9 +232,7 @@ internal static class BatchCommands
     {
         try
         {
-            var taskHub = new AzureStorageOrchestrationService(LocalDurableEngine.TaskHubSettings(cli.Configuration));
-            var states = await taskHub.GetOrchestrationStateAsync(instanceId, allExecutions: false).WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
-            return states.FirstOrDefault()?.OrchestrationStatus.ToString();
+            return await TaskHubInstances.RuntimeStatusAsync(cli.Configuration, instanceId, cancellationToken).WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

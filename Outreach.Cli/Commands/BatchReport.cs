@@ -1,7 +1,6 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Outreach.Data.Persistence;
+using Outreach.Data.Reads;
 using Outreach.Functions.Application;
 
 namespace Outreach.Cli.Commands;
@@ -20,11 +19,7 @@ internal static class BatchReport
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(view);
         var reasons = await services.GetRequiredService<BatchQueries>().FailureReasonsAsync(view.Id, cli.Cancellation);
-        List<Domain.Entities.RejectedRow> rejected;
-        await using (var db = await services.GetRequiredService<IDbContextFactory<OutreachDbContext>>().CreateDbContextAsync(cli.Cancellation))
-        {
-            rejected = await db.RejectedRowsOfAsync(view.Id, cli.Cancellation);
-        }
+        var rejected = await services.GetRequiredService<BatchReads>().RejectedRowsAsync(view.Id, cli.Cancellation);
 
         if (json)
         {

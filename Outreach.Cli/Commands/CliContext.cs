@@ -1,9 +1,7 @@
 using System.CommandLine;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Outreach.Cli.Hosting;
-using Outreach.Data.Persistence;
 using Outreach.Functions;
 using Spectre.Console;
 
@@ -81,7 +79,7 @@ internal sealed class CliContext(ParseResult parse, CancellationToken cancellati
         services.AddLogging();
         services.AddOutreachFunctions();
         _services = services.BuildServiceProvider();
-        await ServiceCheck.DatabaseAsync(Configuration, _services.GetRequiredService<IDbContextFactory<OutreachDbContext>>(), Cancellation);
+        await ServiceCheck.DatabaseAsync(Configuration, _services, Cancellation);
         if (storage)
         {
             await ServiceCheck.StorageAsync(Configuration, Cancellation);

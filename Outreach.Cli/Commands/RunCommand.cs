@@ -1,11 +1,10 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Azure.Storage.Blobs;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Outreach.Cli.Hosting;
 using Outreach.Data.Ingestion;
-using Outreach.Data.Persistence;
+using Outreach.Data.Reads;
 using Outreach.Domain.Entities;
 using Outreach.Domain.Enums;
 using Outreach.Domain.Import;
@@ -156,8 +155,7 @@ internal static class RunCommand
     // An upload of people the campaign already has makes an empty batch; say why, and what to do instead.
     private static async Task ExplainDuplicatesAsync(CliContext cli, LocalDurableEngine engine, Campaign campaign, IngestionResult result)
     {
-        await using var db = await engine.Services.GetRequiredService<IDbContextFactory<OutreachDbContext>>().CreateDbContextAsync(cli.Cancellation);
-        var rejected = await db.RejectedRowsOfAsync(result.BatchId!.Value, cli.Cancellation);
+        var rejected = await engine.Services.GetRequiredService<BatchReads>().RejectedRowsAsync(result.BatchId!.Value, cli.Cancellation);
         var duplicates = rejected.Count(r => r.Reason.StartsWith("already a prospect", StringComparison.Ordinal));
         if (duplicates == 0)
         {

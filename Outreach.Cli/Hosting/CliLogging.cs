@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Serilog;
+using Serilog.Core;
 using Serilog.Extensions.Logging;
 using Serilog.Formatting.Compact;
-using ILogger = Serilog.ILogger;
 
 namespace Outreach.Cli.Hosting;
 
@@ -14,9 +14,9 @@ namespace Outreach.Cli.Hosting;
 /// </summary>
 internal sealed class CliLogging : IDisposable
 {
-    private readonly ILogger? _file;
+    private readonly Lazy<Logger>? _file;
 
-    private CliLogging(ILoggerFactory factory, string? file, ILogger? fileLogger)
+    private CliLogging(ILoggerFactory factory, string? file, Lazy<Logger>? fileLogger)
     {
         Factory = factory;
         FilePattern = file;
@@ -29,21 +29,24 @@ internal sealed class CliLogging : IDisposable
     /// <summary>The log file of today (null when file logging is off), as the rolling sink names it.</summary>
     public string? File => FilePattern is null ? null : Path.Combine(Path.GetDirectoryName(FilePattern)!, $"outreach-{DateTime.Now:yyyyMMdd}.log");
 
+    /// <summary>Whether the file's Serilog pipeline has been built: only once an event passes the rules.</summary>
+    internal bool FileStarted => _file is { IsValueCreated: true };
+
     private string? FilePattern { get; }
 
     /// <summary>Logs to a file under <paramref name="directory"/> (none when null), and to stderr with <paramref name="verbose"/>.</summary>
     public static CliLogging Create(bool verbose, string? directory)
     {
-        ILogger? file = null;
+        Lazy<Logger>? file = null;
         string? pattern = null;
         if (directory is not null)
         {
             Directory.CreateDirectory(directory);
             pattern = Path.Combine(directory, "outreach-.log");
-            file = new LoggerConfiguration()
+            file = new(() => new LoggerConfiguration()
                 .MinimumLevel.Verbose()
                 .WriteTo.File(new CompactJsonFormatter(), pattern, rollingInterval: RollingInterval.Day, shared: true, retainedFileCountLimit: 14)
-                .CreateLogger();
+                .CreateLogger());
         }
 
         var factory = LoggerFactory.Create(builder =>
@@ -52,7 +55,9 @@ internal sealed class CliLogging : IDisposable
             Quiet(builder);
             if (file is not null)
             {
-                builder.AddSerilog(file, dispose: false);
+                // Serilog's file pipeline is built on the first event that passes the rules (most read verbs log none).
+                builder.AddProvider(new DeferredLoggerProvider(() => new SerilogLoggerProvider(file.Value, dispose: false)));
+                builder.AddFilter<DeferredLoggerProvider>(null, LogLevel.Trace);
             }
 
             if (verbose)
@@ -68,18 +73,21 @@ internal sealed class CliLogging : IDisposable
     public void Dispose()
     {
         Factory.Dispose();
-        (_file as IDisposable)?.Dispose();
+        if (_file is { IsValueCreated: true })
+        {
+            _file.Value.Dispose();
+        }
     }
 
     // Housekeeping that needs no action locally (lease and queue polling, every HTTP request, EF's commands) stays out
-    // of the log unless it warns. Serilog's provider registers a Trace rule of its own, which beats rules for all
-    // providers, so its rules are set for it by name too.
+    // of the log unless it warns. The file's provider has a Trace rule of its own (Serilog decides what it keeps), which
+    // beats rules for all providers, so its rules are set for it by name too.
     private static void Quiet(ILoggingBuilder builder)
     {
         foreach (var category in new[] { "DurableTask", "Microsoft.DurableTask", "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore", "Grpc", "System.Net.Http.HttpClient" })
         {
             builder.AddFilter(category, LogLevel.Warning);
-            builder.AddFilter<SerilogLoggerProvider>(category, LogLevel.Warning);
+            builder.AddFilter<DeferredLoggerProvider>(category, LogLevel.Warning);
         }
     }
 }

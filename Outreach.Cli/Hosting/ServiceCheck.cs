@@ -1,8 +1,8 @@
 using System.Net.Sockets;
 using Azure;
 using Azure.Storage.Blobs;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Outreach.Data.Persistence;
 
@@ -21,17 +21,18 @@ internal static class ServiceCheck
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// PostgreSQL answers and accepts the credentials (a plain connection, a few seconds at most), and has every
-    /// migration applied that the app's contexts (<paramref name="contexts"/>) know.
+    /// PostgreSQL answers and accepts the credentials (a few seconds at most), and has every migration applied that
+    /// the app knows. It opens the first connection of the app's own data source (<paramref name="services"/>), so the
+    /// command's reads that follow reuse it instead of paying for a second.
     /// </summary>
-    public static async Task DatabaseAsync(IConfiguration configuration, IDbContextFactory<OutreachDbContext> contexts, CancellationToken cancellationToken)
+    public static async Task DatabaseAsync(IConfiguration configuration, IServiceProvider services, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(contexts);
+        ArgumentNullException.ThrowIfNull(services);
         var connectionString = Required(configuration, "ConnectionStrings:Outreach");
         NpgsqlConnectionStringBuilder settings;
         try
         {
-            settings = new NpgsqlConnectionStringBuilder(connectionString) { Timeout = (int)Timeout.TotalSeconds, Pooling = false };
+            settings = new NpgsqlConnectionStringBuilder(connectionString);
         }
         catch (ArgumentException ex)
         {
@@ -41,15 +42,15 @@ internal static class ServiceCheck
         var where = $"{settings.Host}:{settings.Port}";
         try
         {
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(Timeout);
             HashSet<string> applied;
-            await using (var connection = new NpgsqlConnection(settings.ConnectionString))
+            await using (var connection = await services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync(deadline.Token))
             {
-                await connection.OpenAsync(cancellationToken);
-                applied = await AppliedMigrationsAsync(connection, cancellationToken);
+                applied = await AppliedMigrationsAsync(connection, deadline.Token);
             }
 
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var pending = db.Database.GetMigrations().Count(migration => !applied.Contains(migration));
+            var pending = OutreachDatabase.KnownMigrations().Count(migration => !applied.Contains(migration));
             if (pending > 0)
             {
                 throw new CliException(ExitCodes.Unavailable, $"The database '{settings.Database}' at {where} is missing {pending} migration(s): run `outreach migrate`.");
@@ -63,15 +64,15 @@ internal static class ServiceCheck
         {
             throw new CliException(ExitCodes.Unavailable, $"PostgreSQL at {where} has no database '{settings.Database}': run `outreach migrate` (it creates it), or fix Database in {DatabaseSetting}.");
         }
-        catch (Exception ex) when (ex is NpgsqlException or SocketException or TimeoutException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is NpgsqlException or SocketException or TimeoutException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             throw new CliException(ExitCodes.Unavailable, $"PostgreSQL is not reachable at {where} ({DatabaseSetting}): {Reason(ex)}. {StartServices}.", ex);
         }
     }
 
     // EF's own GetPendingMigrationsAsync builds a model of its history table through the whole convention set first —
-    // about a tenth of the CPU of a read verb such as `outreach batches`. The migrations the app knows come from EF
-    // (GetMigrations reads the assembly, no model); the applied ones are a plain read of the history table.
+    // about a tenth of the CPU of a read verb such as `outreach batches`. The applied migrations are a plain read of
+    // the history table; the ones the app knows, OutreachDatabase.KnownMigrations, are read off their attributes.
     private static async Task<HashSet<string>> AppliedMigrationsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         var applied = new HashSet<string>(StringComparer.Ordinal);

@@ -6,8 +6,8 @@ namespace Outreach.Data.Persistence;
 
 /// <summary>
 /// The lookups every part of the app makes about a batch, written once: its latest job (a retry is a new job, so
-/// "the" job of a batch is the newest), its workflow session (one per batch) and its upload's rejected rows. Queries compose on them, so a
-/// caller adds its own projection or tracking.
+/// "the" job of a batch is the newest), and its workflow session (one per batch). Queries compose on them, so a caller adds its own projection or
+/// tracking. Reads that never build an EF query have the same rules in SQL (Outreach.Data.Reads.BatchReads).
 /// </summary>
 public static class BatchLookups
 {
@@ -16,7 +16,7 @@ public static class BatchLookups
     /// job of the batch too, but not a run of its pipeline: it never becomes what the batch's status, pause or retry act on.
     /// </summary>
     public static IQueryable<ProcessingJob> NewestFirstOf(this IQueryable<ProcessingJob> jobs, Guid batchId) =>
-        jobs.Where(j => j.BatchId == batchId && j.JobType != JobType.Push).OrderByDescending(j => j.CreatedAt);
+        jobs.Where(j => j.BatchId == batchId && j.JobType != JobType.Push).OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id);
 
     /// <summary>The batch's latest job, or null before its first run.</summary>
     public static Task<ProcessingJob?> LatestOfAsync(this IQueryable<ProcessingJob> jobs, Guid batchId, CancellationToken cancellationToken) =>
@@ -25,14 +25,4 @@ public static class BatchLookups
     /// <summary>The batch's workflow session, or null (a batch created outside an upload has none).</summary>
     public static Task<WorkflowSession?> OfBatchAsync(this IQueryable<WorkflowSession> sessions, Guid batchId, CancellationToken cancellationToken) =>
         sessions.SingleOrDefaultAsync(w => w.BatchId == batchId, cancellationToken);
-
-    /// <summary>The CSV rows of the batch's upload that were rejected (line, reason, raw), in line order.</summary>
-    public static async Task<List<RejectedRow>> RejectedRowsOfAsync(this OutreachDbContext db, Guid batchId, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return await (from b in db.Batches.AsNoTracking()
-                      join u in db.CsvUploads.AsNoTracking() on b.UploadId equals u.Id
-                      where b.Id == batchId
-                      select u.RejectedRows).SingleOrDefaultAsync(cancellationToken) ?? [];
-    }
 }

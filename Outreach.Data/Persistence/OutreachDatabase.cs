@@ -1,4 +1,7 @@
+using System.Reflection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 using Outreach.Domain.Enums;
@@ -40,6 +43,19 @@ public static class OutreachDatabase
         (typeof(PushTarget), "push_target"),
         (typeof(PushStatus), "push_status"),
         (typeof(WebhookDeliveryStatus), "webhook_delivery_status"),
+    ];
+
+    /// <summary>
+    /// The ids of the migrations the app knows, oldest first: what EF's <c>GetMigrations</c> answers, read off the
+    /// migrations' attributes without building EF's services, for a check every command makes before it starts.
+    /// </summary>
+    public static IReadOnlyList<string> KnownMigrations() =>
+    [
+        .. typeof(OutreachDatabase).Assembly.GetTypes()
+            .Where(type => type.GetCustomAttribute<DbContextAttribute>()?.ContextType == typeof(OutreachDbContext))
+            .Select(type => type.GetCustomAttribute<MigrationAttribute>()?.Id)
+            .OfType<string>()
+            .Order(StringComparer.Ordinal),
     ];
 
     /// <summary>Creates the process's data source, with the enum mappings.</summary>

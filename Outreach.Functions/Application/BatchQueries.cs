@@ -1,5 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Outreach.Data.Persistence;
+using Outreach.Data.Reads;
 using Outreach.Domain.Entities;
 using Outreach.Domain.Enums;
 using Outreach.Domain.StatusRules;
@@ -9,23 +8,11 @@ namespace Outreach.Functions.Application;
 
 /// <summary>
 /// Reads a batch from its stored counters — never by counting prospects — plus its latest job and workflow,
-/// and the orchestration's runtime status from whatever Durable client the caller has.
+/// and the orchestration's runtime status from whatever Durable client the caller has. The rows come from
+/// <see cref="BatchReads"/> (plain SQL); this class turns them into the API's views.
 /// </summary>
-public sealed class BatchQueries(IDbContextFactory<OutreachDbContext> contexts)
+public sealed class BatchQueries(BatchReads reads)
 {
-    // One round trip: the batch with its latest job and its session, compiled once. A status poll is the
-    // API's most frequent call, and it reads stored counters only — never the prospects. The two sub-queries
-    // repeat BatchLookups inline because a compiled query cannot call a method to build its expression.
-    private static readonly Func<OutreachDbContext, Guid, Task<StatusRowData?>> StatusRow = EF.CompileAsyncQuery(
-        (OutreachDbContext db, Guid batchId) => db.Batches.AsNoTracking()
-            .Where(b => b.Id == batchId)
-            .Select(b => new StatusRowData(
-                b,
-                db.ProcessingJobs.Where(j => j.BatchId == b.Id && j.JobType != JobType.Push).OrderByDescending(j => j.CreatedAt)
-                    .Select(j => new StatusJob(j.Id, j.JobType, j.Status, j.ProgressCurrent, j.ProgressTotal, j.InstanceId)).FirstOrDefault(),
-                db.WorkflowSessions.Where(w => w.BatchId == b.Id).Select(w => new StatusSession(w.CurrentStep, w.Status)).FirstOrDefault()))
-            .SingleOrDefault());
-
     /// <summary>Looks up runtime statuses through <paramref name="client"/>.</summary>
     public static Func<string, CancellationToken, Task<string?>> RuntimeStatusOf(Microsoft.DurableTask.Client.DurableTaskClient client)
     {
@@ -39,14 +26,12 @@ public sealed class BatchQueries(IDbContextFactory<OutreachDbContext> contexts)
     /// <param name="cancellationToken">Cancels the queries.</param>
     public async Task<BatchView?> GetAsync(Guid batchId, Func<string, CancellationToken, Task<string?>>? runtimeStatus, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var row = await StatusRow(db, batchId);
-        if (row is null)
+        if (await reads.StatusAsync(batchId, cancellationToken) is not { } batch)
         {
             return null;
         }
 
-        var (batch, job, session) = (row.Batch, row.Job, row.Session);
+        var (job, session) = (batch.Job, batch.Session);
         var final = BatchOutcome.IsFinal(batch.Status);
         var done = batch.GeneratedEmails + batch.FailedProspects + batch.SkippedProspects;
         return new BatchView(
@@ -75,16 +60,11 @@ public sealed class BatchQueries(IDbContextFactory<OutreachDbContext> contexts)
     public async Task<Paged<BatchSummary>> ListAsync(Guid? campaignId, string? status, int page, int pageSize, CancellationToken cancellationToken)
     {
         var wanted = string.IsNullOrWhiteSpace(status) ? (BatchStatus?)null : ProspectQueries.Parse<BatchStatus>(status, "status");
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var query = db.Batches.AsNoTracking().Where(b => (campaignId == null || b.CampaignId == campaignId) && (wanted == null || b.Status == wanted));
-        var total = await query.LongCountAsync(cancellationToken);
-        var rows = await query.OrderByDescending(b => b.CreatedAt).ThenByDescending(b => b.Id).Skip((page - 1) * pageSize).Take(pageSize)
-            .Join(db.Campaigns, b => b.CampaignId, c => c.Id, (b, c) => new { b, CampaignName = c.Name })
-            .ToListAsync(cancellationToken);
+        var (rows, total) = await reads.ListAsync(campaignId, wanted, (page - 1) * pageSize, pageSize, cancellationToken);
         return new Paged<BatchSummary>(
-            [.. rows.Select(r => new BatchSummary(
-                r.b.Id, r.b.CampaignId, r.CampaignName, r.b.Name, StatusLabel.Of(r.b.Status), r.b.TotalProspects, r.b.GeneratedEmails, r.b.FailedProspects,
-                r.b.SkippedProspects, r.b.CreatedAt, r.b.CompletedAt))],
+            [.. rows.Select(b => new BatchSummary(
+                b.Id, b.CampaignId, b.CampaignName, b.Name, StatusLabel.Of(b.Status), b.TotalProspects, b.GeneratedEmails, b.FailedProspects,
+                b.SkippedProspects, b.CreatedAt, b.CompletedAt))],
             page,
             pageSize,
             total);
@@ -93,17 +73,12 @@ public sealed class BatchQueries(IDbContextFactory<OutreachDbContext> contexts)
     /// <summary>Why the batch's prospects failed, by reason with counts, most frequent first (read by the (batch_id, status) index).</summary>
     public async Task<IReadOnlyList<FailureCount>> FailureReasonsAsync(Guid batchId, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var messages = await db.Prospects.AsNoTracking().Where(p => p.BatchId == batchId && p.Status == ProspectStatus.Failed)
-            .GroupBy(p => p.ErrorMessage).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        return FailureReason.Group(messages.Select(m => (m.Key, m.Count)));
+        return FailureReason.Group(await reads.FailureMessagesAsync(batchId, cancellationToken));
     }
 
     /// <summary>The orchestration instance of the batch's latest job (the first run's <c>batch-{id}</c> until a retry).</summary>
     public async Task<string?> InstanceIdAsync(Guid batchId, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.ProcessingJobs.AsNoTracking().NewestFirstOf(batchId).Select(j => j.InstanceId).FirstOrDefaultAsync(cancellationToken)
-            ?? Batch.InstanceIdFor(batchId);
+        return await reads.LatestInstanceIdAsync(batchId, cancellationToken) ?? Batch.InstanceIdFor(batchId);
     }
 }

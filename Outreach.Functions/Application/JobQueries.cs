@@ -1,5 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Outreach.Data.Persistence;
+using Outreach.Data.Reads;
 using Outreach.Domain.StatusRules;
 
 namespace Outreach.Functions.Application;
@@ -10,13 +9,12 @@ public sealed record JobDetail(
     string? InstanceId, string? ErrorMessage, DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? CompletedAt);
 
 /// <summary>Reads processing jobs.</summary>
-public sealed class JobQueries(IDbContextFactory<OutreachDbContext> contexts)
+public sealed class JobQueries(BatchReads reads)
 {
     /// <summary>The job, or null.</summary>
     public async Task<JobDetail?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var j = await db.ProcessingJobs.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
+        var j = await reads.JobAsync(id, cancellationToken);
         return j is null ? null : new JobDetail(
             j.Id, j.BatchId, j.CampaignId, StatusLabel.Of(j.JobType), StatusLabel.Of(j.Status), j.ProgressCurrent, j.ProgressTotal,
             j.ProgressTotal == 0 ? 100 : Math.Round(100.0 * j.ProgressCurrent / j.ProgressTotal, 1), j.InstanceId, j.ErrorMessage, j.CreatedAt, j.StartedAt, j.CompletedAt);

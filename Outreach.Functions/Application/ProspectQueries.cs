@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Outreach.Data.Persistence;
+using Outreach.Data.Reads;
 using Outreach.Domain.Enums;
 using Outreach.Domain.StatusRules;
 using Outreach.Functions.Contracts;
@@ -7,19 +8,14 @@ using Outreach.Functions.Contracts;
 namespace Outreach.Functions.Application;
 
 /// <summary>Prospects, their results and the batch's emails, paged and read by index; and the review of an email.</summary>
-public sealed class ProspectQueries(IDbContextFactory<OutreachDbContext> contexts)
+public sealed class ProspectQueries(IDbContextFactory<OutreachDbContext> contexts, ProspectReads reads)
 {
     /// <summary>A page of a batch's prospects in ordinal order, optionally of one status.</summary>
     public async Task<Paged<ProspectSummary>> ListAsync(Guid batchId, string? status, int page, int pageSize, CancellationToken cancellationToken)
     {
         var wanted = string.IsNullOrWhiteSpace(status) ? (ProspectStatus?)null : Parse<ProspectStatus>(status, "status");
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await EnsureBatchAsync(db, batchId, cancellationToken);
-        var query = db.Prospects.AsNoTracking().Where(p => p.BatchId == batchId && (wanted == null || p.Status == wanted));
-        var total = await query.LongCountAsync(cancellationToken);
-        var items = await query.OrderBy(p => p.Ordinal).Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(p => new { p.Id, p.Ordinal, p.Name, p.Email, p.Company, p.Title, p.Status, p.ErrorMessage })
-            .ToListAsync(cancellationToken);
+        Found(await reads.BatchExistsAsync(batchId, cancellationToken), batchId);
+        var (items, total) = await reads.ListAsync(batchId, wanted, (page - 1) * pageSize, pageSize, cancellationToken);
         return new Paged<ProspectSummary>(
             [.. items.Select(p => new ProspectSummary(p.Id, p.Ordinal, p.Name, p.Email, p.Company, p.Title, StatusLabel.Of(p.Status), p.ErrorMessage))], page, pageSize, total);
     }
@@ -88,9 +84,12 @@ public sealed class ProspectQueries(IDbContextFactory<OutreachDbContext> context
     }
 
     /// <summary>A 404 for a batch that does not exist: what every route over a batch's rows checks first.</summary>
-    internal static async Task EnsureBatchAsync(OutreachDbContext db, Guid batchId, CancellationToken cancellationToken)
+    internal static async Task EnsureBatchAsync(OutreachDbContext db, Guid batchId, CancellationToken cancellationToken) =>
+        Found(await db.Batches.AnyAsync(b => b.Id == batchId, cancellationToken), batchId);
+
+    private static void Found(bool exists, Guid batchId)
     {
-        if (!await db.Batches.AnyAsync(b => b.Id == batchId, cancellationToken))
+        if (!exists)
         {
             throw ApiProblemException.NotFound("batch", batchId);
         }

@@ -3,6 +3,7 @@ using System.Text;
 using Azure.Storage.Blobs;
 using Microsoft.EntityFrameworkCore;
 using Outreach.Data.Persistence;
+using Outreach.Data.Reads;
 using Outreach.Domain.Export;
 
 namespace Outreach.Functions.Pipeline;
@@ -12,7 +13,7 @@ namespace Outreach.Functions.Pipeline;
 /// streaming rows from the database into the blob (UTF-8 with BOM so Excel shows accents). Overwrites, so
 /// writing twice gives the same files.
 /// </summary>
-public sealed class ResultsWriter(BlobServiceClient blobs, IDbContextFactory<OutreachDbContext> contexts)
+public sealed class ResultsWriter(BlobServiceClient blobs, IDbContextFactory<OutreachDbContext> contexts, BatchReads reads)
 {
     /// <summary>The results container.</summary>
     public const string ResultsContainer = "outreach-results";
@@ -40,7 +41,7 @@ public sealed class ResultsWriter(BlobServiceClient blobs, IDbContextFactory<Out
         await using (var writer = await OpenAsync(container.GetBlobClient(rejectedName), cancellationToken))
         {
             await writer.WriteAsync(SafeCsv.Row(RejectedColumns));
-            foreach (var row in await db.RejectedRowsOfAsync(batchId, cancellationToken))
+            foreach (var row in await reads.RejectedRowsAsync(batchId, cancellationToken))
             {
                 await writer.WriteAsync(SafeCsv.Row(row.Line.ToString(CultureInfo.InvariantCulture), row.Reason, row.Raw));
             }

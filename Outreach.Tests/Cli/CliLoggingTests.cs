@@ -31,6 +31,31 @@ public sealed class CliLoggingTests
         }
     }
 
+    [Fact]
+    public void Create_BuildsTheFilePipelineOnlyWhenAnEventPassesTheRules()
+    {
+        var directory = Directory.CreateTempSubdirectory("outreach-logs-");
+        try
+        {
+            using (var logging = CliLogging.Create(verbose: false, directory.FullName))
+            {
+                var ef = logging.Factory.CreateLogger("Microsoft.EntityFrameworkCore.Database.Command");
+                ef.LogInformation("Executed DbCommand");
+                Assert.True(logging.Factory.CreateLogger("Outreach.Cli").IsEnabled(LogLevel.Information));
+                Assert.False(logging.FileStarted);
+
+                logging.Factory.CreateLogger("Outreach.Cli").LogInformation("imported");
+                Assert.True(logging.FileStarted);
+            }
+
+            Assert.Single(Directory.GetFiles(directory.FullName));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("DurableTask.AzureStorage", LogLevel.Information, false)]
     [InlineData("System.Net.Http.HttpClient.website.LogicalHandler", LogLevel.Information, false)]

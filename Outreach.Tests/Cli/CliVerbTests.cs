@@ -30,6 +30,7 @@ public sealed class CliVerbTests(CliBatchFixture batch) : IClassFixture<CliBatch
         Assert.True(status.ExitCode == ExitCodes.Ok, status.ToString());
         var json = JsonNode.Parse(status.Output)!;
         Assert.Equal((batch.BatchId.ToString(), "COMPLETED", CliBatchFixture.Prospects), ((string?)json["id"], (string?)json["status"], (int)json["generatedEmails"]!));
+        Assert.Equal("Completed", (string?)json["runtimeStatus"]);
         Assert.Empty(json["failureReasons"]!.AsArray());
         var rejected = Assert.Single(json["rejectedRows"]!.AsArray());
         Assert.Equal((6, "email is missing"), ((int)rejected!["line"]!, (string?)rejected["reason"]));

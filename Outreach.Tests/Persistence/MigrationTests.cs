@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Outreach.Cli;
+using Outreach.Data.Persistence;
 using Outreach.Tests.Infrastructure;
 
 namespace Outreach.Tests.Persistence;
@@ -24,6 +25,16 @@ public sealed class MigrationTests(PostgresServer server)
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> '__ef_migrations_history' ORDER BY 1");
         // DESIGN.md's data model lists twelve tables; issue 16 adds suppressions, email_pushes, webhook_endpoints and webhook_deliveries.
         Assert.True(tables.Count == 16, string.Join(", ", tables.Select(t => t[0])));
+    }
+
+    [Fact]
+    public async Task KnownMigrations_AreTheMigrationsEfKnowsInItsOrder()
+    {
+        await using var database = await server.CreateDatabaseAsync(migrated: false);
+        await using var db = database.CreateContext();
+
+        Assert.Equal(db.Database.GetMigrations(), OutreachDatabase.KnownMigrations());
+        Assert.NotEmpty(OutreachDatabase.KnownMigrations());
     }
 
     [Fact]

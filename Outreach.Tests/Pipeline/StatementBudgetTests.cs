@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using Outreach.Functions.Activities;
 using Outreach.Tests.Builders;
 using Outreach.Tests.Infrastructure;
@@ -36,34 +34,5 @@ public sealed class StatementBudgetTests(PostgresServer server)
             "SELECT p.status::text, b.enriched_prospects, b.generated_emails FROM prospects p JOIN batches b ON b.id = p.batch_id WHERE p.id = $1", job.Scenario.Prospects[1].Id));
         Assert.Equal(("COMPLETED", 2, 2), ((string)row[0]!, (int)row[1]!, (int)row[2]!));
         Assert.True(statements.Count is > 0 and <= 9, $"{statements.Count} statements for one prospect (budget 9):\n{string.Join("\n", statements)}");
-    }
-
-    /// <summary>The SQL commands Npgsql runs against one database while it is listening.</summary>
-    private sealed class StatementLog : IDisposable
-    {
-        private readonly ActivityListener _listener;
-        private readonly ConcurrentQueue<string> _texts = new();
-
-        public StatementLog(string database)
-        {
-            _listener = new ActivityListener
-            {
-                ShouldListenTo = source => source.Name == "Npgsql",
-                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-                ActivityStopped = activity =>
-                {
-                    var target = activity.GetTagItem("db.namespace") ?? activity.GetTagItem("db.name");
-                    if (database.Equals(target as string, StringComparison.Ordinal) && (activity.GetTagItem("db.query.text") ?? activity.GetTagItem("db.statement")) is string text)
-                    {
-                        _texts.Enqueue(text.ReplaceLineEndings(" "));
-                    }
-                },
-            };
-            ActivitySource.AddActivityListener(_listener);
-        }
-
-        public IEnumerable<string> Texts => _texts;
-
-        public void Dispose() => _listener.Dispose();
     }
 }
