@@ -11,9 +11,6 @@ internal sealed class DeferredLoggerProvider(Func<ILoggerProvider> create) : ILo
 {
     private readonly Lazy<ILoggerProvider> _provider = new(create);
 
-    /// <summary>Whether the real provider has been created.</summary>
-    public bool Created => _provider.IsValueCreated;
-
     /// <inheritdoc />
     public ILogger CreateLogger(string categoryName) => new DeferredLogger(_provider, categoryName);
 
