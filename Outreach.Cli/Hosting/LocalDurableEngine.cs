@@ -148,18 +148,27 @@ public sealed class LocalDurableEngine : IAsyncDisposable
 
     /// <summary>
     /// The task hub <c>TaskHubName</c> (default OutreachLocal) on the storage account of <c>AzureWebJobsStorage</c>:
-    /// what the engine runs on, and what <c>outreach status</c> reads instance states from.
+    /// what the engine runs on.
     /// </summary>
-    public static AzureStorageOrchestrationServiceSettings TaskHubSettings(IConfiguration configuration)
+    public static AzureStorageOrchestrationServiceSettings TaskHubSettings(IConfiguration configuration) => new()
+    {
+        TaskHubName = TaskHubName(configuration),
+        StorageAccountClientProvider = new StorageAccountClientProvider(TaskHubStorage(configuration)),
+    };
+
+    /// <summary>The task hub's name: <c>TaskHubName</c>, OutreachLocal when unset.</summary>
+    public static string TaskHubName(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var storage = configuration["AzureWebJobsStorage"]
+        return configuration["TaskHubName"] ?? "OutreachLocal";
+    }
+
+    /// <summary>The connection string of the task hub's storage account (<c>AzureWebJobsStorage</c>).</summary>
+    public static string TaskHubStorage(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return configuration["AzureWebJobsStorage"]
             ?? throw new InvalidOperationException("AzureWebJobsStorage is not set; eng/start-services.sh starts Azurite and writes it to .local/services.env.");
-        return new AzureStorageOrchestrationServiceSettings
-        {
-            TaskHubName = configuration["TaskHubName"] ?? "OutreachLocal",
-            StorageAccountClientProvider = new StorageAccountClientProvider(storage),
-        };
     }
 
     /// <summary>

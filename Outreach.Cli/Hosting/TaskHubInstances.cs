@@ -17,11 +17,10 @@ internal static class TaskHubInstances
     /// <summary>The instance's runtime status (<c>Running</c>, <c>Completed</c>, …), or null when the task hub has no such instance.</summary>
     public static async Task<string?> RuntimeStatusAsync(IConfiguration configuration, string instanceId, CancellationToken cancellationToken)
     {
-        var settings = LocalDurableEngine.TaskHubSettings(configuration);
         var options = new TableClientOptions();
         options.Retry.MaxRetries = 0;
         options.Retry.NetworkTimeout = TimeSpan.FromSeconds(5);
-        var table = new TableClient(configuration["AzureWebJobsStorage"], settings.TaskHubName + "Instances", options);
+        var table = new TableClient(LocalDurableEngine.TaskHubStorage(configuration), LocalDurableEngine.TaskHubName(configuration) + "Instances", options);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(instanceId, string.Empty, RuntimeStatusColumn, cancellationToken);
         return row.HasValue ? row.Value!.GetString("RuntimeStatus") : null;
     }
