@@ -30,8 +30,7 @@ public static class FunctionsServiceCollectionExtensions
     /// <summary>Persistence, the CSV importer, the upload processor, the pipeline and its default providers.</summary>
     public static IServiceCollection AddOutreachFunctions(this IServiceCollection services)
     {
-        services.AddOutreachPersistence();
-        services.AddOutreachReads();
+        services.AddOutreachQueries();
         services.AddOutreachImport();
         services.AddSingleton<BlobUploadProcessor>();
         services.AddSingleton<BatchSweeper>();
@@ -40,7 +39,6 @@ public static class FunctionsServiceCollectionExtensions
             .BindConfiguration(PipelineOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => StorageClients.Create(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<ProspectStore>();
 
@@ -51,20 +49,15 @@ public static class FunctionsServiceCollectionExtensions
         services.AddOptions<VerificationOptions>().BindConfiguration(VerificationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AddressVerifier>();
         services.AddSingleton<ResultsWriter>();
-        services.AddSingleton<BatchQueries>();
         services.AddSingleton<BatchControl>();
 
-        // What the HTTP functions call.
-        services.AddSingleton<Catalog>();
+        // What the HTTP functions call, besides the queries.
         services.AddSingleton<UploadIntake>();
-        services.AddSingleton<ProspectQueries>();
         services.AddSingleton<EmailReview>();
-        services.AddSingleton<JobQueries>();
         services.AddSingleton<ProviderCatalog>();
         services.AddSingleton<HealthCheck>();
         services.AddOptions<WorkflowOptions>().BindConfiguration(WorkflowOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<WorkflowWizard>();
-        services.AddSingleton<SuppressionList>();
         services.AddSingleton<PersonErasure>();
         services.AddSingleton<SequencerClients>();
         services.AddSingleton<SequencerPush>();
@@ -86,6 +79,25 @@ public static class FunctionsServiceCollectionExtensions
         // The chosen LLM, or the template when no LLM key is set.
         services.TryAddTransient<IProspectAnalyzer, LlmAnalyzer>();
         services.TryAddTransient<IEmailGenerator, LlmEmailGenerator>();
+        return services;
+    }
+
+    /// <summary>
+    /// The read side alone: the database, its plain-SQL reads and the application services the read routes call
+    /// (batches, jobs, prospects and emails, campaigns and services, the suppression list). <see cref="AddOutreachFunctions"/> includes it; a
+    /// process that only reads (a read verb of <c>outreach</c>) registers just this, and loads nothing of the pipeline,
+    /// the providers or their HTTP clients.
+    /// </summary>
+    public static IServiceCollection AddOutreachQueries(this IServiceCollection services)
+    {
+        services.AddOutreachPersistence();
+        services.AddOutreachReads();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<BatchQueries>();
+        services.AddSingleton<JobQueries>();
+        services.AddSingleton<ProspectQueries>();
+        services.AddSingleton<Catalog>();
+        services.AddSingleton<SuppressionList>();
         return services;
     }
 }

@@ -30,11 +30,11 @@ internal static class BatchCommands
         var json = CliOptions.Json();
         return new Command("batches", "List batches, newest first.") { campaign, status, json }.Does(async cli =>
         {
-            var services = await cli.ServicesAsync();
+            var services = await cli.QueriesAsync();
             Guid? campaignId = null;
             if (cli.Parse.GetValue(campaign) is { } reference)
             {
-                campaignId = (await References.CampaignAsync(services, reference, cli.Cancellation)).Id;
+                campaignId = await References.CampaignIdAsync(services, reference, cli.Cancellation);
             }
 
             var page = await services.GetRequiredService<BatchQueries>().ListAsync(campaignId, cli.Parse.GetValue(status), 1, ListLimit, cli.Cancellation);
@@ -60,7 +60,7 @@ internal static class BatchCommands
         var json = CliOptions.Json();
         return new Command("status", "Show a batch: counters, job, failures by reason, rejected rows.") { batch, json }.Does(async cli =>
         {
-            var services = await cli.ServicesAsync();
+            var services = await cli.QueriesAsync();
             var batchId = await References.BatchAsync(services, cli.Parse.GetValue(batch)!, cli.Cancellation);
             var view = await services.GetRequiredService<BatchQueries>().GetAsync(batchId, RuntimeStatusFromTaskHub(cli), cli.Cancellation)
                 ?? throw new CliException(ExitCodes.BadInput, $"No batch {batchId}.");
@@ -77,7 +77,7 @@ internal static class BatchCommands
         var json = CliOptions.Json();
         return new Command("prospects", "List a batch's prospects in file order.") { batch, status, json }.Does(async cli =>
         {
-            var services = await cli.ServicesAsync();
+            var services = await cli.QueriesAsync();
             var batchId = await References.BatchAsync(services, cli.Parse.GetValue(batch)!, cli.Cancellation);
             var page = await services.GetRequiredService<ProspectQueries>().ListAsync(batchId, cli.Parse.GetValue(status), 1, ListLimit, cli.Cancellation);
             return await CliTable.ListAsync(
@@ -99,7 +99,7 @@ internal static class BatchCommands
         var json = CliOptions.Json();
         return new Command("emails", "List a batch's generated emails with their review status and quality flags.") { batch, review, json }.Does(async cli =>
         {
-            var services = await cli.ServicesAsync();
+            var services = await cli.QueriesAsync();
             var batchId = await References.BatchAsync(services, cli.Parse.GetValue(batch)!, cli.Cancellation);
             var page = await services.GetRequiredService<ProspectQueries>().EmailsAsync(batchId, cli.Parse.GetValue(review), 1, ListLimit, cli.Cancellation);
             return await CliTable.ListAsync(

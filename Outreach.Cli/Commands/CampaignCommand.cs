@@ -19,7 +19,7 @@ internal static class CampaignCommand
         var json = CliOptions.Json();
         return new Command("campaigns", "List the campaigns, newest first.") { json }.Does(async cli =>
         {
-            var services = await cli.ServicesAsync();
+            var services = await cli.QueriesAsync();
             var page = await services.GetRequiredService<Catalog>().CampaignsAsync(1, 1000, cli.Cancellation);
             return await CliTable.ListAsync(
                 cli,
@@ -38,7 +38,7 @@ internal static class CampaignCommand
         var json = CliOptions.Json();
         return new Command("services", "List the services campaigns sell, newest first (a campaign file creates its own).") { json }.Does(async cli =>
         {
-            var services = await cli.ServicesAsync();
+            var services = await cli.QueriesAsync();
             var page = await services.GetRequiredService<Catalog>().ServicesAsync(1, 1000, cli.Cancellation);
             return await CliTable.ListAsync(
                 cli,
@@ -79,9 +79,9 @@ internal static class CampaignCommand
         var json = CliOptions.Json();
         return new Command("show", "Show one campaign: its templates, prompt, sources and limits.") { reference, json }.Does(async cli =>
         {
-            var services = await cli.ServicesAsync();
-            var campaign = await References.CampaignAsync(services, cli.Parse.GetValue(reference)!, cli.Cancellation);
-            var view = (await services.GetRequiredService<Catalog>().CampaignAsync(campaign.Id, cli.Cancellation))!;
+            var services = await cli.QueriesAsync();
+            var campaignId = await References.CampaignIdAsync(services, cli.Parse.GetValue(reference)!, cli.Cancellation);
+            var view = (await services.GetRequiredService<Catalog>().CampaignAsync(campaignId, cli.Cancellation))!;
             var service = await services.GetRequiredService<Catalog>().ServiceAsync(view.ServiceId, cli.Cancellation);
             if (cli.Parse.GetValue(json))
             {

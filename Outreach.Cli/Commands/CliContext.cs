@@ -16,6 +16,7 @@ internal sealed class CliContext(ParseResult parse, CancellationToken cancellati
     private IConfiguration? _configuration;
     private CliLogging? _logs;
     private ServiceProvider? _services;
+    private bool _readOnly;
     private LocalDurableEngine? _engine;
 
     /// <summary>Where results go (stdout).</summary>
@@ -68,23 +69,46 @@ internal sealed class CliContext(ParseResult parse, CancellationToken cancellati
     /// <summary>The app's services over PostgreSQL (checked first) and, when <paramref name="storage"/>, storage — no engine.</summary>
     public async Task<IServiceProvider> ServicesAsync(bool storage = false)
     {
+        var services = await BuildAsync(readOnly: false);
+        if (storage)
+        {
+            await ServiceCheck.StorageAsync(Configuration, Cancellation);
+        }
+
+        return services;
+    }
+
+    /// <summary>
+    /// The read side alone over PostgreSQL (checked first): what a verb that only shows something needs, without the
+    /// pipeline's, the providers' and their HTTP clients' registrations (<c>AddOutreachQueries</c>).
+    /// </summary>
+    public Task<IServiceProvider> QueriesAsync() => BuildAsync(readOnly: true);
+
+    private async Task<IServiceProvider> BuildAsync(bool readOnly)
+    {
         if (_services is not null)
         {
-            return _services;
+            // One provider per verb: a verb that shows something never goes on to change things, so a read-only provider
+            // asked for the whole app's services is a mistake in the verb, not a case to handle.
+            return _readOnly && !readOnly ? throw new InvalidOperationException("This verb built the read side only; it cannot ask for the app's services too.") : _services;
         }
 
         var services = new ServiceCollection();
         services.AddSingleton(Configuration);
         services.AddSingleton(Logs.Factory);
         services.AddLogging();
-        services.AddOutreachFunctions();
-        _services = services.BuildServiceProvider();
-        await ServiceCheck.DatabaseAsync(Configuration, _services, Cancellation);
-        if (storage)
+        if (readOnly)
         {
-            await ServiceCheck.StorageAsync(Configuration, Cancellation);
+            services.AddOutreachQueries();
+        }
+        else
+        {
+            services.AddOutreachFunctions();
         }
 
+        _services = services.BuildServiceProvider();
+        _readOnly = readOnly;
+        await ServiceCheck.DatabaseAsync(Configuration, _services, Cancellation);
         return _services;
     }
 

@@ -20,7 +20,7 @@ internal static class RecordCommands
         var json = CliOptions.Json();
         return new Command("prospect", "Show a prospect: its row, address check, enrichment, analysis, facts with their sources, and its email.") { id, json }.Does(async cli =>
         {
-            var services = await cli.ServicesAsync();
+            var services = await cli.QueriesAsync();
             var prospectId = await References.ProspectAsync(services, cli.Parse.GetValue(id)!, cli.Cancellation);
             var p = await services.GetRequiredService<ProspectQueries>().GetAsync(prospectId, cli.Cancellation)
                 ?? throw new CliException(ExitCodes.BadInput, $"No prospect {prospectId}.");
@@ -70,7 +70,7 @@ internal static class RecordCommands
         var json = CliOptions.Json();
         return new Command("email", "Show one generated email: subject, body, quality flags, the facts it rests on and its review.") { id, json }.Does(async cli =>
         {
-            var services = await cli.ServicesAsync();
+            var services = await cli.QueriesAsync();
             var emailId = await References.EmailAsync(services, cli.Parse.GetValue(id)!, cli.Cancellation);
             var email = await services.GetRequiredService<ProspectQueries>().EmailAsync(emailId, cli.Cancellation);
             if (cli.Parse.GetValue(json))
@@ -120,7 +120,7 @@ internal static class RecordCommands
         var id = new Argument<string>("job") { Description = "The job's id or a unique prefix of it." };
         return new Command("job", "Show a processing job as JSON: type, status, progress.") { id }.Does(async cli =>
         {
-            var services = await cli.ServicesAsync();
+            var services = await cli.QueriesAsync();
             var jobId = await References.JobAsync(services, cli.Parse.GetValue(id)!, cli.Cancellation);
             var job = await services.GetRequiredService<JobQueries>().GetAsync(jobId, cli.Cancellation);
             await cli.Output.WriteLineAsync(JsonSerializer.Serialize(job, CliJson.Options));

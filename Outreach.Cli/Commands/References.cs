@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Outreach.Cli.Hosting;
 using Outreach.Data.Persistence;
+using Outreach.Data.Reads;
 using Outreach.Domain.Entities;
 
 namespace Outreach.Cli.Commands;
@@ -18,22 +19,28 @@ internal static partial class References
     private const int MinimumPrefix = 4;
 
     /// <summary>The campaign <paramref name="reference"/> names.</summary>
-    public static Task<Campaign> CampaignAsync(IServiceProvider services, string reference, CancellationToken cancellationToken) =>
-        WithDatabaseAsync(services, db => CampaignAsync(services, db, reference, cancellationToken), cancellationToken);
-
-    private static async Task<Campaign> CampaignAsync(IServiceProvider services, OutreachDbContext db, string reference, CancellationToken cancellationToken)
+    public static async Task<Campaign> CampaignAsync(IServiceProvider services, string reference, CancellationToken cancellationToken)
     {
-        if (await db.Campaigns.AsNoTracking().FindByReferenceAsync(reference, cancellationToken) is { } campaign)
+        var id = await CampaignIdAsync(services, reference, cancellationToken);
+        await using var db = await services.GetRequiredService<IDbContextFactory<OutreachDbContext>>().CreateDbContextAsync(cancellationToken);
+        return await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == id, cancellationToken);
+    }
+
+    /// <summary>The id of the campaign <paramref name="reference"/> names (read in plain SQL: a read verb builds no EF query).</summary>
+    public static async Task<Guid> CampaignIdAsync(IServiceProvider services, string reference, CancellationToken cancellationToken)
+    {
+        var reads = services.GetRequiredService<CatalogReads>();
+        if (await reads.CampaignIdAsync(reference, cancellationToken) is { } id)
         {
-            return campaign;
+            return id;
         }
 
-        if (Prefix(reference) is { } prefix && await MatchAsync(services, "campaigns", prefix, "campaign", cancellationToken) is { } id)
+        if (Prefix(reference) is { } prefix && await MatchAsync(services, "campaigns", prefix, "campaign", cancellationToken) is { } match)
         {
-            return await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == id, cancellationToken);
+            return match;
         }
 
-        var names = await db.Campaigns.AsNoTracking().Select(c => c.Name).ToListAsync(cancellationToken);
+        var names = await reads.CampaignNamesAsync(cancellationToken);
         var closest = names.OrderBy(n => Distance(n.ToLowerInvariant(), reference.Trim().ToLowerInvariant())).ThenBy(n => n, StringComparer.Ordinal).Take(5).ToList();
         throw new CliException(ExitCodes.BadInput, closest.Count == 0
             ? $"No campaign named '{reference}', and there are none yet: `outreach campaign apply <campaign.json>` creates one (see samples/campaign.json)."
@@ -66,13 +73,6 @@ internal static partial class References
             ?? throw new CliException(ExitCodes.BadInput, $"'{reference}' is not a {what} id: give the id, or its first {MinimumPrefix} or more hex digits ({hint}).");
         return await MatchAsync(services, table, prefix, what, cancellationToken)
             ?? throw new CliException(ExitCodes.BadInput, $"No {what} with an id starting '{reference.Trim()}' ({hint}).");
-    }
-
-    // Each lookup reads through a context of its own from the app's services.
-    private static async Task<T> WithDatabaseAsync<T>(IServiceProvider services, Func<OutreachDbContext, Task<T>> read, CancellationToken cancellationToken)
-    {
-        await using var db = await services.GetRequiredService<IDbContextFactory<OutreachDbContext>>().CreateDbContextAsync(cancellationToken);
-        return await read(db);
     }
 
     // The ids in the range the prefix covers, read by the primary key's index: "0193ab" is 0193ab00-… to 0193abff-….

@@ -63,7 +63,7 @@ internal static class SuppressCommand
         var json = CliOptions.Json();
         return new Command("list", "List the suppressed addresses and domains, newest first.") { search, json }.Does(async cli =>
         {
-            var services = await cli.ServicesAsync();
+            var services = await cli.QueriesAsync();
             var page = await services.GetRequiredService<SuppressionList>().ListAsync(cli.Parse.GetValue(search), 1, 1000, cli.Cancellation);
             return await CliTable.ListAsync(
                 cli,

@@ -10,6 +10,9 @@ public static class ReadsServiceCollectionExtensions
     {
         services.AddSingleton<BatchReads>();
         services.AddSingleton<ProspectReads>();
+        services.AddSingleton<EmailReads>();
+        services.AddSingleton<CatalogReads>();
+        services.AddSingleton<SuppressionReads>();
         return services;
     }
 }

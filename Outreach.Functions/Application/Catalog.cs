@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Outreach.Data.Persistence;
+using Outreach.Data.Reads;
 using Outreach.Domain.Entities;
 using Outreach.Domain.StatusRules;
 
@@ -10,7 +11,7 @@ namespace Outreach.Functions.Application;
 /// <summary>A service as the API shows it.</summary>
 public sealed record ServiceView(Guid Id, string Name, string Description, string ValueProposition, IReadOnlyList<string> TargetIndustries, DateTimeOffset CreatedAt)
 {
-    internal static ServiceView Of(Service s) => new(s.Id, s.Name, s.Description, s.ValueProposition, s.TargetIndustries, s.CreatedAt);
+    internal static ServiceView Of(ServiceRow s) => new(s.Id, s.Name, s.Description, s.ValueProposition, s.TargetIndustries, s.CreatedAt);
 }
 
 /// <summary>A campaign as the API shows it.</summary>
@@ -20,13 +21,16 @@ public sealed record CampaignView(
     string? EmailBody, string? SenderName, string? SenderTitle, string? SenderCompany, int MinBodyWords, string Verification,
     string? Footer = null, string? Unsubscribe = null)
 {
-    internal static CampaignView Of(Campaign c) => new(
+    internal static CampaignView Of(CampaignRow c) => new(
         c.Id, c.Name, c.EmailSubject, c.Prompt, c.EnrichmentFlags, c.RequiredEnrichment, c.ServiceId, StatusLabel.Of(c.DedupeScope), c.MaxSubjectChars, c.MaxBodyWords, c.CreatedAt,
         c.EmailBody, c.SenderName, c.SenderTitle, c.SenderCompany, c.MinBodyWords, StatusLabel.Of(c.Verification).ToLowerInvariant(), c.Footer, c.Unsubscribe);
 }
 
-/// <summary>Services and campaigns: create (validated by the entities), list (paged, newest first) and get.</summary>
-public sealed class Catalog(IDbContextFactory<OutreachDbContext> contexts, TimeProvider clock)
+/// <summary>
+/// Services and campaigns: create (validated by the entities), list (paged, newest first) and get. Writes go through EF
+/// Core and answer with what the reads (<see cref="CatalogReads"/>) read back, so each view has one mapping.
+/// </summary>
+public sealed class Catalog(IDbContextFactory<OutreachDbContext> contexts, CatalogReads reads, TimeProvider clock)
 {
     /// <summary>Creates a service; a taken name is a conflict.</summary>
     public async Task<ServiceView> CreateServiceAsync(ServiceRequest request, CancellationToken cancellationToken)
@@ -46,26 +50,19 @@ public sealed class Catalog(IDbContextFactory<OutreachDbContext> contexts, TimeP
         var service = new Service(request.Name, request.Description ?? string.Empty, request.ValueProposition ?? string.Empty, request.TargetIndustries, clock.GetUtcNow());
         db.Services.Add(service);
         await SaveAsync(db, $"A service named '{service.Name}' already exists.", cancellationToken);
-        return ServiceView.Of(service);
+        return (await ServiceAsync(service.Id, cancellationToken))!;
     }
 
     /// <summary>A page of services.</summary>
     public async Task<Paged<ServiceView>> ServicesAsync(int page, int pageSize, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var total = await db.Services.LongCountAsync(cancellationToken);
-        var items = await db.Services.AsNoTracking().OrderByDescending(s => s.CreatedAt).ThenBy(s => s.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var (items, total) = await reads.ServicesAsync((page - 1) * pageSize, pageSize, cancellationToken);
         return new Paged<ServiceView>([.. items.Select(ServiceView.Of)], page, pageSize, total);
     }
 
     /// <summary>One service, or null.</summary>
-    public async Task<ServiceView?> ServiceAsync(Guid id, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var service = await db.Services.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
-        return service is null ? null : ServiceView.Of(service);
-    }
+    public async Task<ServiceView?> ServiceAsync(Guid id, CancellationToken cancellationToken) =>
+        await reads.ServiceAsync(id, cancellationToken) is { } service ? ServiceView.Of(service) : null;
 
     /// <summary>Creates a campaign (and its inline service).</summary>
     public async Task<CampaignView> CreateCampaignAsync(CampaignRequest request, CancellationToken cancellationToken)
@@ -74,7 +71,8 @@ public sealed class Catalog(IDbContextFactory<OutreachDbContext> contexts, TimeP
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         try
         {
-            return CampaignView.Of(await request.CreateAsync(db, clock.GetUtcNow(), cancellationToken));
+            var created = await request.CreateAsync(db, clock.GetUtcNow(), cancellationToken);
+            return (await CampaignAsync(created.Id, cancellationToken))!;
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
@@ -127,7 +125,7 @@ public sealed class Catalog(IDbContextFactory<OutreachDbContext> contexts, TimeP
         if (existing is null)
         {
             var (created, _) = await GetOrCreateCampaignAsync(request, cancellationToken);
-            return new CampaignApplied(CampaignView.Of(created), Created: true, []);
+            return new CampaignApplied((await CampaignAsync(created.Id, cancellationToken))!, Created: true, []);
         }
 
         return await ReviseAsync(db, existing, request, cancellationToken);
@@ -163,7 +161,7 @@ public sealed class Catalog(IDbContextFactory<OutreachDbContext> contexts, TimeP
             await SaveAsync(db, $"A service named '{request.Service?.Name}' already exists.", cancellationToken);
         }
 
-        return new CampaignApplied(CampaignView.Of(existing), Created: false, changes);
+        return new CampaignApplied((await CampaignAsync(existing.Id, cancellationToken))!, Created: false, changes);
     }
 
     // The settings a person edits, as text, so two versions compare value by value.
@@ -206,20 +204,13 @@ public sealed class Catalog(IDbContextFactory<OutreachDbContext> contexts, TimeP
     /// <summary>A page of campaigns.</summary>
     public async Task<Paged<CampaignView>> CampaignsAsync(int page, int pageSize, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var total = await db.Campaigns.LongCountAsync(cancellationToken);
-        var items = await db.Campaigns.AsNoTracking().OrderByDescending(c => c.CreatedAt).ThenBy(c => c.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var (items, total) = await reads.CampaignsAsync((page - 1) * pageSize, pageSize, cancellationToken);
         return new Paged<CampaignView>([.. items.Select(CampaignView.Of)], page, pageSize, total);
     }
 
     /// <summary>One campaign, or null.</summary>
-    public async Task<CampaignView?> CampaignAsync(Guid id, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        return campaign is null ? null : CampaignView.Of(campaign);
-    }
+    public async Task<CampaignView?> CampaignAsync(Guid id, CancellationToken cancellationToken) =>
+        await reads.CampaignAsync(id, cancellationToken) is { } campaign ? CampaignView.Of(campaign) : null;
 
     private static async Task SaveAsync(OutreachDbContext db, string conflict, CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ using Outreach.Functions.Quality;
 namespace Outreach.Functions.Application;
 
 /// <summary>A reviewer's verdict on a generated email, and a reviewer's edit of it: the writes beside <see cref="ProspectQueries"/>' reads.</summary>
-public sealed class EmailReview(IDbContextFactory<OutreachDbContext> contexts, ProspectStore store, TimeProvider clock)
+public sealed class EmailReview(IDbContextFactory<OutreachDbContext> contexts, ProspectStore store, ProspectQueries queries, TimeProvider clock)
 {
     /// <summary>Approves every email of the batch waiting for review with nothing flagged; returns how many.</summary>
     public async Task<int> ApproveUnflaggedAsync(Guid batchId, CancellationToken cancellationToken)
@@ -51,7 +51,9 @@ public sealed class EmailReview(IDbContextFactory<OutreachDbContext> contexts, P
 
         email.Edit(subject, body, new EmailAssessment(flags, used, null, null), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return EmailView.Of(email, prospect);
+
+        // Answered with the email read back as the reads show it: an email has one mapping to its view.
+        return await queries.EmailAsync(emailId, cancellationToken);
     }
 
     /// <summary>Records a reviewer's verdict on an email; a verdict on an email that was not generated is a conflict.</summary>
@@ -68,7 +70,6 @@ public sealed class EmailReview(IDbContextFactory<OutreachDbContext> contexts, P
         var email = await db.GeneratedEmails.SingleOrDefaultAsync(e => e.Id == emailId, cancellationToken) ?? throw ApiProblemException.NotFound("email", emailId);
         email.Review(verdict, clock.GetUtcNow(), request.Note);
         await db.SaveChangesAsync(cancellationToken);
-        var prospect = await db.Prospects.AsNoTracking().SingleAsync(p => p.Id == email.ProspectId, cancellationToken);
-        return EmailView.Of(email, prospect);
+        return await queries.EmailAsync(emailId, cancellationToken);
     }
 }

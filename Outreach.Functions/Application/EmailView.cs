@@ -1,3 +1,4 @@
+using Outreach.Data.Reads;
 using Outreach.Domain.Entities;
 using Outreach.Domain.StatusRules;
 
@@ -10,15 +11,14 @@ public sealed record EmailView(
     int? PromptTokens, int? CompletionTokens, string? ReviewNote = null, string? OriginalSubject = null, string? OriginalBody = null, DateTimeOffset? EditedAt = null,
     string? EmailVerification = null)
 {
-    /// <summary>The view of <paramref name="email"/>, written for <paramref name="prospect"/>.</summary>
-    public static EmailView Of(GeneratedEmail email, Prospect prospect)
+    /// <summary>The view of an email as <see cref="EmailReads"/> reads it: the one mapping, for the reads and for the writes that answer with the email.</summary>
+    public static EmailView Of(EmailRow row)
     {
-        ArgumentNullException.ThrowIfNull(email);
-        ArgumentNullException.ThrowIfNull(prospect);
+        ArgumentNullException.ThrowIfNull(row);
         return new(
-            email.Id, prospect.Id, prospect.Name, prospect.Email, prospect.Company, email.Subject, email.Body,
-            StatusLabel.Of(email.GenerationStatus), StatusLabel.Of(email.ReviewStatus), email.Model, email.GeneratedAt, email.ReviewedAt,
-            email.QualityFlags, email.FactsUsed, email.PromptTokens, email.CompletionTokens, email.ReviewNote, email.OriginalSubject, email.OriginalBody, email.EditedAt,
-            prospect.EmailVerification is { } verification ? StatusLabel.Of(verification) : null);
+            row.Id, row.ProspectId, row.Name, row.Email, row.Company, row.Subject, row.Body,
+            StatusLabel.Of(row.GenerationStatus), StatusLabel.Of(row.ReviewStatus), row.Model, row.GeneratedAt, row.ReviewedAt,
+            row.QualityFlags, row.FactsUsed, row.PromptTokens, row.CompletionTokens, row.ReviewNote, row.OriginalSubject, row.OriginalBody, row.EditedAt,
+            row.EmailVerification is { } verification ? StatusLabel.Of(verification) : null);
     }
 }

@@ -8,7 +8,7 @@ using Outreach.Functions.Contracts;
 namespace Outreach.Functions.Application;
 
 /// <summary>Prospects, their results and the batch's emails, paged and read by index; and the review of an email.</summary>
-public sealed class ProspectQueries(IDbContextFactory<OutreachDbContext> contexts, ProspectReads reads)
+public sealed class ProspectQueries(IDbContextFactory<OutreachDbContext> contexts, ProspectReads reads, EmailReads emails)
 {
     /// <summary>A page of a batch's prospects in ordinal order, optionally of one status.</summary>
     public async Task<Paged<ProspectSummary>> ListAsync(Guid batchId, string? status, int page, int pageSize, CancellationToken cancellationToken)
@@ -25,53 +25,41 @@ public sealed class ProspectQueries(IDbContextFactory<OutreachDbContext> context
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var p = await db.Prospects.AsNoTracking().AsSplitQuery()
-            .Include(x => x.Enrichment).Include(x => x.Analysis).Include(x => x.GeneratedEmail)
+            .Include(x => x.Enrichment).Include(x => x.Analysis)
             .SingleOrDefaultAsync(x => x.Id == prospectId, cancellationToken);
         if (p is null)
         {
             return null;
         }
 
+        var email = await emails.OfProspectAsync(prospectId, cancellationToken);
+
         var e = p.Enrichment;
         var a = p.Analysis;
         // Matched by source and text, not id: ids are positions, and a later enrichment can shift them.
-        var used = p.GeneratedEmail?.FactsUsed.Select(f => (f.Source, f.Text)).ToHashSet() ?? [];
+        var used = email?.FactsUsed.Select(f => (f.Source, f.Text)).ToHashSet() ?? [];
         var facts = FactSheet.Of(ProspectFacts.Of(p), EnrichmentOutcome.Of(e)).Facts.Select(f => new FactView(f.Id, f.Source, f.Text, used.Contains((f.Source, f.Text))));
         return new ProspectDetail(
             p.Id, p.BatchId, p.CampaignId, p.Ordinal, p.Name, p.Email, p.Company, p.Title, p.LinkedinUrl, p.Website, StatusLabel.Of(p.Status), p.ErrorMessage, p.AdditionalData,
             e is null ? null : new EnrichmentView(StatusLabel.Of(e.Status), e.CompanyWebsite, e.CompanySummary, e.LinkedinSummary, e.TechStack, e.EnrichmentData, e.ErrorMessage),
             a is null ? null : new AnalysisView(a.PersonalizationOpportunities, a.PainPoints, a.MarketPosition, a.SuggestedApproach, a.ExecutiveSummary, a.ConfidenceScore, a.Sources, a.Model),
-            p.GeneratedEmail is null ? null : EmailView.Of(p.GeneratedEmail, p),
+            email is null ? null : EmailView.Of(email),
             [.. facts],
             p.EmailVerification is { } v ? StatusLabel.Of(v) : null,
             p.EmailVerificationReason);
     }
 
     /// <summary>One generated email; a 404 for an unknown id.</summary>
-    public async Task<EmailView> EmailAsync(Guid emailId, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var row = await (from e in db.GeneratedEmails.AsNoTracking()
-                         join p in db.Prospects.AsNoTracking() on e.ProspectId equals p.Id
-                         where e.Id == emailId
-                         select new { e, p }).SingleOrDefaultAsync(cancellationToken)
-            ?? throw ApiProblemException.NotFound("email", emailId);
-        return EmailView.Of(row.e, row.p);
-    }
+    public async Task<EmailView> EmailAsync(Guid emailId, CancellationToken cancellationToken) =>
+        EmailView.Of(await emails.GetAsync(emailId, cancellationToken) ?? throw ApiProblemException.NotFound("email", emailId));
 
     /// <summary>A page of the batch's generated emails in ordinal order, optionally of one review status (a database label, any case).</summary>
     public async Task<Paged<EmailView>> EmailsAsync(Guid batchId, string? review, int page, int pageSize, CancellationToken cancellationToken)
     {
         var wanted = string.IsNullOrWhiteSpace(review) ? (ReviewStatus?)null : Parse<ReviewStatus>(review, "review");
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await EnsureBatchAsync(db, batchId, cancellationToken);
-        var query = from p in db.Prospects.AsNoTracking()
-                    join e in db.GeneratedEmails.AsNoTracking() on p.Id equals e.ProspectId
-                    where p.BatchId == batchId && e.GenerationStatus == GenerationStatus.Completed && (wanted == null || e.ReviewStatus == wanted)
-                    select new { p, e };
-        var total = await query.LongCountAsync(cancellationToken);
-        var rows = await query.OrderBy(x => x.p.Ordinal).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        return new Paged<EmailView>([.. rows.Select(r => EmailView.Of(r.e, r.p))], page, pageSize, total);
+        Found(await reads.BatchExistsAsync(batchId, cancellationToken), batchId);
+        var (items, total) = await emails.ListAsync(batchId, wanted, (page - 1) * pageSize, pageSize, cancellationToken);
+        return new Paged<EmailView>([.. items.Select(EmailView.Of)], page, pageSize, total);
     }
 
     /// <summary>The enum value whose database label is <paramref name="label"/> (any case), or a 400 listing the labels.</summary>

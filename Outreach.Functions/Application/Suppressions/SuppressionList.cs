@@ -2,6 +2,7 @@ using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Outreach.Data.Persistence;
+using Outreach.Data.Reads;
 using Outreach.Domain.Entities;
 using Outreach.Domain.Enums;
 using Outreach.Domain.StatusRules;
@@ -11,7 +12,7 @@ namespace Outreach.Functions.Application.Suppressions;
 /// <summary>A suppression as the API shows it.</summary>
 public sealed record SuppressionView(Guid Id, string Value, string Reason, string? Source, string? Note, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
-    internal static SuppressionView Of(Suppression s) => new(s.Id, s.Value, StatusLabel.Of(s.Reason), s.Source, s.Note, s.CreatedAt, s.UpdatedAt);
+    internal static SuppressionView Of(SuppressionRow s) => new(s.Id, s.Value, StatusLabel.Of(s.Reason), s.Source, s.Note, s.CreatedAt, s.UpdatedAt);
 }
 
 /// <summary>The body of <c>POST /api/suppressions</c>: an address or <c>@domain</c>, the reason (MANUAL when none), source and note.</summary>
@@ -25,7 +26,7 @@ public sealed record SuppressionImport(int Added, int Updated, IReadOnlyList<Rej
 /// a bulk CSV import adds many in one transaction; the importer and every export consult it
 /// (<see cref="SuppressionLookups"/>).
 /// </summary>
-public sealed class SuppressionList(IDbContextFactory<OutreachDbContext> contexts, TimeProvider clock)
+public sealed class SuppressionList(IDbContextFactory<OutreachDbContext> contexts, SuppressionReads reads, TimeProvider clock)
 {
     /// <summary>The most rows one import takes.</summary>
     public const int MaxImportRows = 100_000;
@@ -40,7 +41,9 @@ public sealed class SuppressionList(IDbContextFactory<OutreachDbContext> context
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var (row, created) = await UpsertAsync(db, request.Value, reason, request.Source, request.Note, cancellationToken);
         await SaveAsync(db, cancellationToken);
-        return (SuppressionView.Of(row), created);
+
+        // Answered with the row read back as the list shows it: a suppression has one mapping to its view.
+        return (SuppressionView.Of((await reads.GetAsync(row.Id, cancellationToken))!), created);
     }
 
     /// <summary>Removes the suppression of <paramref name="value"/>; false when there was none.</summary>
@@ -51,19 +54,11 @@ public sealed class SuppressionList(IDbContextFactory<OutreachDbContext> context
         return await db.Suppressions.Where(s => s.Value == normalized).ExecuteDeleteAsync(cancellationToken) > 0;
     }
 
-    /// <summary>A page of suppressions, newest first, optionally only those containing <paramref name="search"/>.</summary>
+    /// <summary>A page of suppressions, newest first, optionally only those containing <paramref name="search"/> (any case).</summary>
     public async Task<Paged<SuppressionView>> ListAsync(string? search, int page, int pageSize, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var query = db.Suppressions.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(search))
-        {
-            var term = search.Trim().ToLowerInvariant();
-            query = query.Where(s => s.Value.Contains(term));
-        }
-
-        var total = await query.LongCountAsync(cancellationToken);
-        var items = await query.OrderByDescending(s => s.CreatedAt).ThenBy(s => s.Value).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var term = string.IsNullOrWhiteSpace(search) ? null : search.Trim().ToLowerInvariant();
+        var (items, total) = await reads.ListAsync(term, (page - 1) * pageSize, pageSize, cancellationToken);
         return new Paged<SuppressionView>([.. items.Select(SuppressionView.Of)], page, pageSize, total);
     }
 
