@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Outreach.Data.Persistence;
 
@@ -19,6 +20,7 @@ public static class OutreachJson
         // jsonb stores the parsed value; escaping non-ASCII would only make raw rows harder to read.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper) },
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(OutreachJsonContext.Default, new DefaultJsonTypeInfoResolver()),
     };
 
     /// <summary>Serializes <paramref name="value"/> for a jsonb column.</summary>
