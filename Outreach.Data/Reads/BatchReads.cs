@@ -141,14 +141,12 @@ public sealed class BatchReads(NpgsqlDataSource dataSource)
     }
 
     /// <summary>The processing job, or null.</summary>
-    public async Task<JobRow?> JobAsync(Guid jobId, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand(
-            "SELECT id, batch_id, campaign_id, job_type, status, progress_current, progress_total, instance_id, error_message, created_at, started_at, completed_at " +
-            "FROM processing_jobs WHERE id = @job");
-        command.Parameters.AddWithValue("job", jobId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return !await reader.ReadAsync(cancellationToken) ? null : new JobRow(
+    public Task<JobRow?> JobAsync(Guid jobId, CancellationToken cancellationToken) => SingleRead.ReadAsync(
+        dataSource,
+        "SELECT id, batch_id, campaign_id, job_type, status, progress_current, progress_total, instance_id, error_message, created_at, started_at, completed_at " +
+        "FROM processing_jobs WHERE id = @id",
+        jobId,
+        reader => new JobRow(
             reader.GetGuid(0),
             reader.GetGuid(1),
             reader.GetGuid(2),
@@ -160,6 +158,6 @@ public sealed class BatchReads(NpgsqlDataSource dataSource)
             reader.Nullable<string>(8),
             reader.GetFieldValue<DateTimeOffset>(9),
             reader.NullableValue<DateTimeOffset>(10),
-            reader.NullableValue<DateTimeOffset>(11));
-    }
+            reader.NullableValue<DateTimeOffset>(11)),
+        cancellationToken);
 }

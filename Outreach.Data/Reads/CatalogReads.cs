@@ -23,7 +23,7 @@ public sealed class CatalogReads(NpgsqlDataSource dataSource)
 
     /// <summary>The campaign, or null.</summary>
     public Task<CampaignRow?> CampaignAsync(Guid id, CancellationToken cancellationToken) =>
-        SingleAsync(CampaignColumns + "WHERE id = @id", id, ReadCampaign, cancellationToken);
+        SingleRead.ReadAsync(dataSource, CampaignColumns + "WHERE id = @id", id, ReadCampaign, cancellationToken);
 
     /// <summary>
     /// The id of the campaign <paramref name="reference"/> names — its id, its exact name, or its name in another case — or
@@ -71,16 +71,7 @@ public sealed class CatalogReads(NpgsqlDataSource dataSource)
 
     /// <summary>The service, or null.</summary>
     public Task<ServiceRow?> ServiceAsync(Guid id, CancellationToken cancellationToken) =>
-        SingleAsync(ServiceColumns + "WHERE id = @id", id, ReadService, cancellationToken);
-
-    private async Task<T?> SingleAsync<T>(string sql, Guid id, Func<DbDataReader, T> read, CancellationToken cancellationToken)
-        where T : class
-    {
-        await using var command = dataSource.CreateCommand(sql);
-        command.Parameters.AddWithValue("id", id);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? read(reader) : null;
-    }
+        SingleRead.ReadAsync(dataSource, ServiceColumns + "WHERE id = @id", id, ReadService, cancellationToken);
 
     private static CampaignRow ReadCampaign(DbDataReader reader) => new(
         reader.GetGuid(0),

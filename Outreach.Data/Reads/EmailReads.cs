@@ -20,11 +20,11 @@ public sealed class EmailReads(NpgsqlDataSource dataSource)
 
     /// <summary>The email, or null when there is none.</summary>
     public Task<EmailRow?> GetAsync(Guid emailId, CancellationToken cancellationToken) =>
-        SingleAsync("WHERE e.id = @id", emailId, cancellationToken);
+        SingleRead.ReadAsync(dataSource, Columns + "WHERE e.id = @id", emailId, Read, cancellationToken);
 
     /// <summary>The prospect's email (a prospect has at most one), or null.</summary>
     public Task<EmailRow?> OfProspectAsync(Guid prospectId, CancellationToken cancellationToken) =>
-        SingleAsync("WHERE e.prospect_id = @id", prospectId, cancellationToken);
+        SingleRead.ReadAsync(dataSource, Columns + "WHERE e.prospect_id = @id", prospectId, Read, cancellationToken);
 
     /// <summary>
     /// A page of the batch's generated emails (generation completed) in the prospects' file order, optionally of one review
@@ -50,14 +50,6 @@ public sealed class EmailReads(NpgsqlDataSource dataSource)
             take,
             Read,
             cancellationToken);
-    }
-
-    private async Task<EmailRow?> SingleAsync(string where, Guid id, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand(Columns + where);
-        command.Parameters.AddWithValue("id", id);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
 
     private static EmailRow Read(DbDataReader reader) => new(

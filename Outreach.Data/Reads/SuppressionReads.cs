@@ -13,13 +13,8 @@ public sealed class SuppressionReads(NpgsqlDataSource dataSource)
     private const string Columns = "SELECT id, value, reason, source, note, created_at, updated_at FROM suppressions ";
 
     /// <summary>The suppression, or null.</summary>
-    public async Task<SuppressionRow?> GetAsync(Guid id, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand(Columns + "WHERE id = @id");
-        command.Parameters.AddWithValue("id", id);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
-    }
+    public Task<SuppressionRow?> GetAsync(Guid id, CancellationToken cancellationToken) =>
+        SingleRead.ReadAsync(dataSource, Columns + "WHERE id = @id", id, Read, cancellationToken);
 
     /// <summary>
     /// A page of suppressions, newest first, optionally only those whose value contains <paramref name="term"/> (as

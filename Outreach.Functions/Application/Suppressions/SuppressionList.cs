@@ -42,8 +42,10 @@ public sealed class SuppressionList(IDbContextFactory<OutreachDbContext> context
         var (row, created) = await UpsertAsync(db, request.Value, reason, request.Source, request.Note, cancellationToken);
         await SaveAsync(db, cancellationToken);
 
-        // Answered with the row read back as the list shows it: a suppression has one mapping to its view.
-        return (SuppressionView.Of((await reads.GetAsync(row.Id, cancellationToken))!), created);
+        // Answered with the row read back as the list shows it: a suppression has one mapping to its view. (Gone
+        // already only when a removal raced in between.)
+        var stored = await reads.GetAsync(row.Id, cancellationToken) ?? throw ApiProblemException.NotFound("suppression", row.Id);
+        return (SuppressionView.Of(stored), created);
     }
 
     /// <summary>Removes the suppression of <paramref name="value"/>; false when there was none.</summary>
