@@ -8,7 +8,7 @@ using Outreach.Functions.Contracts;
 namespace Outreach.Functions.Application;
 
 /// <summary>Prospects, their results and the batch's emails, paged and read by index; and the review of an email.</summary>
-public sealed class ProspectQueries(IDbContextFactory<OutreachDbContext> contexts, ProspectReads reads, EmailReads emails)
+public sealed class ProspectQueries(ProspectReads reads, EmailReads emails)
 {
     /// <summary>A page of a batch's prospects in ordinal order, optionally of one status.</summary>
     public async Task<Paged<ProspectSummary>> ListAsync(Guid batchId, string? status, int page, int pageSize, CancellationToken cancellationToken)
@@ -23,25 +23,24 @@ public sealed class ProspectQueries(IDbContextFactory<OutreachDbContext> context
     /// <summary>One prospect with its enrichment, analysis and email, or null.</summary>
     public async Task<ProspectDetail?> GetAsync(Guid prospectId, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var p = await db.Prospects.AsNoTracking().AsSplitQuery()
-            .Include(x => x.Enrichment).Include(x => x.Analysis)
-            .SingleOrDefaultAsync(x => x.Id == prospectId, cancellationToken);
-        if (p is null)
+        if (await reads.DetailAsync(prospectId, cancellationToken) is not { } p)
         {
             return null;
         }
 
         var email = await emails.OfProspectAsync(prospectId, cancellationToken);
+        var (e, a) = (p.Enrichment, p.Analysis);
 
-        var e = p.Enrichment;
-        var a = p.Analysis;
+        // The fact sheet the pipeline builds from the stored prospect and enrichment, built here from the same columns.
+        var prospect = new ProspectFacts(p.Id, p.BatchId, p.Name, p.Email, p.Company, p.Title, p.LinkedinUrl, p.Website, p.AdditionalData);
+        var found = e is null ? EnrichmentOutcome.Of(null) : new EnrichmentOutcome(e.CompanyWebsite, e.CompanySummary, e.LinkedinSummary, e.TechStack, e.Sources);
+
         // Matched by source and text, not id: ids are positions, and a later enrichment can shift them.
         var used = email?.FactsUsed.Select(f => (f.Source, f.Text)).ToHashSet() ?? [];
-        var facts = FactSheet.Of(ProspectFacts.Of(p), EnrichmentOutcome.Of(e)).Facts.Select(f => new FactView(f.Id, f.Source, f.Text, used.Contains((f.Source, f.Text))));
+        var facts = FactSheet.Of(prospect, found).Facts.Select(f => new FactView(f.Id, f.Source, f.Text, used.Contains((f.Source, f.Text))));
         return new ProspectDetail(
             p.Id, p.BatchId, p.CampaignId, p.Ordinal, p.Name, p.Email, p.Company, p.Title, p.LinkedinUrl, p.Website, StatusLabel.Of(p.Status), p.ErrorMessage, p.AdditionalData,
-            e is null ? null : new EnrichmentView(StatusLabel.Of(e.Status), e.CompanyWebsite, e.CompanySummary, e.LinkedinSummary, e.TechStack, e.EnrichmentData, e.ErrorMessage),
+            e is null ? null : new EnrichmentView(StatusLabel.Of(e.Status), e.CompanyWebsite, e.CompanySummary, e.LinkedinSummary, e.TechStack, e.Sources, e.ErrorMessage),
             a is null ? null : new AnalysisView(a.PersonalizationOpportunities, a.PainPoints, a.MarketPosition, a.SuggestedApproach, a.ExecutiveSummary, a.ConfidenceScore, a.Sources, a.Model),
             email is null ? null : EmailView.Of(email),
             [.. facts],
