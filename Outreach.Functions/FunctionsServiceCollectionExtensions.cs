@@ -84,7 +84,7 @@ public static class FunctionsServiceCollectionExtensions
 
     /// <summary>
     /// The read side alone: the database, its plain-SQL reads and the application services the read routes call
-    /// (batches, jobs, prospects and emails, campaigns and services, the suppression list). <see cref="AddOutreachFunctions"/> includes it; a
+    /// (batches, jobs, uploads, prospects and emails, campaigns and services, the suppression list). <see cref="AddOutreachFunctions"/> includes it; a
     /// process that only reads (a read verb of <c>outreach</c>) registers just this, and loads nothing of the pipeline,
     /// the providers or their HTTP clients.
     /// </summary>
@@ -95,6 +95,7 @@ public static class FunctionsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<BatchQueries>();
         services.AddSingleton<JobQueries>();
+        services.AddSingleton<UploadQueries>();
         services.AddSingleton<ProspectQueries>();
         services.AddSingleton<Catalog>();
         services.AddSingleton<SuppressionList>();

@@ -106,9 +106,9 @@ internal static class RecordCommands
         var id = new Argument<string>("upload") { Description = "The upload's id or a unique prefix of it." };
         return new Command("upload", "Show an upload as JSON: status, rows, rejected rows, notes, its batch.") { id }.Does(async cli =>
         {
-            var services = await cli.ServicesAsync();
+            var services = await cli.QueriesAsync();
             var uploadId = await References.UploadAsync(services, cli.Parse.GetValue(id)!, cli.Cancellation);
-            var upload = await services.GetRequiredService<UploadIntake>().GetAsync(uploadId, cli.Cancellation);
+            var upload = await services.GetRequiredService<UploadQueries>().GetAsync(uploadId, cli.Cancellation);
             await cli.Output.WriteLineAsync(JsonSerializer.Serialize(upload, CliJson.Options));
             return ExitCodes.Ok;
         });

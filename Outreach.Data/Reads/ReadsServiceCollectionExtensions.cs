@@ -13,6 +13,7 @@ public static class ReadsServiceCollectionExtensions
         services.AddSingleton<EmailReads>();
         services.AddSingleton<CatalogReads>();
         services.AddSingleton<SuppressionReads>();
+        services.AddSingleton<UploadReads>();
         return services;
     }
 }

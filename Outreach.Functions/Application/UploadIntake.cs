@@ -9,18 +9,12 @@ using Npgsql;
 using Outreach.Data.Persistence;
 using Outreach.Domain.Entities;
 using Outreach.Domain.Import;
-using Outreach.Domain.StatusRules;
 using Outreach.Functions.Ingestion;
 
 namespace Outreach.Functions.Application;
 
 /// <summary>One rejected row as the API shows it (the raw record stays in the rejected.csv export).</summary>
 public sealed record RejectedRowView(int Line, string Reason);
-
-/// <summary>An upload as <c>GET /api/uploads/{id}</c> shows it.</summary>
-public sealed record UploadView(
-    Guid Id, Guid? CampaignId, string Status, string BlobName, long SizeBytes, int RowsTotal, int RowsAccepted, int RowsRejected,
-    IReadOnlyList<RejectedRowView> RejectedRows, IReadOnlyList<string> Notes, Guid? BatchId, string? ErrorMessage, DateTimeOffset ReceivedAt, DateTimeOffset? ProcessedAt);
 
 /// <summary>
 /// <c>POST /api/campaigns/{id}/uploads</c>: streams the request body into <c>prospect-uploads/{campaignId}/{name}.csv</c>
@@ -195,16 +189,6 @@ public sealed partial class UploadIntake(BlobServiceClient blobs, IDbContextFact
         {
             throw new ApiProblemException(StatusCodes.Status400BadRequest, ex.Message);
         }
-    }
-
-    /// <summary>The upload, or null.</summary>
-    public async Task<UploadView?> GetAsync(Guid id, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var u = await db.CsvUploads.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
-        return u is null ? null : new UploadView(
-            u.Id, u.CampaignId, StatusLabel.Of(u.Status), u.BlobName, u.SizeBytes, u.RowsTotal, u.RowsAccepted, u.RowsRejected,
-            [.. u.RejectedRows.Select(r => new RejectedRowView(r.Line, r.Reason))], u.Notes, u.BatchId, u.ErrorMessage, u.CreatedAt, u.ProcessedAt);
     }
 
     private async Task<Guid> RecordAsync(CsvUpload upload, CancellationToken cancellationToken)

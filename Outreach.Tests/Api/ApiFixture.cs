@@ -56,6 +56,10 @@ internal sealed class ApiFixture : IAsyncDisposable
     public T Get<T>()
         where T : notnull => Services.GetRequiredService<T>();
 
+    /// <summary>A function class built from the app's services, as the Functions host builds it.</summary>
+    public T Create<T>()
+        where T : notnull => ActivatorUtilities.CreateInstance<T>(Services);
+
     /// <summary>Builds the request, calls <paramref name="function"/> with it and executes the result into a response.</summary>
     public async Task<ApiResponse> SendAsync(
         Func<HttpRequest, Task<IResult>> function, string method, string path, string? body = null, string? query = null, string contentType = "application/json")

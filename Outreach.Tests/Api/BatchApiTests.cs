@@ -425,7 +425,7 @@ public sealed class BatchApiTests(PostgresServer server)
     private static BatchFunctions Functions(ApiFixture api) => new(
         api.Get<BatchQueries>(), api.Get<ProspectQueries>(), api.Get<BatchControl>(), api.Get<IDbContextFactory<OutreachDbContext>>());
 
-    private static RecordFunctions Records(ApiFixture api) => new(api.Get<UploadIntake>(), api.Get<ProspectQueries>(), api.Get<EmailReview>(), api.Get<JobQueries>());
+    private static RecordFunctions Records(ApiFixture api) => api.Create<RecordFunctions>();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 }

@@ -130,7 +130,7 @@ public sealed class UploadApiTests(PostgresServer server)
     }
 
     private static Task<ApiResponse> GetUploadAsync(ApiFixture api, string id) =>
-        api.SendAsync(r => new RecordFunctions(api.Get<UploadIntake>(), api.Get<ProspectQueries>(), api.Get<EmailReview>(), api.Get<JobQueries>()).GetUpload(r, id, Ct), "GET", $"/api/uploads/{id}");
+        api.SendAsync(r => api.Create<RecordFunctions>().GetUpload(r, id, Ct), "GET", $"/api/uploads/{id}");
 
     private static async Task<Guid> CampaignAsync(ApiFixture api) => (await new CampaignBuilder().SaveWithServiceAsync(api.Database)).Id;
 
@@ -139,7 +139,7 @@ public sealed class UploadApiTests(PostgresServer server)
     {
         await using var api = await ApiFixture.StartAsync(server);
         var sample = await File.ReadAllTextAsync(Path.Combine(TestEnvironment.RepositoryRoot, "samples", "prospects.csv"), Ct);
-        var records = new RecordFunctions(api.Get<UploadIntake>(), api.Get<ProspectQueries>(), api.Get<EmailReview>(), api.Get<JobQueries>());
+        var records = api.Create<RecordFunctions>();
 
         var preview = await api.SendAsync(r => records.PreviewUpload(r, Ct), "POST", "/api/uploads/preview", sample, contentType: "text/csv");
         var notCsv = await api.SendAsync(r => records.PreviewUpload(r, Ct), "POST", "/api/uploads/preview", "{}", contentType: "application/json");

@@ -5,7 +5,7 @@ using Outreach.Functions.Application;
 namespace Outreach.Functions.Triggers.Http;
 
 /// <summary>Single records: uploads, prospects, jobs, and the review of an email.</summary>
-public sealed class RecordFunctions(UploadIntake uploads, ProspectQueries prospects, EmailReview review, JobQueries jobs)
+public sealed class RecordFunctions(UploadIntake uploads, UploadQueries uploadQueries, ProspectQueries prospects, EmailReview review, JobQueries jobs)
 {
     /// <summary><c>GET /api/uploads/{id}</c>: status, row counts, rejected rows (line, reason) and the batch.</summary>
     [Function(nameof(GetUpload))]
@@ -14,7 +14,7 @@ public sealed class RecordFunctions(UploadIntake uploads, ProspectQueries prospe
         ApiHttp.HandleAsync(async () =>
         {
             var uploadId = ApiHttp.Id(id);
-            return ApiHttp.Ok(await uploads.GetAsync(uploadId, cancellationToken) ?? throw ApiProblemException.NotFound("upload", uploadId));
+            return ApiHttp.Ok(await uploadQueries.GetAsync(uploadId, cancellationToken) ?? throw ApiProblemException.NotFound("upload", uploadId));
         });
 
     /// <summary>
