@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Outreach.Cli;
 
 namespace Outreach.Tests.Cli;
@@ -101,6 +102,9 @@ public sealed class CliVerbTests(CliBatchFixture batch) : IClassFixture<CliBatch
         var email = await batch.Cli.RunAsync("email", ((string)first["id"]!)[..18]);
         var job = await batch.Cli.RunAsync("job", (string)status["job"]!["id"]!);
         var health = await batch.Cli.RunAsync("health");
+        await using var db = batch.Database.CreateContext();
+        var uploadId = await db.Batches.Where(b => b.Id == batch.BatchId).Select(b => b.UploadId).SingleAsync(TestContext.Current.CancellationToken);
+        var upload = JsonNode.Parse((await batch.Cli.RunAsync("upload", uploadId!.Value.ToString()[..13])).Output)!;
 
         Assert.True(prospect.ExitCode == ExitCodes.Ok, prospect.ToString());
         Assert.Contains("Person 1 <p1@verbs.example>, CTO at Company 1", prospect.Output, StringComparison.Ordinal);
@@ -111,6 +115,7 @@ public sealed class CliVerbTests(CliBatchFixture batch) : IClassFixture<CliBatch
         Assert.Equal((string?)status["job"]!["type"], (string?)JsonNode.Parse(job.Output)!["type"]);
         Assert.True(health.ExitCode == ExitCodes.Ok, health.ToString());
         Assert.Equal(["postgresql: ok", "storage: ok"], health.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Equal((uploadId.Value.ToString(), "IMPORTED", batch.BatchId.ToString(), CliBatchFixture.Prospects), ((string?)upload["id"], (string?)upload["status"], (string?)upload["batchId"], (int)upload["rowsAccepted"]!));
     }
 
     [Fact]
