@@ -7,7 +7,7 @@ using Outreach.Functions.Contracts;
 
 namespace Outreach.Functions.Application;
 
-/// <summary>Prospects, their results and the batch's emails, paged and read by index; and the review of an email.</summary>
+/// <summary>A batch's prospects and emails, paged and read by index, and one prospect or email — all read in plain SQL (<c>Outreach.Data.Reads</c>).</summary>
 public sealed class ProspectQueries(ProspectReads reads, EmailReads emails)
 {
     /// <summary>A page of a batch's prospects in ordinal order, optionally of one status.</summary>
