@@ -12,26 +12,20 @@ namespace Outreach.Tests.Persistence;
 /// The plain-SQL reads of a batch against what EF wrote: the same rules (the latest job is the newest that is not a
 /// push) and the same mapping (enum labels, jsonb through OutreachJson) as the EF side.
 /// </summary>
-public sealed class BatchReadsTests(PostgresServer server) : IAsyncLifetime
+public sealed class BatchReadsTests(PostgresServer server) : DatabaseTest(server)
 {
-    private TestDatabase _database = null!;
-
-    private BatchReads Reads => new(_database.DataSource);
-
-    public async ValueTask InitializeAsync() => _database = await server.CreateDatabaseAsync();
-
-    public async ValueTask DisposeAsync() => await _database.DisposeAsync();
+    private BatchReads Reads => new(Database.DataSource);
 
     [Fact]
     public async Task StatusAsync_WhenAPushIsNewerThanTheRetry_ReportsTheRetryAsEfsNewestFirstOfDoes()
     {
-        var scenario = await Scenario.CreateAsync(_database, prospects: 2);
+        var scenario = await Scenario.CreateAsync(Database, prospects: 2);
         var batchId = scenario.Batch.Id;
         var first = Job(scenario, JobType.FullPipeline, minutes: 0, "batch-first");
         var retry = Job(scenario, JobType.Generation, minutes: 1, "retry-1");
         var push = Job(scenario, JobType.Push, minutes: 2, "push-1");
         var session = new WorkflowSession(scenario.Campaign.Id, batchId, "user-1", configurationData: null, TestClock.At(0));
-        await using (var db = _database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             db.AddRange(first, retry, push, session);
             await db.SaveChangesAsync(Ct);
@@ -39,7 +33,7 @@ public sealed class BatchReadsTests(PostgresServer server) : IAsyncLifetime
 
         var row = await Reads.StatusAsync(batchId, Ct);
 
-        await using var check = _database.CreateContext();
+        await using var check = Database.CreateContext();
         var efLatest = await check.ProcessingJobs.AsNoTracking().NewestFirstOf(batchId).FirstAsync(Ct);
         Assert.NotNull(row);
         Assert.Equal(retry.Id, efLatest.Id);
@@ -52,7 +46,7 @@ public sealed class BatchReadsTests(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task StatusAsync_WhenTheBatchHasNoJobOrSession_ReadsTheBatchAlone()
     {
-        var scenario = await Scenario.CreateAsync(_database, prospects: 1);
+        var scenario = await Scenario.CreateAsync(Database, prospects: 1);
 
         var row = await Reads.StatusAsync(scenario.Batch.Id, Ct);
 
@@ -66,11 +60,11 @@ public sealed class BatchReadsTests(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task RejectedRowsAsync_WhenTheUploadRejectedRows_ReadsThemAsEfWroteThem()
     {
-        var scenario = await Scenario.CreateAsync(_database, prospects: 1);
+        var scenario = await Scenario.CreateAsync(Database, prospects: 1);
         RejectedRow[] rejected = [new(3, "email: not an address", "Zoë,\"=cmd|' /C calc'!A0\",x"), new(7, "suppressed: BOUNCED", "a,b,c")];
         var upload = new CsvUpload(scenario.Campaign.Id, "uploads", "q3/prospects.csv", "0x1", new string('a', 64), 120, TestClock.T0);
         Batch batch;
-        await using (var db = _database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             db.Add(upload);
             await db.SaveChangesAsync(Ct);
@@ -88,11 +82,11 @@ public sealed class BatchReadsTests(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task ListAsync_WhenFilteredAndPaged_CountsEveryMatchAndReadsThePageNewestFirst()
     {
-        var scenario = await Scenario.CreateAsync(_database, prospects: 1);
+        var scenario = await Scenario.CreateAsync(Database, prospects: 1);
         var other = new CampaignBuilder().Build(scenario.Service.Id);
         var later = Enumerable.Range(1, 3).Select(i => new Batch(scenario.Campaign.Id, null, $"b{i}.csv", i, TestClock.At(i))).ToList();
         var elsewhere = new Batch(other.Id, null, "other.csv", 9, TestClock.At(10));
-        await using (var db = _database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             db.Add(other);
             db.AddRange(later);
@@ -116,9 +110,9 @@ public sealed class BatchReadsTests(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task FailureMessagesAsync_WhenProspectsFailed_CountsEachMessageOfTheFailedOnly()
     {
-        var scenario = await Scenario.CreateAsync(_database, prospects: 4);
+        var scenario = await Scenario.CreateAsync(Database, prospects: 4);
         var ids = scenario.Prospects.Select(p => p.Id).ToArray();
-        await _database.ExecuteAsync(
+        await Database.ExecuteAsync(
             "UPDATE prospects SET status = 'FAILED', error_message = CASE WHEN id = ANY($1) THEN 'model: quota exhausted' ELSE NULL END WHERE id = ANY($2)",
             ids[..2], ids[..3]);
 
@@ -133,6 +127,4 @@ public sealed class BatchReadsTests(PostgresServer server) : IAsyncLifetime
         job.Start(instanceId, TestClock.At(minutes));
         return job;
     }
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 }

@@ -12,17 +12,9 @@ namespace Outreach.Tests.Persistence;
 /// The plain-SQL reads of campaigns and services against what EF wrote, and the SQL form of "the campaign a person
 /// names" held to <see cref="CampaignLookups.FindByReferenceAsync"/>.
 /// </summary>
-public sealed class CatalogReadsTests(PostgresServer server) : IAsyncLifetime
+public sealed class CatalogReadsTests(PostgresServer server) : DatabaseTest(server)
 {
-    private TestDatabase _database = null!;
-
-    private CatalogReads Reads => new(_database.DataSource);
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _database = await server.CreateDatabaseAsync();
-
-    public async ValueTask DisposeAsync() => await _database.DisposeAsync();
+    private CatalogReads Reads => new(Database.DataSource);
 
     [Fact]
     public async Task CampaignAsync_WhenEveryOptionalSettingIsSet_ReadsEveryColumnEfWrote()
@@ -32,7 +24,7 @@ public sealed class CatalogReadsTests(PostgresServer server) : IAsyncLifetime
             "Zoë's Q3 review", "Hi {{first_name}}", "Write briefly.", service.Id, [EnrichmentFlags.Website], [EnrichmentFlags.Website], DedupeScope.Global,
             TestClock.At(5), maxSubjectChars: 70, maxBodyWords: 140, emailBody: "Hello {{first_name}}", sender: new CampaignSender("Sam", "AE", "Acme"),
             minBodyWords: 20, verification: VerificationPolicy.ValidOnly, compliance: new CampaignCompliance("Acme, 1 Main St", "mailto:stop@acme.example"));
-        await using (var db = _database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             db.AddRange(service, campaign);
             await db.SaveChangesAsync(Ct);
@@ -41,7 +33,7 @@ public sealed class CatalogReadsTests(PostgresServer server) : IAsyncLifetime
         var row = await Reads.CampaignAsync(campaign.Id, Ct);
         var serviceRow = await Reads.ServiceAsync(service.Id, Ct);
 
-        await using var check = _database.CreateContext();
+        await using var check = Database.CreateContext();
         var c = await check.Campaigns.AsNoTracking().SingleAsync(x => x.Id == campaign.Id, Ct);
         Assert.NotNull(row);
         Assert.Equal(
@@ -64,7 +56,7 @@ public sealed class CatalogReadsTests(PostgresServer server) : IAsyncLifetime
     {
         var older = await SaveCampaignAsync("Older");
         var newer = await SaveCampaignAsync("Newer");
-        await _database.ExecuteAsync("UPDATE campaigns SET created_at = created_at + interval '1 hour' WHERE id = $1", newer.Id);
+        await Database.ExecuteAsync("UPDATE campaigns SET created_at = created_at + interval '1 hour' WHERE id = $1", newer.Id);
 
         var (first, total) = await Reads.CampaignsAsync(skip: 0, take: 1, Ct);
         var (second, _) = await Reads.CampaignsAsync(skip: 1, take: 1, Ct);
@@ -93,7 +85,7 @@ public sealed class CatalogReadsTests(PostgresServer server) : IAsyncLifetime
 
         var sql = await Reads.CampaignIdAsync(typed, Ct);
 
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var ef = await db.Campaigns.AsNoTracking().FindByReferenceAsync(typed, Ct);
         Assert.Equal(ef?.Id, sql);
         Assert.Equal(reference is "nobody" or "Q3" or "50__off", sql is null);
@@ -104,7 +96,7 @@ public sealed class CatalogReadsTests(PostgresServer server) : IAsyncLifetime
     {
         var service = new ServiceBuilder().Named($"Service for {name}").Build();
         var campaign = new CampaignBuilder().Named(name).Build(service.Id);
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         db.AddRange(service, campaign);
         await db.SaveChangesAsync(Ct);
         return campaign;

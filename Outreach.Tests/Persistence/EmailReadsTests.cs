@@ -8,22 +8,14 @@ using Outreach.Tests.Infrastructure;
 namespace Outreach.Tests.Persistence;
 
 /// <summary>The plain-SQL reads of generated emails against what EF wrote: every column of the view, the batch's list and its filters.</summary>
-public sealed class EmailReadsTests(PostgresServer server) : IAsyncLifetime
+public sealed class EmailReadsTests(PostgresServer server) : DatabaseTest(server)
 {
-    private TestDatabase _database = null!;
-
-    private EmailReads Reads => new(_database.DataSource);
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _database = await server.CreateDatabaseAsync();
-
-    public async ValueTask DisposeAsync() => await _database.DisposeAsync();
+    private EmailReads Reads => new(Database.DataSource);
 
     [Fact]
     public async Task GetAsync_WhenTheEmailWasGeneratedEditedAndReviewed_ReadsEveryColumnEfWrote()
     {
-        var scenario = await Scenario.CreateAsync(_database, prospects: 1);
+        var scenario = await Scenario.CreateAsync(Database, prospects: 1);
         var prospect = scenario.Prospects[0];
         EmailFact[] facts = [new("f1", "website", "Zoë runs \"=SUM(A1)\" on Postgres"), new("f2", "linkedin", "VP Engineering")];
         var email = new GeneratedEmail(prospect.Id, TestClock.At(0));
@@ -31,7 +23,7 @@ public sealed class EmailReadsTests(PostgresServer server) : IAsyncLifetime
         email.Complete("Subject one", "Body one", "gpt-test", TestClock.At(2), new EmailAssessment(["too long"], facts, 120, 80));
         email.Edit("Subject two", "Body two", new EmailAssessment(["placeholder left: {{x}}"], facts[..1], null, null), TestClock.At(3));
         email.Review(ReviewStatus.Rejected, TestClock.At(4), "tone is off");
-        await using (var db = _database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             db.Add(email);
             await db.SaveChangesAsync(Ct);
@@ -41,7 +33,7 @@ public sealed class EmailReadsTests(PostgresServer server) : IAsyncLifetime
 
         var row = await Reads.GetAsync(email.Id, Ct);
 
-        await using var check = _database.CreateContext();
+        await using var check = Database.CreateContext();
         var stored = await check.GeneratedEmails.AsNoTracking().SingleAsync(e => e.Id == email.Id, Ct);
         Assert.NotNull(row);
         Assert.Equal((stored.Id, prospect.Id, prospect.Name, prospect.Email, prospect.Company), (row.Id, row.ProspectId, row.Name, row.Email, row.Company));
@@ -61,9 +53,9 @@ public sealed class EmailReadsTests(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task ListAsync_WhenSomeEmailsAreNotGenerated_ListsTheGeneratedInFileOrderFilteredAndPaged()
     {
-        var scenario = await Scenario.CreateAsync(_database, prospects: 5);
+        var scenario = await Scenario.CreateAsync(Database, prospects: 5);
         var emails = new List<GeneratedEmail>();
-        await using (var db = _database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             // Another batch of the campaign, whose email must not show in this batch's list.
             var otherBatch = new Batch(scenario.Campaign.Id, uploadId: null, "other.csv", 1, TestClock.T0);
@@ -111,7 +103,7 @@ public sealed class EmailReadsTests(PostgresServer server) : IAsyncLifetime
     private async Task SetVerificationAsync(Guid prospectId, EmailVerification verdict)
     {
         // The address check writes this column in bulk from its own store; the read only has to see it.
-        await using var command = _database.DataSource.CreateCommand("UPDATE prospects SET email_verification = @verdict WHERE id = @id");
+        await using var command = Database.DataSource.CreateCommand("UPDATE prospects SET email_verification = @verdict WHERE id = @id");
         command.Parameters.AddWithValue("verdict", verdict);
         command.Parameters.AddWithValue("id", prospectId);
         await command.ExecuteNonQueryAsync(Ct);

@@ -8,22 +8,14 @@ using Outreach.Tests.Infrastructure;
 namespace Outreach.Tests.Persistence;
 
 /// <summary>The plain-SQL read of a prospect's detail against what EF wrote: the prospect, its enrichment and its analysis.</summary>
-public sealed class ProspectReadsTests(PostgresServer server) : IAsyncLifetime
+public sealed class ProspectReadsTests(PostgresServer server) : DatabaseTest(server)
 {
-    private TestDatabase _database = null!;
-
-    private ProspectReads Reads => new(_database.DataSource);
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _database = await server.CreateDatabaseAsync();
-
-    public async ValueTask DisposeAsync() => await _database.DisposeAsync();
+    private ProspectReads Reads => new(Database.DataSource);
 
     [Fact]
     public async Task DetailAsync_WhenEnrichedAndAnalysed_ReadsEveryColumnEfWrote()
     {
-        var scenario = await Scenario.CreateAsync(_database, prospects: 2);
+        var scenario = await Scenario.CreateAsync(Database, prospects: 2);
         var (enriched, bare) = (scenario.Prospects[0], scenario.Prospects[1]);
         var enrichment = new ProspectEnrichment(enriched.Id, TestClock.At(0));
         enrichment.Start(TestClock.At(1));
@@ -33,7 +25,7 @@ public sealed class ProspectReadsTests(PostgresServer server) : IAsyncLifetime
             TestClock.At(2));
         var analysis = new ProspectAnalysis(enriched.Id, TestClock.At(0));
         analysis.Record(["Mention the engines"], ["Cloud bill"], "Leader", "Open with the bill", "Ada runs engineering", 0.75f, ["website"], "gpt-test", TestClock.At(3));
-        await using (var db = _database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             db.AddRange(enrichment, analysis);
             await db.SaveChangesAsync(Ct);
@@ -42,7 +34,7 @@ public sealed class ProspectReadsTests(PostgresServer server) : IAsyncLifetime
         var row = await Reads.DetailAsync(enriched.Id, Ct);
         var bareRow = await Reads.DetailAsync(bare.Id, Ct);
 
-        await using var check = _database.CreateContext();
+        await using var check = Database.CreateContext();
         var p = await check.Prospects.AsNoTracking().Include(x => x.Enrichment).Include(x => x.Analysis).SingleAsync(x => x.Id == enriched.Id, Ct);
         Assert.NotNull(row);
         Assert.Equal(

@@ -8,24 +8,16 @@ using Outreach.Tests.Infrastructure;
 namespace Outreach.Tests.Persistence;
 
 /// <summary>The plain-SQL reads of the suppression list against what EF wrote: every column, the search, the order and the pages.</summary>
-public sealed class SuppressionReadsTests(PostgresServer server) : IAsyncLifetime
+public sealed class SuppressionReadsTests(PostgresServer server) : DatabaseTest(server)
 {
-    private TestDatabase _database = null!;
-
-    private SuppressionReads Reads => new(_database.DataSource);
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _database = await server.CreateDatabaseAsync();
-
-    public async ValueTask DisposeAsync() => await _database.DisposeAsync();
+    private SuppressionReads Reads => new(Database.DataSource);
 
     [Fact]
     public async Task GetAsync_WhenTheSuppressionWasRevised_ReadsEveryColumnEfWrote()
     {
         var suppression = new Suppression("Zoë@Example.com", SuppressionReason.Manual, "cli", "asked by phone", TestClock.At(0));
         suppression.Revise(SuppressionReason.Unsubscribed, "api", note: null, TestClock.At(5));
-        await using (var db = _database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             db.Add(suppression);
             await db.SaveChangesAsync(Ct);
@@ -33,7 +25,7 @@ public sealed class SuppressionReadsTests(PostgresServer server) : IAsyncLifetim
 
         var row = await Reads.GetAsync(suppression.Id, Ct);
 
-        await using var check = _database.CreateContext();
+        await using var check = Database.CreateContext();
         var s = await check.Suppressions.AsNoTracking().SingleAsync(x => x.Id == suppression.Id, Ct);
         Assert.Equal(new SuppressionRow(s.Id, s.Value, s.Reason, s.Source, s.Note, s.CreatedAt, s.UpdatedAt), row);
         Assert.Equal((SuppressionReason.Unsubscribed, "api", (string?)null), (row!.Reason, row.Source, row.Note));
@@ -43,7 +35,7 @@ public sealed class SuppressionReadsTests(PostgresServer server) : IAsyncLifetim
     [Fact]
     public async Task ListAsync_WhenSearchedAndPaged_ListsTheMatchesNewestFirstWithTheirTotal()
     {
-        await using (var db = _database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             db.AddRange(
                 new Suppression("ana@acme.example", SuppressionReason.Bounced, null, null, TestClock.At(1)),

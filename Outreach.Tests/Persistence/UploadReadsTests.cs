@@ -10,25 +10,17 @@ using Outreach.Tests.Infrastructure;
 namespace Outreach.Tests.Persistence;
 
 /// <summary>The plain-SQL read of an upload's record against what EF and the importer wrote.</summary>
-public sealed class UploadReadsTests(PostgresServer server) : IAsyncLifetime
+public sealed class UploadReadsTests(PostgresServer server) : DatabaseTest(server)
 {
-    private TestDatabase _database = null!;
-
-    private UploadReads Reads => new(_database.DataSource);
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _database = await server.CreateDatabaseAsync();
-
-    public async ValueTask DisposeAsync() => await _database.DisposeAsync();
+    private UploadReads Reads => new(Database.DataSource);
 
     [Fact]
     public async Task GetAsync_WhenTheUploadWasImportedWithRejectsAndNotes_ReadsEveryColumn()
     {
-        var scenario = await Scenario.CreateAsync(_database, prospects: 1);
+        var scenario = await Scenario.CreateAsync(Database, prospects: 1);
         RejectedRow[] rejected = [new(3, "email: not an address", "Zoë,\"=cmd|' /C calc'!A0\",x")];
         var upload = new CsvUpload(scenario.Campaign.Id, "uploads", "q3/prospects.csv", "0x1", new string('a', 64), 120, TestClock.T0);
-        await using (var db = _database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             db.Add(upload);
             await db.SaveChangesAsync(Ct);
@@ -37,7 +29,7 @@ public sealed class UploadReadsTests(PostgresServer server) : IAsyncLifetime
         }
 
         // The importer writes the notes in its own statement (ImportCommit).
-        await using (var command = _database.DataSource.CreateCommand("UPDATE csv_uploads SET notes = @notes WHERE id = @id"))
+        await using (var command = Database.DataSource.CreateCommand("UPDATE csv_uploads SET notes = @notes WHERE id = @id"))
         {
             command.Parameters.Add(new NpgsqlParameter("notes", NpgsqlDbType.Jsonb) { Value = """["separator: ';'", "encoding: windows-1252"]""" });
             command.Parameters.AddWithValue("id", upload.Id);
@@ -46,7 +38,7 @@ public sealed class UploadReadsTests(PostgresServer server) : IAsyncLifetime
 
         var row = await Reads.GetAsync(upload.Id, Ct);
 
-        await using var check = _database.CreateContext();
+        await using var check = Database.CreateContext();
         var u = await check.CsvUploads.AsNoTracking().SingleAsync(x => x.Id == upload.Id, Ct);
         Assert.NotNull(row);
         Assert.Equal(
