@@ -16,8 +16,8 @@ public sealed class EmailReview(IDbContextFactory<OutreachDbContext> contexts, P
     /// <summary>Approves every email of the batch waiting for review with nothing flagged; returns how many.</summary>
     public async Task<int> ApproveUnflaggedAsync(Guid batchId, CancellationToken cancellationToken)
     {
+        await queries.EnsureBatchAsync(batchId, cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await ProspectQueries.EnsureBatchAsync(db, batchId, cancellationToken);
 
         await db.Database.OpenConnectionAsync(cancellationToken);
         return await StatusTransitions.ApproveUnflaggedAsync((NpgsqlConnection)db.Database.GetDbConnection(), batchId, clock.GetUtcNow(), cancellationToken);

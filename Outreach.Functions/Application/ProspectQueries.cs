@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Outreach.Data.Persistence;
 using Outreach.Data.Reads;
 using Outreach.Domain.Enums;
 using Outreach.Domain.StatusRules;
@@ -14,7 +12,7 @@ public sealed class ProspectQueries(ProspectReads reads, EmailReads emails)
     public async Task<Paged<ProspectSummary>> ListAsync(Guid batchId, string? status, int page, int pageSize, CancellationToken cancellationToken)
     {
         var wanted = string.IsNullOrWhiteSpace(status) ? (ProspectStatus?)null : Parse<ProspectStatus>(status, "status");
-        Found(await reads.BatchExistsAsync(batchId, cancellationToken), batchId);
+        await EnsureBatchAsync(batchId, cancellationToken);
         var (items, total) = await reads.ListAsync(batchId, wanted, (page - 1) * pageSize, pageSize, cancellationToken);
         return new Paged<ProspectSummary>(
             [.. items.Select(p => new ProspectSummary(p.Id, p.Ordinal, p.Name, p.Email, p.Company, p.Title, StatusLabel.Of(p.Status), p.ErrorMessage))], page, pageSize, total);
@@ -56,7 +54,7 @@ public sealed class ProspectQueries(ProspectReads reads, EmailReads emails)
     public async Task<Paged<EmailView>> EmailsAsync(Guid batchId, string? review, int page, int pageSize, CancellationToken cancellationToken)
     {
         var wanted = string.IsNullOrWhiteSpace(review) ? (ReviewStatus?)null : Parse<ReviewStatus>(review, "review");
-        Found(await reads.BatchExistsAsync(batchId, cancellationToken), batchId);
+        await EnsureBatchAsync(batchId, cancellationToken);
         var (items, total) = await emails.ListAsync(batchId, wanted, (page - 1) * pageSize, pageSize, cancellationToken);
         return new Paged<EmailView>([.. items.Select(EmailView.Of)], page, pageSize, total);
     }
@@ -71,12 +69,9 @@ public sealed class ProspectQueries(ProspectReads reads, EmailReads emails)
     }
 
     /// <summary>A 404 for a batch that does not exist: what every route over a batch's rows checks first.</summary>
-    internal static async Task EnsureBatchAsync(OutreachDbContext db, Guid batchId, CancellationToken cancellationToken) =>
-        Found(await db.Batches.AnyAsync(b => b.Id == batchId, cancellationToken), batchId);
-
-    private static void Found(bool exists, Guid batchId)
+    public async Task EnsureBatchAsync(Guid batchId, CancellationToken cancellationToken)
     {
-        if (!exists)
+        if (!await reads.BatchExistsAsync(batchId, cancellationToken))
         {
             throw ApiProblemException.NotFound("batch", batchId);
         }

@@ -50,10 +50,7 @@ public sealed class BatchFunctions(BatchQueries batches, ProspectQueries prospec
         ApiHttp.HandleAsync(async () =>
         {
             var batchId = ApiHttp.Id(id);
-            await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
-            {
-                await ProspectQueries.EnsureBatchAsync(db, batchId, cancellationToken);
-            }
+            await prospects.EnsureBatchAsync(batchId, cancellationToken);
 
             return ApiHttp.Ok(await batches.FailureReasonsAsync(batchId, cancellationToken));
         });
@@ -94,10 +91,7 @@ public sealed class BatchFunctions(BatchQueries batches, ProspectQueries prospec
             var batchId = ApiHttp.Id(id);
             var approvedOnly = ApprovedOnly(req);
             var format = req.Query["format"].ToString() is { Length: > 0 } f ? ProspectQueries.Parse<ExportFormat>(f, "format") : ExportFormat.Generic;
-            await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
-            {
-                await ProspectQueries.EnsureBatchAsync(db, batchId, cancellationToken);
-            }
+            await prospects.EnsureBatchAsync(batchId, cancellationToken);
 
             return Results.Stream(
                 async body =>
