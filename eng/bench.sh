@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks, each against a baseline measured in the same run (never timed unit tests):
 #   eng/bench.sh ingest [--rows N] [--runs N]          the CSV importer vs psql \copy of the same rows (target >= 0.5x)
-#   eng/bench.sh pipeline [--prospects N] [--latency-ms N]  the pipeline vs the engine's ceiling (target >= 0.5x)
+#   eng/bench.sh pipeline [--prospects N] [--latency-ms N]  the pipeline vs the same activity code without the engine (target >= 0.3x)
 #   eng/bench.sh providers [--rate R] [--seconds S] [--callers C]  a provider client vs a provider enforcing R req/s
 #                                                    (target: successes >= 0.85 R, <= 5% of attempts answered 429)
 #   eng/bench.sh api [--prospects N] [--requests N]  GET /api/batches/{id} handler vs SELECT 1, p50/p99 (target p99 <= 5x)

@@ -210,14 +210,19 @@ internal static class BenchCommand
         return (baselineCampaign.Id, batch.Id);
     }
 
-    internal static async Task WriteCsvAsync(string path, int rows)
+    /// <summary>
+    /// A CSV of <paramref name="rows"/> prospects at 5,000 companies, whose mail and web domains are
+    /// <c>company{n}.{domain}</c>: a run that must not find another run's answers in the address checks' DNS cache
+    /// gives each its own <paramref name="domain"/>.
+    /// </summary>
+    internal static async Task WriteCsvAsync(string path, int rows, string domain = "example")
     {
         await using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
         await writer.WriteLineAsync("First Name,Last Name,Email,Company,Title,Website,Person Linkedin Url,Industry");
         for (var i = 0; i < rows; i++)
         {
             await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"First{i},Last{i},person{i}@company{i % 5000}.example,Company {i % 5000},Head of Engineering,https://company{i % 5000}.example,https://www.linkedin.com/in/person-{i},Software"));
+                $"First{i},Last{i},person{i}@company{i % 5000}.{domain},Company {i % 5000},Head of Engineering,https://company{i % 5000}.{domain},https://www.linkedin.com/in/person-{i},Software"));
         }
     }
 

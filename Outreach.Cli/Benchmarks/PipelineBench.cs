@@ -15,6 +15,7 @@ using Outreach.Functions.Contracts;
 using Outreach.Functions.Ingestion;
 using Outreach.Functions.Pipeline;
 using Outreach.Functions.Providers.Template;
+using Outreach.Functions.Verification;
 
 namespace Outreach.Cli.Benchmarks;
 
@@ -34,6 +35,9 @@ internal static class PipelineBench
     private const double LinearTarget = 11;
     private const double StatementTarget = 10;
     private const int ProviderCallsPerProspect = 2;
+
+    /// <summary>Where eng/start-services.sh says its dnsmasq listens (host:port).</summary>
+    private const string LocalDnsVariable = "OUTREACH_TEST_DNS";
 
     /// <summary>The medians of one batch size.</summary>
     private sealed record Figures(int Prospects, double Ceiling, double Pipeline, double Direct, double? StatementsPerProspect);
@@ -68,15 +72,24 @@ internal static class PipelineBench
     {
         await using var bench = await ThrowawayDatabase.CreateAsync(configured.GetConnectionString("Outreach")!, "outreach_bench_pipeline", cancellationToken);
         var latency = TimeSpan.FromMilliseconds(latencyMs);
-        var configuration = new ConfigurationBuilder()
-            .AddConfiguration(configured)
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["ConnectionStrings:Outreach"] = bench.ConnectionString,
-                ["TaskHubName"] = $"bench{Guid.NewGuid():N}"[..16],
-                [$"{PipelineOptions.SectionName}:{nameof(PipelineOptions.ChunkSize)}"] = chunkSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            })
-            .Build();
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Outreach"] = bench.ConnectionString,
+            ["TaskHubName"] = $"bench{Guid.NewGuid():N}"[..16],
+            [$"{PipelineOptions.SectionName}:{nameof(PipelineOptions.ChunkSize)}"] = chunkSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+
+        // Every prospect's address check asks DNS for its domain's MX. The machine's resolver is not part of what is
+        // measured: on this one it dropped bursts of queries, and sixteen activities waited out the 3 s timeout together
+        // (seen in a dump of a stalled run — every activity in DnsClient). The local dnsmasq eng/bench.sh starts answers
+        // at once, and the benchmark's domains are under .test, which it answers itself.
+        var localDns = Environment.GetEnvironmentVariable(LocalDnsVariable);
+        if (!string.IsNullOrEmpty(localDns))
+        {
+            settings[$"{VerificationOptions.SectionName}:{nameof(VerificationOptions.DnsServers)}"] = localDns;
+        }
+
+        var configuration = new ConfigurationBuilder().AddConfiguration(configured).AddInMemoryCollection(settings).Build();
 
         var engine = await LocalDurableEngine.StartAsync(
             configuration,
@@ -98,13 +111,15 @@ internal static class PipelineBench
             var options = engine.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PipelineOptions>>().Value;
             var concurrency = configuration.GetValue("LocalEngine:MaxConcurrentActivities", 16);
             await output.WriteLineAsync(
-                $"pipeline: chunks of {options.ChunkSize}, {options.MaxChunksInFlight} in flight, {concurrency} activities at once, provider latency {latencyMs} ms, median of {runs} after a warm-up");
+                $"pipeline: chunks of {options.ChunkSize}, {options.MaxChunksInFlight} in flight, {concurrency} activities at once, provider latency {latencyMs} ms, median of {runs} after a warm-up; " +
+                (string.IsNullOrEmpty(localDns) ? $"address checks ask the machine's resolver ({LocalDnsVariable} not set)" : $"address checks ask the local DNS server at {localDns}"));
             var figures = new List<Figures>();
             var run = 0;
             foreach (var prospects in prospectCounts.Prepend(Math.Min(200, prospectCounts.Min())).Select((n, i) => (n, warmUp: i == 0)))
             {
+                // (b) and (c) each get prospects of their own domains in every run: the address checks cache a domain's
+                // answer for the process, and a side that found the other's answers cached would skip its lookups.
                 var csv = Path.Combine(Path.GetTempPath(), $"outreach-bench-{Guid.NewGuid():N}.csv");
-                await BenchCommand.WriteCsvAsync(csv, prospects.n);
                 try
                 {
                     var ceilings = new List<double>();
@@ -119,6 +134,7 @@ internal static class PipelineBench
                         ceilings.Add(await MeasureAsync(() => RunBaselineAsync(engine.Client, prospects.n, options, cancellationToken)));
                         await statements.ResetAsync(cancellationToken);
                         engine.Services.GetService<SlowProviders>()?.TakePeak();
+                        await BenchCommand.WriteCsvAsync(csv, prospects.n, $"b{run}.test");
                         pipelines.Add(await MeasureAsync(() => RunPipelineAsync(engine, csv, $"bench-pipeline-{run}", cancellationToken)));
                         if (engine.Services.GetService<SlowProviders>()?.TakePeak() is { } peak)
                         {
@@ -130,6 +146,7 @@ internal static class PipelineBench
                             counted.Add((double)count / prospects.n);
                         }
 
+                        await BenchCommand.WriteCsvAsync(csv, prospects.n, $"c{run}.test");
                         directs.Add(await MeasureAsync(() => RunDirectAsync(engine.Services, csv, $"bench-direct-{run}", concurrency, cancellationToken)));
                     }
 
