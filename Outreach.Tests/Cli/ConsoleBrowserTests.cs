@@ -154,7 +154,7 @@ public sealed class ConsoleBrowserTests(PostgresServer server)
     // Runs a script of Outreach.Web/e2e with node and returns the JSON line it prints last.
     private static async Task<JsonNode> RunAsync(string web, string script, Uri url, string screenshots, Dictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo("node", [script]) { WorkingDirectory = web, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("node", [script]) { WorkingDirectory = web };
         foreach (var (key, value) in environment ?? [])
         {
             start.Environment[key] = value;
@@ -163,22 +163,8 @@ public sealed class ConsoleBrowserTests(PostgresServer server)
         start.Environment["OUTREACH_URL"] = url.ToString();
         start.Environment["CHROMIUM"] = Chromium;
         start.Environment["SCREENSHOTS"] = screenshots;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(Ct);
-        var error = process.StandardError.ReadToEndAsync(Ct);
-        using var ceiling = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        ceiling.CancelAfter(TimeSpan.FromMinutes(6));
-        try
-        {
-            await process.WaitForExitAsync(ceiling.Token);
-        }
-        catch (OperationCanceledException) when (!Ct.IsCancellationRequested)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"{script} did not finish within 6 minutes:\n{await error}");
-        }
-
-        Assert.True(process.ExitCode == 0, $"{script} failed (exit {process.ExitCode}):\n{await error}\n{await output}");
-        return JsonNode.Parse((await output).Trim().Split('\n')[^1])!;
+        var node = await ChildProcess.RunAsync(start, script, TimeSpan.FromMinutes(6));
+        Assert.True(node.ExitCode == 0, $"{script} failed (exit {node.ExitCode}):\n{node.Error}\n{node.Output}");
+        return JsonNode.Parse(node.Output.Trim().Split('\n')[^1])!;
     }
 }

@@ -45,8 +45,6 @@ public sealed partial class RunScreenTests(PostgresServer server)
         var start = new ProcessStartInfo("script", ["-qefc", command, "/dev/null"])
         {
             WorkingDirectory = cli.Directory.FullName,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
             RedirectStandardInput = true,
         };
         foreach (var (name, value) in cli.Environment)
@@ -56,22 +54,10 @@ public sealed partial class RunScreenTests(PostgresServer server)
 
         start.Environment["TERM"] = "xterm-256color";
         start.Environment["COLUMNS"] = "160";
-        using var process = Process.Start(start)!;
-        var screen = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var ceiling = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        ceiling.CancelAfter(TimeSpan.FromMinutes(4));
-        try
-        {
-            await process.WaitForExitAsync(ceiling.Token);
-        }
-        catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"outreach did not finish within 4 minutes on a terminal:\n{Plain(await screen)}");
-        }
+        var run = await ChildProcess.RunAsync(start, "outreach run on a terminal", TimeSpan.FromMinutes(4));
 
-        var text = Plain(await screen);
-        Assert.True(process.ExitCode == ExitCodes.Failed, $"exit {process.ExitCode}\n{text}");
+        var text = Plain(run.Output);
+        Assert.True(run.ExitCode == ExitCodes.Failed, $"exit {run.ExitCode}\n{text}");
         Assert.Contains("top failure reasons:", text, StringComparison.Ordinal);
         Assert.Contains($"{Prospects} × {Reason}", text, StringComparison.Ordinal);
         Assert.Empty(CliHarness.StackTraceLines(text));

@@ -10,8 +10,6 @@ namespace Outreach.Tests.Deployment;
 /// </summary>
 public sealed class FunctionsPublishTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Publish_OfTheFunctionsApp_IsPrecompiledForLinuxX64AndABuildIsNot()
     {
@@ -28,28 +26,11 @@ public sealed class FunctionsPublishTests
         var project = Path.Combine(TestEnvironment.RepositoryRoot, "Outreach.Functions", "Outreach.Functions.csproj");
         var start = new ProcessStartInfo(
             "dotnet",
-            ["msbuild", project, "-getProperty:RuntimeIdentifier", "-getProperty:PublishReadyToRun", "-getProperty:SelfContained", $"-p:_IsPublishing={(publishing ? "true" : "false")}"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(Ct);
-        var error = process.StandardError.ReadToEndAsync(Ct);
-        using var ceiling = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        ceiling.CancelAfter(TimeSpan.FromMinutes(2));
-        try
-        {
-            await process.WaitForExitAsync(ceiling.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
+            ["msbuild", project, "-getProperty:RuntimeIdentifier", "-getProperty:PublishReadyToRun", "-getProperty:SelfContained", $"-p:_IsPublishing={(publishing ? "true" : "false")}"]);
+        var msbuild = await ChildProcess.RunAsync(start, "msbuild", TimeSpan.FromMinutes(2));
 
-        Assert.True(process.ExitCode == 0, await error);
-        var properties = JsonNode.Parse(await output)!["Properties"]!.AsObject();
+        Assert.True(msbuild.ExitCode == 0, msbuild.Error);
+        var properties = JsonNode.Parse(msbuild.Output)!["Properties"]!.AsObject();
         return properties.ToDictionary(p => p.Key, p => (string?)p.Value ?? string.Empty);
     }
 }
