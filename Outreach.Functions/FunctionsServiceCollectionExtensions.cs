@@ -30,7 +30,10 @@ public static class FunctionsServiceCollectionExtensions
     /// <summary>Persistence, the CSV importer, the upload processor, the pipeline and its default providers.</summary>
     public static IServiceCollection AddOutreachFunctions(this IServiceCollection services)
     {
+        services.AddOutreachPersistence();
         services.AddOutreachQueries();
+        services.AddSingleton<Catalog>();
+        services.AddSingleton<SuppressionList>();
         services.AddOutreachImport();
         services.AddSingleton<BlobUploadProcessor>();
         services.AddSingleton<BatchSweeper>();
@@ -83,22 +86,22 @@ public static class FunctionsServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The read side alone: the database, its plain-SQL reads and the application services the read routes call
-    /// (batches, jobs, uploads, prospects and emails, campaigns and services, the suppression list). <see cref="AddOutreachFunctions"/> includes it; a
-    /// process that only reads (a read verb of <c>outreach</c>) registers just this, and loads nothing of the pipeline,
-    /// the providers or their HTTP clients.
+    /// The read side alone: the plain-SQL reads and the application services the read routes call (batches, jobs,
+    /// uploads, prospects and emails, campaigns and services, the suppression list), on the data source registered
+    /// before it. <see cref="AddOutreachFunctions"/> includes it over the app's data source; a process that only reads
+    /// (a read verb of <c>outreach</c>) registers it over <c>AddOutreachReadDatabase</c> (no enum mappings, no EF
+    /// Core), and loads nothing of the pipeline, the providers or their HTTP clients.
     /// </summary>
     public static IServiceCollection AddOutreachQueries(this IServiceCollection services)
     {
-        services.AddOutreachPersistence();
         services.AddOutreachReads();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<BatchQueries>();
         services.AddSingleton<JobQueries>();
         services.AddSingleton<UploadQueries>();
         services.AddSingleton<ProspectQueries>();
-        services.AddSingleton<Catalog>();
-        services.AddSingleton<SuppressionList>();
+        services.AddSingleton<CatalogQueries>();
+        services.AddSingleton<SuppressionQueries>();
         return services;
     }
 }

@@ -20,7 +20,7 @@ internal static class CampaignCommand
         return new Command("campaigns", "List the campaigns, newest first.") { json }.Does(async cli =>
         {
             var services = await cli.QueriesAsync();
-            var page = await services.GetRequiredService<Catalog>().CampaignsAsync(1, 1000, cli.Cancellation);
+            var page = await services.GetRequiredService<CatalogQueries>().CampaignsAsync(1, 1000, cli.Cancellation);
             return await CliTable.ListAsync(
                 cli,
                 cli.Parse.GetValue(json),
@@ -39,7 +39,7 @@ internal static class CampaignCommand
         return new Command("services", "List the services campaigns sell, newest first (a campaign file creates its own).") { json }.Does(async cli =>
         {
             var services = await cli.QueriesAsync();
-            var page = await services.GetRequiredService<Catalog>().ServicesAsync(1, 1000, cli.Cancellation);
+            var page = await services.GetRequiredService<CatalogQueries>().ServicesAsync(1, 1000, cli.Cancellation);
             return await CliTable.ListAsync(
                 cli,
                 cli.Parse.GetValue(json),
@@ -81,8 +81,8 @@ internal static class CampaignCommand
         {
             var services = await cli.QueriesAsync();
             var campaignId = await References.CampaignIdAsync(services, cli.Parse.GetValue(reference)!, cli.Cancellation);
-            var view = (await services.GetRequiredService<Catalog>().CampaignAsync(campaignId, cli.Cancellation))!;
-            var service = await services.GetRequiredService<Catalog>().ServiceAsync(view.ServiceId, cli.Cancellation);
+            var view = (await services.GetRequiredService<CatalogQueries>().CampaignAsync(campaignId, cli.Cancellation))!;
+            var service = await services.GetRequiredService<CatalogQueries>().ServiceAsync(view.ServiceId, cli.Cancellation);
             if (cli.Parse.GetValue(json))
             {
                 await cli.Output.WriteLineAsync(JsonSerializer.Serialize(view, CliJson.Options));

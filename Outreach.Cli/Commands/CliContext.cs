@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Outreach.Cli.Hosting;
+using Outreach.Data.Persistence;
 using Outreach.Functions;
 using Spectre.Console;
 
@@ -67,9 +68,18 @@ internal sealed class CliContext(ParseResult parse, CancellationToken cancellati
     }
 
     /// <summary>The app's services over PostgreSQL (checked first) and, when <paramref name="storage"/>, storage — no engine.</summary>
-    public async Task<IServiceProvider> ServicesAsync(bool storage = false)
+    public Task<IServiceProvider> ServicesAsync(bool storage = false) => CheckedAsync(readOnly: false, storage);
+
+    /// <summary>
+    /// The read side alone over PostgreSQL (checked first) and, when <paramref name="storage"/>, storage checked too: what
+    /// a verb that only shows something needs, without EF Core, the enum mappings, the pipeline's, the providers' and
+    /// their HTTP clients' registrations (<c>AddOutreachReadDatabase</c>, <c>AddOutreachQueries</c>).
+    /// </summary>
+    public Task<IServiceProvider> QueriesAsync(bool storage = false) => CheckedAsync(readOnly: true, storage);
+
+    private async Task<IServiceProvider> CheckedAsync(bool readOnly, bool storage)
     {
-        var services = await BuildAsync(readOnly: false);
+        var services = await BuildAsync(readOnly);
         if (storage)
         {
             await ServiceCheck.StorageAsync(Configuration, Cancellation);
@@ -77,12 +87,6 @@ internal sealed class CliContext(ParseResult parse, CancellationToken cancellati
 
         return services;
     }
-
-    /// <summary>
-    /// The read side alone over PostgreSQL (checked first): what a verb that only shows something needs, without the
-    /// pipeline's, the providers' and their HTTP clients' registrations (<c>AddOutreachQueries</c>).
-    /// </summary>
-    public Task<IServiceProvider> QueriesAsync() => BuildAsync(readOnly: true);
 
     private async Task<IServiceProvider> BuildAsync(bool readOnly)
     {
@@ -99,6 +103,7 @@ internal sealed class CliContext(ParseResult parse, CancellationToken cancellati
         services.AddLogging();
         if (readOnly)
         {
+            services.AddOutreachReadDatabase();
             services.AddOutreachQueries();
         }
         else

@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Outreach.Cli.Hosting;
+using Outreach.Functions;
 using Outreach.Functions.Application;
 
 namespace Outreach.Cli.Commands;
@@ -131,8 +133,11 @@ internal static class RecordCommands
     /// <summary><c>outreach health</c>: what <c>GET /api/health</c> checks; exit 0 when healthy, 3 when not.</summary>
     public static Command Health() => new Command("health", "Check PostgreSQL and storage as GET /api/health does.").Does(async cli =>
     {
-        var services = await cli.ServicesAsync(storage: true);
-        var report = await services.GetRequiredService<HealthCheck>().CheckAsync(cli.Cancellation);
+        // The API's check over the read side's data source and a storage client of its own: nothing of the app is
+        // built for two round trips.
+        var services = await cli.QueriesAsync(storage: true);
+        var health = new HealthCheck(services.GetRequiredService<NpgsqlDataSource>(), StorageClients.Create(cli.Configuration));
+        var report = await health.CheckAsync(cli.Cancellation);
         foreach (var (check, result) in report.Checks)
         {
             await cli.Output.WriteLineAsync($"{check}: {result}");

@@ -64,7 +64,7 @@ internal static class SuppressCommand
         return new Command("list", "List the suppressed addresses and domains, newest first.") { search, json }.Does(async cli =>
         {
             var services = await cli.QueriesAsync();
-            var page = await services.GetRequiredService<SuppressionList>().ListAsync(cli.Parse.GetValue(search), 1, 1000, cli.Cancellation);
+            var page = await services.GetRequiredService<SuppressionQueries>().ListAsync(cli.Parse.GetValue(search), 1, 1000, cli.Cancellation);
             return await CliTable.ListAsync(
                 cli,
                 cli.Parse.GetValue(json),

@@ -15,15 +15,28 @@ public static class PersistenceServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddOutreachPersistence(this IServiceCollection services)
     {
+        AddDataSource(services, OutreachDatabase.CreateDataSource);
+        // Pooled: activities and HTTP functions create a context per call, and a pooled one skips most of that setup.
+        services.AddPooledDbContextFactory<OutreachDbContext>((sp, options) =>
+            options.UseOutreachDatabase(sp.GetRequiredService<NpgsqlDataSource>()));
+        return services;
+    }
+
+    /// <summary>
+    /// The data source of a process that only reads (<see cref="OutreachDatabase.CreateReadDataSource"/>: no enum
+    /// mappings), and no EF Core: what the read side (<c>Reads</c>) runs on in an <c>outreach</c> read verb.
+    /// </summary>
+    public static IServiceCollection AddOutreachReadDatabase(this IServiceCollection services) =>
+        AddDataSource(services, OutreachDatabase.CreateReadDataSource);
+
+    private static IServiceCollection AddDataSource(IServiceCollection services, Func<string, NpgsqlDataSource> create)
+    {
         services.AddOptions<DatabaseOptions>()
             .BindConfiguration(DatabaseOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        services.AddSingleton(sp => OutreachDatabase.CreateDataSource(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Outreach!));
-        // Pooled: activities and HTTP functions create a context per call, and a pooled one skips most of that setup.
-        services.AddPooledDbContextFactory<OutreachDbContext>((sp, options) =>
-            options.UseOutreachDatabase(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton(sp => create(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Outreach!));
         return services;
     }
 }

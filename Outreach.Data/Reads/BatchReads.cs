@@ -9,8 +9,9 @@ namespace Outreach.Data.Reads;
 /// The read side of a batch in plain SQL on the process's data source: no EF model, no query compilation, so a
 /// short process (an <c>outreach</c> read verb) pays for its one round trip and nothing else, and a warm one (the
 /// status poll, the API's most frequent call) reads columns straight off the wire. Writes stay on EF Core. Enum
-/// columns read as the CLR enums the data source maps (<see cref="OutreachDatabase.EnumTypes"/>), jsonb through
-/// <see cref="OutreachJson"/>: the same mapping EF uses, owned in one place.
+/// columns travel as their labels (<see cref="EnumLabels"/>, the labels <see cref="OutreachDatabase.EnumTypes"/> maps),
+/// so the reads run on a data source with or without the enum mappings; jsonb is read through <see cref="OutreachJson"/>:
+/// the same mapping EF uses, owned in one place.
 /// </summary>
 public sealed class BatchReads(NpgsqlDataSource dataSource)
 {
@@ -21,9 +22,9 @@ public sealed class BatchReads(NpgsqlDataSource dataSource)
         "WHERE j.batch_id = @batch AND j.job_type <> @push ORDER BY j.created_at DESC, j.id DESC LIMIT 1";
 
     private const string Status =
-        "SELECT b.id, b.campaign_id, b.name, b.status, b.total_prospects, b.enriched_prospects, b.generated_emails, b.failed_prospects, " +
+        "SELECT b.id, b.campaign_id, b.name, b.status::text, b.total_prospects, b.enriched_prospects, b.generated_emails, b.failed_prospects, " +
         "b.skipped_prospects, b.erased_prospects, b.prompt_tokens, b.completion_tokens, b.instance_id, b.error_message, b.started_at, b.completed_at, " +
-        "j.id, j.job_type, j.status, j.progress_current, j.progress_total, j.instance_id, w.current_step, w.status " +
+        "j.id, j.job_type::text, j.status::text, j.progress_current, j.progress_total, j.instance_id, w.current_step::text, w.status::text " +
         "FROM batches b " +
         "LEFT JOIN (" + LatestJob + ") j ON true " +
         "LEFT JOIN (SELECT w.current_step, w.status FROM workflow_sessions w WHERE w.batch_id = @batch LIMIT 1) w ON true " +
@@ -34,7 +35,7 @@ public sealed class BatchReads(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand(Status);
         command.Parameters.AddWithValue("batch", batchId);
-        command.Parameters.AddWithValue("push", JobType.Push);
+        command.Parameters.AddLabel("push", JobType.Push);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
@@ -45,7 +46,7 @@ public sealed class BatchReads(NpgsqlDataSource dataSource)
             reader.GetGuid(0),
             reader.GetGuid(1),
             reader.GetString(2),
-            reader.GetFieldValue<BatchStatus>(3),
+            reader.Label<BatchStatus>(3),
             reader.GetInt32(4),
             reader.GetInt32(5),
             reader.GetInt32(6),
@@ -59,8 +60,8 @@ public sealed class BatchReads(NpgsqlDataSource dataSource)
             reader.NullableValue<DateTimeOffset>(14),
             reader.NullableValue<DateTimeOffset>(15),
             reader.IsDBNull(16) ? null : new LatestJobRow(
-                reader.GetGuid(16), reader.GetFieldValue<JobType>(17), reader.GetFieldValue<JobStatus>(18), reader.GetInt32(19), reader.GetInt32(20), reader.Nullable<string>(21)),
-            reader.IsDBNull(22) ? null : new SessionStepRow(reader.GetFieldValue<WorkflowStep>(22), reader.GetFieldValue<WorkflowStatus>(23)));
+                reader.GetGuid(16), reader.Label<JobType>(17), reader.Label<JobStatus>(18), reader.GetInt32(19), reader.GetInt32(20), reader.Nullable<string>(21)),
+            reader.IsDBNull(22) ? null : new SessionStepRow(reader.Label<WorkflowStep>(22), reader.Label<WorkflowStatus>(23)));
     }
 
     /// <summary>
@@ -73,7 +74,7 @@ public sealed class BatchReads(NpgsqlDataSource dataSource)
         return PagedRead.ReadAsync(
             dataSource,
             $"SELECT count(*) FROM batches b {where}",
-            "SELECT b.id, b.campaign_id, c.name, b.name, b.status, b.total_prospects, b.generated_emails, b.failed_prospects, b.skipped_prospects, " +
+            "SELECT b.id, b.campaign_id, c.name, b.name, b.status::text, b.total_prospects, b.generated_emails, b.failed_prospects, b.skipped_prospects, " +
             $"b.created_at, b.completed_at FROM batches b JOIN campaigns c ON c.id = b.campaign_id {where} " +
             "ORDER BY b.created_at DESC, b.id DESC OFFSET @skip LIMIT @take",
             parameters =>
@@ -85,7 +86,7 @@ public sealed class BatchReads(NpgsqlDataSource dataSource)
 
                 if (status is { } wanted)
                 {
-                    parameters.AddWithValue("status", wanted);
+                    parameters.AddLabel("status", wanted);
                 }
             },
             skip,
@@ -95,7 +96,7 @@ public sealed class BatchReads(NpgsqlDataSource dataSource)
                 reader.GetGuid(1),
                 reader.GetString(2),
                 reader.GetString(3),
-                reader.GetFieldValue<BatchStatus>(4),
+                reader.Label<BatchStatus>(4),
                 reader.GetInt32(5),
                 reader.GetInt32(6),
                 reader.GetInt32(7),
@@ -111,7 +112,7 @@ public sealed class BatchReads(NpgsqlDataSource dataSource)
         await using var command = dataSource.CreateCommand(
             "SELECT error_message, count(*)::int FROM prospects WHERE batch_id = @batch AND status = @failed GROUP BY error_message");
         command.Parameters.AddWithValue("batch", batchId);
-        command.Parameters.AddWithValue("failed", ProspectStatus.Failed);
+        command.Parameters.AddLabel("failed", ProspectStatus.Failed);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var messages = new List<(string?, int)>();
         while (await reader.ReadAsync(cancellationToken))
@@ -135,7 +136,7 @@ public sealed class BatchReads(NpgsqlDataSource dataSource)
     public async Task<string?> LatestInstanceIdAsync(Guid batchId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand($"SELECT j.instance_id FROM ({LatestJob}) j");
-        command.Parameters.AddWithValue("push", JobType.Push);
+        command.Parameters.AddLabel("push", JobType.Push);
         command.Parameters.AddWithValue("batch", batchId);
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
@@ -143,15 +144,15 @@ public sealed class BatchReads(NpgsqlDataSource dataSource)
     /// <summary>The processing job, or null.</summary>
     public Task<JobRow?> JobAsync(Guid jobId, CancellationToken cancellationToken) => SingleRead.ReadAsync(
         dataSource,
-        "SELECT id, batch_id, campaign_id, job_type, status, progress_current, progress_total, instance_id, error_message, created_at, started_at, completed_at " +
+        "SELECT id, batch_id, campaign_id, job_type::text, status::text, progress_current, progress_total, instance_id, error_message, created_at, started_at, completed_at " +
         "FROM processing_jobs WHERE id = @id",
         jobId,
         reader => new JobRow(
             reader.GetGuid(0),
             reader.GetGuid(1),
             reader.GetGuid(2),
-            reader.GetFieldValue<JobType>(3),
-            reader.GetFieldValue<JobStatus>(4),
+            reader.Label<JobType>(3),
+            reader.Label<JobStatus>(4),
             reader.GetInt32(5),
             reader.GetInt32(6),
             reader.Nullable<string>(7),

@@ -12,8 +12,8 @@ namespace Outreach.Data.Reads;
 public sealed class CatalogReads(NpgsqlDataSource dataSource)
 {
     private const string CampaignColumns =
-        "SELECT id, name, email_subject, prompt, enrichment_flags, required_enrichment, service_id, dedupe_scope, max_subject_chars, max_body_words, created_at, " +
-        "email_body, sender_name, sender_title, sender_company, min_body_words, verification, footer, unsubscribe FROM campaigns ";
+        "SELECT id, name, email_subject, prompt, enrichment_flags, required_enrichment, service_id, dedupe_scope::text, max_subject_chars, max_body_words, created_at, " +
+        "email_body, sender_name, sender_title, sender_company, min_body_words, verification::text, footer, unsubscribe FROM campaigns ";
 
     private const string ServiceColumns = "SELECT id, name, description, value_proposition, target_industries, created_at FROM services ";
 
@@ -81,7 +81,7 @@ public sealed class CatalogReads(NpgsqlDataSource dataSource)
         OutreachJson.Deserialize<List<string>>(reader.GetString(4)),
         OutreachJson.Deserialize<List<string>>(reader.GetString(5)),
         reader.GetGuid(6),
-        reader.GetFieldValue<Domain.Enums.DedupeScope>(7),
+        reader.Label<Domain.Enums.DedupeScope>(7),
         reader.GetInt32(8),
         reader.GetInt32(9),
         reader.GetFieldValue<DateTimeOffset>(10),
@@ -90,7 +90,7 @@ public sealed class CatalogReads(NpgsqlDataSource dataSource)
         reader.Nullable<string>(13),
         reader.Nullable<string>(14),
         reader.GetInt32(15),
-        reader.GetFieldValue<Domain.Enums.VerificationPolicy>(16),
+        reader.Label<Domain.Enums.VerificationPolicy>(16),
         reader.Nullable<string>(17),
         reader.Nullable<string>(18));
 

@@ -14,8 +14,8 @@ namespace Outreach.Data.Reads;
 public sealed class EmailReads(NpgsqlDataSource dataSource)
 {
     private const string Columns =
-        "SELECT e.id, p.id, p.name, p.email, p.company, e.subject, e.body, e.generation_status, e.review_status, e.model, e.generated_at, e.reviewed_at, " +
-        "e.quality_flags, e.facts_used, e.prompt_tokens, e.completion_tokens, e.review_note, e.original_subject, e.original_body, e.edited_at, p.email_verification " +
+        "SELECT e.id, p.id, p.name, p.email, p.company, e.subject, e.body, e.generation_status::text, e.review_status::text, e.model, e.generated_at, e.reviewed_at, " +
+        "e.quality_flags, e.facts_used, e.prompt_tokens, e.completion_tokens, e.review_note, e.original_subject, e.original_body, e.edited_at, p.email_verification::text " +
         "FROM generated_emails e JOIN prospects p ON p.id = e.prospect_id ";
 
     /// <summary>The email, or null when there is none.</summary>
@@ -40,10 +40,10 @@ public sealed class EmailReads(NpgsqlDataSource dataSource)
             parameters =>
             {
                 parameters.AddWithValue("batch", batchId);
-                parameters.AddWithValue("completed", GenerationStatus.Completed);
+                parameters.AddLabel("completed", GenerationStatus.Completed);
                 if (review is { } wanted)
                 {
-                    parameters.AddWithValue("review", wanted);
+                    parameters.AddLabel("review", wanted);
                 }
             },
             skip,
@@ -60,8 +60,8 @@ public sealed class EmailReads(NpgsqlDataSource dataSource)
         reader.Nullable<string>(4),
         reader.Nullable<string>(5),
         reader.Nullable<string>(6),
-        reader.GetFieldValue<GenerationStatus>(7),
-        reader.GetFieldValue<ReviewStatus>(8),
+        reader.Label<GenerationStatus>(7),
+        reader.Label<ReviewStatus>(8),
         reader.Nullable<string>(9),
         reader.NullableValue<DateTimeOffset>(10),
         reader.NullableValue<DateTimeOffset>(11),
@@ -73,5 +73,5 @@ public sealed class EmailReads(NpgsqlDataSource dataSource)
         reader.Nullable<string>(17),
         reader.Nullable<string>(18),
         reader.NullableValue<DateTimeOffset>(19),
-        reader.NullableValue<EmailVerification>(20));
+        reader.NullableLabel<EmailVerification>(20));
 }

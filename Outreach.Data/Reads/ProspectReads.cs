@@ -23,13 +23,13 @@ public sealed class ProspectReads(NpgsqlDataSource dataSource)
         return PagedRead.ReadAsync(
             dataSource,
             $"SELECT count(*) FROM prospects {where}",
-            $"SELECT id, ordinal, name, email, company, title, status, error_message FROM prospects {where} ORDER BY ordinal OFFSET @skip LIMIT @take",
+            $"SELECT id, ordinal, name, email, company, title, status::text, error_message FROM prospects {where} ORDER BY ordinal OFFSET @skip LIMIT @take",
             parameters =>
             {
                 parameters.AddWithValue("batch", batchId);
                 if (status is { } wanted)
                 {
-                    parameters.AddWithValue("status", wanted);
+                    parameters.AddLabel("status", wanted);
                 }
             },
             skip,
@@ -41,7 +41,7 @@ public sealed class ProspectReads(NpgsqlDataSource dataSource)
                 reader.GetString(3),
                 reader.Nullable<string>(4),
                 reader.Nullable<string>(5),
-                reader.GetFieldValue<ProspectStatus>(6),
+                reader.Label<ProspectStatus>(6),
                 reader.Nullable<string>(7)),
             cancellationToken);
     }
@@ -49,9 +49,9 @@ public sealed class ProspectReads(NpgsqlDataSource dataSource)
     /// <summary>The prospect with its enrichment and analysis (each null when there is none), in one round trip; null when there is no such prospect.</summary>
     public Task<ProspectDetailRow?> DetailAsync(Guid prospectId, CancellationToken cancellationToken) => SingleRead.ReadAsync(
         dataSource,
-        "SELECT p.id, p.batch_id, p.campaign_id, p.ordinal, p.name, p.email, p.company, p.title, p.linkedin_url, p.website, p.status, p.error_message, " +
-        "p.additional_data, p.email_verification, p.email_verification_reason, " +
-        "e.id, e.status, e.company_website, e.company_summary, e.linkedin_summary, e.tech_stack, e.enrichment_data, e.error_message, " +
+        "SELECT p.id, p.batch_id, p.campaign_id, p.ordinal, p.name, p.email, p.company, p.title, p.linkedin_url, p.website, p.status::text, p.error_message, " +
+        "p.additional_data, p.email_verification::text, p.email_verification_reason, " +
+        "e.id, e.status::text, e.company_website, e.company_summary, e.linkedin_summary, e.tech_stack, e.enrichment_data, e.error_message, " +
         "a.id, a.personalization_opportunities, a.pain_points, a.market_position, a.suggested_approach, a.executive_summary, a.confidence_score, a.sources, a.model " +
         "FROM prospects p LEFT JOIN prospect_enrichments e ON e.prospect_id = p.id LEFT JOIN prospect_analyses a ON a.prospect_id = p.id WHERE p.id = @id",
         prospectId,
@@ -66,13 +66,13 @@ public sealed class ProspectReads(NpgsqlDataSource dataSource)
             reader.Nullable<string>(7),
             reader.Nullable<string>(8),
             reader.Nullable<string>(9),
-            reader.GetFieldValue<ProspectStatus>(10),
+            reader.Label<ProspectStatus>(10),
             reader.Nullable<string>(11),
             OutreachJson.Deserialize<Dictionary<string, string>>(reader.GetString(12)),
-            reader.NullableValue<EmailVerification>(13),
+            reader.NullableLabel<EmailVerification>(13),
             reader.Nullable<string>(14),
             reader.IsDBNull(15) ? null : new EnrichmentRow(
-                reader.GetFieldValue<EnrichmentStatus>(16),
+                reader.Label<EnrichmentStatus>(16),
                 reader.Nullable<string>(17),
                 reader.Nullable<string>(18),
                 reader.Nullable<string>(19),

@@ -10,7 +10,7 @@ namespace Outreach.Data.Reads;
 /// </summary>
 public sealed class SuppressionReads(NpgsqlDataSource dataSource)
 {
-    private const string Columns = "SELECT id, value, reason, source, note, created_at, updated_at FROM suppressions ";
+    private const string Columns = "SELECT id, value, reason::text, source, note, created_at, updated_at FROM suppressions ";
 
     /// <summary>The suppression, or null.</summary>
     public Task<SuppressionRow?> GetAsync(Guid id, CancellationToken cancellationToken) =>
@@ -43,7 +43,7 @@ public sealed class SuppressionReads(NpgsqlDataSource dataSource)
     private static SuppressionRow Read(DbDataReader reader) => new(
         reader.GetGuid(0),
         reader.GetString(1),
-        reader.GetFieldValue<SuppressionReason>(2),
+        reader.Label<SuppressionReason>(2),
         reader.Nullable<string>(3),
         reader.Nullable<string>(4),
         reader.GetFieldValue<DateTimeOffset>(5),

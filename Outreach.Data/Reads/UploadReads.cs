@@ -11,13 +11,13 @@ public sealed class UploadReads(NpgsqlDataSource dataSource)
     /// <summary>The upload, or null.</summary>
     public Task<UploadRow?> GetAsync(Guid uploadId, CancellationToken cancellationToken) => SingleRead.ReadAsync(
         dataSource,
-        "SELECT id, campaign_id, status, blob_name, size_bytes, rows_total, rows_accepted, rows_rejected, rejected_rows, notes, batch_id, error_message, " +
+        "SELECT id, campaign_id, status::text, blob_name, size_bytes, rows_total, rows_accepted, rows_rejected, rejected_rows, notes, batch_id, error_message, " +
         "created_at, processed_at FROM csv_uploads WHERE id = @id",
         uploadId,
         reader => new UploadRow(
             reader.GetGuid(0),
             reader.NullableValue<Guid>(1),
-            reader.GetFieldValue<UploadStatus>(2),
+            reader.Label<UploadStatus>(2),
             reader.GetString(3),
             reader.GetInt64(4),
             reader.GetInt32(5),

@@ -27,10 +27,10 @@ public sealed record CampaignView(
 }
 
 /// <summary>
-/// Services and campaigns: create (validated by the entities), list (paged, newest first) and get. Writes go through EF
-/// Core and answer with what the reads (<see cref="CatalogReads"/>) read back, so each view has one mapping.
+/// Services and campaigns: create and change them (validated by the entities). Writes go through EF Core and answer with
+/// what <see cref="CatalogQueries"/> reads back, so each view has one mapping.
 /// </summary>
-public sealed class Catalog(IDbContextFactory<OutreachDbContext> contexts, CatalogReads reads, TimeProvider clock)
+public sealed class Catalog(IDbContextFactory<OutreachDbContext> contexts, CatalogQueries queries, TimeProvider clock)
 {
     /// <summary>Creates a service; a taken name is a conflict.</summary>
     public async Task<ServiceView> CreateServiceAsync(ServiceRequest request, CancellationToken cancellationToken)
@@ -50,19 +50,8 @@ public sealed class Catalog(IDbContextFactory<OutreachDbContext> contexts, Catal
         var service = new Service(request.Name, request.Description ?? string.Empty, request.ValueProposition ?? string.Empty, request.TargetIndustries, clock.GetUtcNow());
         db.Services.Add(service);
         await SaveAsync(db, $"A service named '{service.Name}' already exists.", cancellationToken);
-        return (await ServiceAsync(service.Id, cancellationToken))!;
+        return (await queries.ServiceAsync(service.Id, cancellationToken))!;
     }
-
-    /// <summary>A page of services.</summary>
-    public async Task<Paged<ServiceView>> ServicesAsync(int page, int pageSize, CancellationToken cancellationToken)
-    {
-        var (items, total) = await reads.ServicesAsync((page - 1) * pageSize, pageSize, cancellationToken);
-        return new Paged<ServiceView>([.. items.Select(ServiceView.Of)], page, pageSize, total);
-    }
-
-    /// <summary>One service, or null.</summary>
-    public async Task<ServiceView?> ServiceAsync(Guid id, CancellationToken cancellationToken) =>
-        await reads.ServiceAsync(id, cancellationToken) is { } service ? ServiceView.Of(service) : null;
 
     /// <summary>Creates a campaign (and its inline service).</summary>
     public async Task<CampaignView> CreateCampaignAsync(CampaignRequest request, CancellationToken cancellationToken)
@@ -72,7 +61,7 @@ public sealed class Catalog(IDbContextFactory<OutreachDbContext> contexts, Catal
         try
         {
             var created = await request.CreateAsync(db, clock.GetUtcNow(), cancellationToken);
-            return (await CampaignAsync(created.Id, cancellationToken))!;
+            return (await queries.CampaignAsync(created.Id, cancellationToken))!;
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
@@ -125,7 +114,7 @@ public sealed class Catalog(IDbContextFactory<OutreachDbContext> contexts, Catal
         if (existing is null)
         {
             var (created, _) = await GetOrCreateCampaignAsync(request, cancellationToken);
-            return new CampaignApplied((await CampaignAsync(created.Id, cancellationToken))!, Created: true, []);
+            return new CampaignApplied((await queries.CampaignAsync(created.Id, cancellationToken))!, Created: true, []);
         }
 
         return await ReviseAsync(db, existing, request, cancellationToken);
@@ -161,7 +150,7 @@ public sealed class Catalog(IDbContextFactory<OutreachDbContext> contexts, Catal
             await SaveAsync(db, $"A service named '{request.Service?.Name}' already exists.", cancellationToken);
         }
 
-        return new CampaignApplied((await CampaignAsync(existing.Id, cancellationToken))!, Created: false, changes);
+        return new CampaignApplied((await queries.CampaignAsync(existing.Id, cancellationToken))!, Created: false, changes);
     }
 
     // The settings a person edits, as text, so two versions compare value by value.
@@ -200,17 +189,6 @@ public sealed class Catalog(IDbContextFactory<OutreachDbContext> contexts, Catal
             : $"{setting}: {Quoted(before)} -> {Quoted(after)}";
 
     private static string Quoted(string value) => value.Length == 0 ? "(none)" : $"'{value}'";
-
-    /// <summary>A page of campaigns.</summary>
-    public async Task<Paged<CampaignView>> CampaignsAsync(int page, int pageSize, CancellationToken cancellationToken)
-    {
-        var (items, total) = await reads.CampaignsAsync((page - 1) * pageSize, pageSize, cancellationToken);
-        return new Paged<CampaignView>([.. items.Select(CampaignView.Of)], page, pageSize, total);
-    }
-
-    /// <summary>One campaign, or null.</summary>
-    public async Task<CampaignView?> CampaignAsync(Guid id, CancellationToken cancellationToken) =>
-        await reads.CampaignAsync(id, cancellationToken) is { } campaign ? CampaignView.Of(campaign) : null;
 
     private static async Task SaveAsync(OutreachDbContext db, string conflict, CancellationToken cancellationToken)
     {

@@ -154,7 +154,7 @@ public sealed class CatalogApiTests(PostgresServer server)
         Assert.Equal(400, (await api.SendAsync(r => Functions(api).GetService(r, "nope", Ct), "GET", "/x")).Status);
     }
 
-    private static CatalogFunctions Functions(ApiFixture api) => new(api.Get<Outreach.Functions.Application.Catalog>(), api.Get<Outreach.Functions.Application.UploadIntake>());
+    private static CatalogFunctions Functions(ApiFixture api) => new(api.Get<Outreach.Functions.Application.Catalog>(), api.Get<Outreach.Functions.Application.CatalogQueries>(), api.Get<Outreach.Functions.Application.UploadIntake>());
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 }

@@ -127,7 +127,7 @@ public sealed class SuppressionApiTests(PostgresServer server)
         Assert.Equal(3, stored.Value.Content.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
     }
 
-    private static SuppressionFunctions Functions(ApiFixture api) => new(api.Get<SuppressionList>(), api.Get<UploadIntake>());
+    private static SuppressionFunctions Functions(ApiFixture api) => new(api.Get<SuppressionList>(), api.Get<SuppressionQueries>(), api.Get<UploadIntake>());
 
     private static Task<ApiResponse> AddAsync(ApiFixture api, string body) =>
         api.SendAsync(r => Functions(api).AddSuppression(r, Ct), "POST", "/api/suppressions", body);

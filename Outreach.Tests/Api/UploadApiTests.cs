@@ -153,7 +153,7 @@ public sealed class UploadApiTests(PostgresServer server)
         Assert.Equal(0L, await api.Database.ScalarAsync<long>("SELECT count(*) FROM csv_uploads"));
     }
 
-    private static CatalogFunctions Functions(ApiFixture api) => new(api.Get<Catalog>(), api.Get<UploadIntake>());
+    private static CatalogFunctions Functions(ApiFixture api) => new(api.Get<Catalog>(), api.Get<CatalogQueries>(), api.Get<UploadIntake>());
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 }

@@ -186,7 +186,7 @@ public sealed class WorkflowApiTests(PostgresServer server)
     {
         await using var api = await ApiFixture.StartAsync(server);
         var campaignId = await CampaignAsync(api);
-        var catalog = new CatalogFunctions(api.Get<Catalog>(), api.Get<UploadIntake>());
+        var catalog = new CatalogFunctions(api.Get<Catalog>(), api.Get<CatalogQueries>(), api.Get<UploadIntake>());
         var stored = (await api.SendAsync(r => catalog.GetCampaign(r, campaignId.ToString(), Ct), "GET", "/x")).Json.AsObject();
         var body = new JsonObject
         {

@@ -37,7 +37,7 @@ public sealed class CampaignComplianceTests(PostgresServer server)
     public async Task CreateCampaign_WithABrokenFooterOrOptOut_IsRefusedNamingTheFieldAndStoresNothing()
     {
         await using var api = await ApiFixture.StartAsync(server);
-        var catalog = new CatalogFunctions(api.Get<Catalog>(), api.Get<UploadIntake>());
+        var catalog = new CatalogFunctions(api.Get<Catalog>(), api.Get<CatalogQueries>(), api.Get<UploadIntake>());
         var campaign = Campaign("Footer {{ sender.nickname }}", "mailto:optout@northwind.example");
         var badFooter = await api.SendAsync(r => catalog.CreateCampaign(r, Ct), "POST", "/api/campaigns", campaign.ToJsonString());
         var badOptOut = await api.SendAsync(r => catalog.CreateCampaign(r, Ct), "POST", "/api/campaigns", Campaign("{{ sender.company }}", "ftp://x").ToJsonString());

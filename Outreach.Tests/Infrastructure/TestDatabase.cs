@@ -8,6 +8,7 @@ namespace Outreach.Tests.Infrastructure;
 public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly PostgresServer _server;
+    private NpgsqlDataSource? _readDataSource;
 
     internal TestDatabase(PostgresServer server, string name, string connectionString)
     {
@@ -23,6 +24,12 @@ public sealed class TestDatabase : IAsyncDisposable
 
     /// <summary>The database's data source, configured exactly as the app configures its own.</summary>
     public NpgsqlDataSource DataSource { get; }
+
+    /// <summary>
+    /// The data source a process that only reads builds (<see cref="OutreachDatabase.CreateReadDataSource"/>: no enum
+    /// mappings): what the read side's tests run on, so a read that needs a mapping fails there.
+    /// </summary>
+    public NpgsqlDataSource ReadDataSource => _readDataSource ??= OutreachDatabase.CreateReadDataSource(ConnectionString);
 
     public OutreachDbContext CreateContext() => CreateContext(DataSource);
 
@@ -84,6 +91,11 @@ public sealed class TestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await DataSource.DisposeAsync();
+        if (_readDataSource is not null)
+        {
+            await _readDataSource.DisposeAsync();
+        }
+
         await _server.DropDatabaseAsync(Name);
     }
 }

@@ -14,7 +14,7 @@ namespace Outreach.Tests.Persistence;
 /// </summary>
 public sealed class BatchReadsTests(PostgresServer server) : DatabaseTest(server)
 {
-    private BatchReads Reads => new(Database.DataSource);
+    private BatchReads Reads => new(Database.ReadDataSource);
 
     [Fact]
     public async Task StatusAsync_WhenAPushIsNewerThanTheRetry_ReportsTheRetryAsEfsNewestFirstOfDoes()

@@ -14,7 +14,7 @@ namespace Outreach.Tests.Persistence;
 /// </summary>
 public sealed class CatalogReadsTests(PostgresServer server) : DatabaseTest(server)
 {
-    private CatalogReads Reads => new(Database.DataSource);
+    private CatalogReads Reads => new(Database.ReadDataSource);
 
     [Fact]
     public async Task CampaignAsync_WhenEveryOptionalSettingIsSet_ReadsEveryColumnEfWrote()

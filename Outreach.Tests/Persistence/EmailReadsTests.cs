@@ -10,7 +10,7 @@ namespace Outreach.Tests.Persistence;
 /// <summary>The plain-SQL reads of generated emails against what EF wrote: every column of the view, the batch's list and its filters.</summary>
 public sealed class EmailReadsTests(PostgresServer server) : DatabaseTest(server)
 {
-    private EmailReads Reads => new(Database.DataSource);
+    private EmailReads Reads => new(Database.ReadDataSource);
 
     [Fact]
     public async Task GetAsync_WhenTheEmailWasGeneratedEditedAndReviewed_ReadsEveryColumnEfWrote()

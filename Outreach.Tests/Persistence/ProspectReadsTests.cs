@@ -10,7 +10,7 @@ namespace Outreach.Tests.Persistence;
 /// <summary>The plain-SQL read of a prospect's detail against what EF wrote: the prospect, its enrichment and its analysis.</summary>
 public sealed class ProspectReadsTests(PostgresServer server) : DatabaseTest(server)
 {
-    private ProspectReads Reads => new(Database.DataSource);
+    private ProspectReads Reads => new(Database.ReadDataSource);
 
     [Fact]
     public async Task DetailAsync_WhenEnrichedAndAnalysed_ReadsEveryColumnEfWrote()

@@ -10,7 +10,7 @@ namespace Outreach.Tests.Persistence;
 /// <summary>The plain-SQL reads of the suppression list against what EF wrote: every column, the search, the order and the pages.</summary>
 public sealed class SuppressionReadsTests(PostgresServer server) : DatabaseTest(server)
 {
-    private SuppressionReads Reads => new(Database.DataSource);
+    private SuppressionReads Reads => new(Database.ReadDataSource);
 
     [Fact]
     public async Task GetAsync_WhenTheSuppressionWasRevised_ReadsEveryColumnEfWrote()

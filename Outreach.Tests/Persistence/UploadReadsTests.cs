@@ -12,7 +12,7 @@ namespace Outreach.Tests.Persistence;
 /// <summary>The plain-SQL read of an upload's record against what EF and the importer wrote.</summary>
 public sealed class UploadReadsTests(PostgresServer server) : DatabaseTest(server)
 {
-    private UploadReads Reads => new(Database.DataSource);
+    private UploadReads Reads => new(Database.ReadDataSource);
 
     [Fact]
     public async Task GetAsync_WhenTheUploadWasImportedWithRejectsAndNotes_ReadsEveryColumn()

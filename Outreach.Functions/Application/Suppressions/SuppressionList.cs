@@ -56,14 +56,6 @@ public sealed class SuppressionList(IDbContextFactory<OutreachDbContext> context
         return await db.Suppressions.Where(s => s.Value == normalized).ExecuteDeleteAsync(cancellationToken) > 0;
     }
 
-    /// <summary>A page of suppressions, newest first, optionally only those containing <paramref name="search"/> (any case).</summary>
-    public async Task<Paged<SuppressionView>> ListAsync(string? search, int page, int pageSize, CancellationToken cancellationToken)
-    {
-        var term = string.IsNullOrWhiteSpace(search) ? null : search.Trim().ToLowerInvariant();
-        var (items, total) = await reads.ListAsync(term, (page - 1) * pageSize, pageSize, cancellationToken);
-        return new Paged<SuppressionView>([.. items.Select(SuppressionView.Of)], page, pageSize, total);
-    }
-
     /// <summary>
     /// Imports a CSV of suppressions: a column <c>email</c> (or <c>value</c>, <c>domain</c>, <c>address</c>) and optional
     /// <c>reason</c> and <c>note</c> columns; <paramref name="defaultReason"/> where a row gives none. Refused rows are

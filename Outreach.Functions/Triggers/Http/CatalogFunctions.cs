@@ -5,7 +5,7 @@ using Outreach.Functions.Application;
 namespace Outreach.Functions.Triggers.Http;
 
 /// <summary><c>/api/services</c> and <c>/api/campaigns</c>, including uploads to a campaign.</summary>
-public sealed class CatalogFunctions(Catalog catalog, UploadIntake uploads)
+public sealed class CatalogFunctions(Catalog catalog, CatalogQueries queries, UploadIntake uploads)
 {
     /// <summary><c>POST /api/services</c>: 201 with the service.</summary>
     [Function(nameof(CreateService))]
@@ -24,7 +24,7 @@ public sealed class CatalogFunctions(Catalog catalog, UploadIntake uploads)
         ApiHttp.HandleAsync(async () =>
         {
             var (page, size) = ApiHttp.Paging(req);
-            return ApiHttp.Ok(await catalog.ServicesAsync(page, size, cancellationToken));
+            return ApiHttp.Ok(await queries.ServicesAsync(page, size, cancellationToken));
         });
 
     /// <summary><c>GET /api/services/{id}</c>.</summary>
@@ -34,7 +34,7 @@ public sealed class CatalogFunctions(Catalog catalog, UploadIntake uploads)
         ApiHttp.HandleAsync(async () =>
         {
             var serviceId = ApiHttp.Id(id);
-            return ApiHttp.Ok(await catalog.ServiceAsync(serviceId, cancellationToken) ?? throw ApiProblemException.NotFound("service", serviceId));
+            return ApiHttp.Ok(await queries.ServiceAsync(serviceId, cancellationToken) ?? throw ApiProblemException.NotFound("service", serviceId));
         });
 
     /// <summary><c>POST /api/campaigns</c> (the shape of <c>samples/campaign.json</c>): 201 with the campaign.</summary>
@@ -54,7 +54,7 @@ public sealed class CatalogFunctions(Catalog catalog, UploadIntake uploads)
         ApiHttp.HandleAsync(async () =>
         {
             var (page, size) = ApiHttp.Paging(req);
-            return ApiHttp.Ok(await catalog.CampaignsAsync(page, size, cancellationToken));
+            return ApiHttp.Ok(await queries.CampaignsAsync(page, size, cancellationToken));
         });
 
     /// <summary><c>GET /api/campaigns/{id}</c>.</summary>
@@ -64,7 +64,7 @@ public sealed class CatalogFunctions(Catalog catalog, UploadIntake uploads)
         ApiHttp.HandleAsync(async () =>
         {
             var campaignId = ApiHttp.Id(id);
-            return ApiHttp.Ok(await catalog.CampaignAsync(campaignId, cancellationToken) ?? throw ApiProblemException.NotFound("campaign", campaignId));
+            return ApiHttp.Ok(await queries.CampaignAsync(campaignId, cancellationToken) ?? throw ApiProblemException.NotFound("campaign", campaignId));
         });
 
     /// <summary><c>PUT /api/campaigns/{id}</c> (the body of a creation; the name stays): the campaign and what changed.</summary>

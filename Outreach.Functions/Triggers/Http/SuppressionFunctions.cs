@@ -6,7 +6,7 @@ using Outreach.Functions.Application.Suppressions;
 namespace Outreach.Functions.Triggers.Http;
 
 /// <summary><c>/api/suppressions</c>: who must not be contacted — list, add, import a CSV, remove.</summary>
-public sealed class SuppressionFunctions(SuppressionList suppressions, UploadIntake uploads)
+public sealed class SuppressionFunctions(SuppressionList suppressions, SuppressionQueries queries, UploadIntake uploads)
 {
     /// <summary><c>GET /api/suppressions?search=&amp;page=&amp;pageSize=</c>: newest first.</summary>
     [Function(nameof(ListSuppressions))]
@@ -16,7 +16,7 @@ public sealed class SuppressionFunctions(SuppressionList suppressions, UploadInt
         {
             ArgumentNullException.ThrowIfNull(req);
             var (page, size) = ApiHttp.Paging(req);
-            return ApiHttp.Ok(await suppressions.ListAsync(req.Query["search"], page, size, cancellationToken));
+            return ApiHttp.Ok(await queries.ListAsync(req.Query["search"], page, size, cancellationToken));
         });
 
     /// <summary><c>POST /api/suppressions</c> <c>{"value", "reason", "source", "note"}</c>: 201 when new, 200 when it updated the entry.</summary>
