@@ -1,7 +1,4 @@
-using System.Reflection;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 using Outreach.Domain.Enums;
@@ -47,16 +44,12 @@ public static class OutreachDatabase
 
     /// <summary>
     /// The ids of the migrations the app knows, oldest first: what EF's <c>GetMigrations</c> answers, read off the
-    /// migrations' attributes without building EF's services, for a check every command makes before it starts.
+    /// migrations' attributes in the assembly's metadata (<see cref="MigrationMetadata"/>) without building EF's services
+    /// or loading a type, for a check every command makes before it starts. Every migration here is
+    /// <see cref="OutreachDbContext"/>'s — the assembly has no other context; a test holds this to EF's answer.
     /// </summary>
     public static IReadOnlyList<string> KnownMigrations() =>
-    [
-        .. typeof(OutreachDatabase).Assembly.GetTypes()
-            .Where(type => type.GetCustomAttribute<DbContextAttribute>()?.ContextType == typeof(OutreachDbContext))
-            .Select(type => type.GetCustomAttribute<MigrationAttribute>()?.Id)
-            .OfType<string>()
-            .Order(StringComparer.Ordinal),
-    ];
+        [.. MigrationMetadata.IdsIn(typeof(OutreachDatabase).Assembly).Order(StringComparer.Ordinal)];
 
     /// <summary>Creates the process's data source, with the enum mappings EF Core's writes and raw Npgsql (COPY, guarded updates) need.</summary>
     public static NpgsqlDataSource CreateDataSource(string connectionString) => Create(connectionString, mapEnums: true);
