@@ -102,6 +102,8 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<ProspectQueries>();
         services.AddSingleton<CatalogQueries>();
         services.AddSingleton<SuppressionQueries>();
+        services.AddSingleton<ProviderQueries>();
+        services.AddOutreachProviderOptions();
         return services;
     }
 }

@@ -44,8 +44,8 @@ internal static class ProvidersCommand
         var json = CliOptions.Json();
         return new Command("providers", "List the enrichment and model providers: enabled, key set or not, model, rate.") { json }.Does(async cli =>
         {
-            var services = await cli.ServicesAsync();
-            var providers = await services.GetRequiredService<ProviderCatalog>().ListAsync(cli.Cancellation);
+            var services = await cli.QueriesAsync();
+            var providers = await services.GetRequiredService<ProviderQueries>().ListAsync(cli.Cancellation);
             return await CliTable.ListAsync(
                 cli,
                 cli.Parse.GetValue(json),

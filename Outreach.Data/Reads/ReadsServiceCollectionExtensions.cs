@@ -14,6 +14,7 @@ public static class ReadsServiceCollectionExtensions
         services.AddSingleton<CatalogReads>();
         services.AddSingleton<SuppressionReads>();
         services.AddSingleton<UploadReads>();
+        services.AddSingleton<ProviderReads>();
         return services;
     }
 }

@@ -28,6 +28,7 @@ public static class ProviderRegistration
     /// <summary>Registers the provider clients (a client without a key is registered but never calls out), the company cache and the budget.</summary>
     public static IServiceCollection AddOutreachProviders(this IServiceCollection services)
     {
+        services.AddOutreachProviderOptions();
         services.AddOptions<ProviderPolicyOptions>().BindConfiguration(ProviderPolicyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WebsiteReaderOptions>().BindConfiguration(WebsiteReaderOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         AddProvider<EnrichLayerClient, EnrichLayerOptions>(services, EnrichLayerClient.Descriptor);
@@ -64,12 +65,44 @@ public static class ProviderRegistration
         return services;
     }
 
-    private static IHttpClientBuilder AddProvider<TClient, TOptions>(IServiceCollection services, ProviderDescriptor provider)
-        where TClient : class
+    /// <summary>
+    /// Each provider's settings, bound from its section and validated, and under its id its current
+    /// <see cref="ProviderOptions"/> — without the clients: what the providers' views need (<c>ProviderQueries</c>), so a
+    /// process that only reads registers this alone. Registered once, whichever of <c>AddOutreachQueries</c> and
+    /// <see cref="AddOutreachProviders"/> asks first.
+    /// </summary>
+    public static IServiceCollection AddOutreachProviderOptions(this IServiceCollection services)
+    {
+        if (services.Any(d => d.IsKeyedService && d.ServiceType == typeof(ProviderOptions)))
+        {
+            return services;
+        }
+
+        AddOptions<EnrichLayerOptions>(services, EnrichLayerClient.Descriptor);
+        AddOptions<FirecrawlOptions>(services, FirecrawlClient.Descriptor);
+        AddOptions<BuiltWithOptions>(services, BuiltWithClient.Descriptor);
+        AddOptions<OpenAIOptions>(services, LlmProviders.OpenAI);
+        AddOptions<AzureOpenAIOptions>(services, LlmProviders.AzureOpenAI);
+        AddOptions<OpenRouterOptions>(services, LlmProviders.OpenRouter);
+        AddOptions<GeminiOptions>(services, LlmProviders.Gemini);
+        AddOptions<InstantlyOptions>(services, InstantlyClient.Descriptor);
+        AddOptions<SmartleadOptions>(services, SmartleadClient.Descriptor);
+        AddOptions<LemlistOptions>(services, LemlistClient.Descriptor);
+        return services;
+    }
+
+    // The provider's current settings under its id, so the client factory and the views need no second list of providers.
+    private static void AddOptions<TOptions>(IServiceCollection services, ProviderDescriptor provider)
         where TOptions : ProviderOptions
     {
         services.AddOptions<TOptions>().BindConfiguration(provider.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddKeyedTransient<ProviderOptions>(provider.Id, (sp, _) => sp.GetRequiredService<IOptionsMonitor<TOptions>>().CurrentValue);
+    }
+
+    private static IHttpClientBuilder AddProvider<TClient, TOptions>(IServiceCollection services, ProviderDescriptor provider)
+        where TClient : class
+        where TOptions : ProviderOptions
+    {
         var client = services.AddHttpClient<TClient>((sp, http) => Configure(http, sp.GetRequiredService<IOptionsMonitor<TOptions>>().CurrentValue));
         client.AddResilienceHandler(provider.Id, (pipeline, context) =>
             Build(pipeline, ResilienceSettings.Of(context.ServiceProvider.GetRequiredService<IOptionsMonitor<TOptions>>().CurrentValue, provider.RetryMode)));
@@ -93,10 +126,6 @@ public static class ProviderRegistration
     private static void AddLlm<TOptions>(IServiceCollection services, ProviderDescriptor provider)
         where TOptions : LlmOptions
     {
-        services.AddOptions<TOptions>().BindConfiguration(provider.Section).ValidateDataAnnotations().ValidateOnStart();
-
-        // The provider's current settings under its id, so the client factory needs no second list of providers.
-        services.AddKeyedTransient<ProviderOptions>(provider.Id, (sp, _) => sp.GetRequiredService<IOptionsMonitor<TOptions>>().CurrentValue);
         services.AddHttpClient(provider.Id, http => http.Timeout = Timeout.InfiniteTimeSpan)
             .AddHttpMessageHandler(() => new LlmResponseHandler(provider.DisplayName))
             .AddResilienceHandler(provider.Id, (pipeline, context) =>

@@ -78,7 +78,7 @@ public sealed class OperationsApiTests(PostgresServer server)
         Assert.Equal("ok", (string?)response.Json["checks"]!["postgresql"]);
     }
 
-    private static OperationsFunctions Functions(ApiFixture api) => new(api.Get<ProviderCatalog>(), api.Get<HealthCheck>());
+    private static OperationsFunctions Functions(ApiFixture api) => new(api.Get<ProviderCatalog>(), api.Get<ProviderQueries>(), api.Get<HealthCheck>());
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 }

@@ -24,7 +24,12 @@ public sealed class QueryRegistrationTests(PostgresServer server)
         await using var database = await server.CreateDatabaseAsync();
         var scenario = await Scenario.CreateAsync(database, prospects: 2);
         var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection([new("ConnectionStrings:Outreach", database.ConnectionString)]).Build());
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(
+        [
+            new("ConnectionStrings:Outreach", database.ConnectionString),
+            new("Providers:OpenAI:Model", "gpt-test"),
+            new("Providers:OpenAI:RequestsPerSecond", "7"),
+        ]).Build());
         services.AddOutreachReadDatabase();
         services.AddOutreachQueries();
 
@@ -36,9 +41,12 @@ public sealed class QueryRegistrationTests(PostgresServer server)
         var prospects = await provider.GetRequiredService<ProspectQueries>().ListAsync(scenario.Batch.Id, "PENDING", 1, 10, Ct);
         var campaigns = await provider.GetRequiredService<CatalogQueries>().CampaignsAsync(1, 10, Ct);
         var suppressions = await provider.GetRequiredService<SuppressionQueries>().ListAsync(search: null, 1, 10, Ct);
+        var providers = await provider.GetRequiredService<ProviderQueries>().ListAsync(Ct);
         Assert.Equal(("UPLOADED", 2), (batch!.Status, batch.TotalProspects));
         Assert.Equal(2, prospects.Items.Count);
         Assert.Equal(scenario.Campaign.Id, Assert.Single(campaigns.Items).Id);
         Assert.Empty(suppressions.Items);
+        Assert.Equal(ProviderQueries.Known.Keys, providers.Select(p => p.Provider));
+        Assert.Equal(("gpt-test", 7.0), (providers.Single(p => p.Provider == "openai").DefaultModel, providers.Single(p => p.Provider == "openai").RequestsPerSecond));
     }
 }

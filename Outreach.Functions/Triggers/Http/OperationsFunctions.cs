@@ -5,19 +5,19 @@ using Outreach.Functions.Application;
 namespace Outreach.Functions.Triggers.Http;
 
 /// <summary>Provider settings and the health probe.</summary>
-public sealed class OperationsFunctions(ProviderCatalog providers, HealthCheck health)
+public sealed class OperationsFunctions(ProviderCatalog providers, ProviderQueries queries, HealthCheck health)
 {
     /// <summary><c>GET /api/providers</c>: every provider's settings and whether its key setting is set (never the key).</summary>
     [Function(nameof(ListProviders))]
     public Task<IResult> ListProviders(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "providers")] HttpRequest req, CancellationToken cancellationToken) =>
-        ApiHttp.HandleAsync(async () => ApiHttp.Ok(await providers.ListAsync(cancellationToken)));
+        ApiHttp.HandleAsync(async () => ApiHttp.Ok(await queries.ListAsync(cancellationToken)));
 
     /// <summary><c>GET /api/providers/{provider}</c>.</summary>
     [Function(nameof(GetProvider))]
     public Task<IResult> GetProvider(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "providers/{provider}")] HttpRequest req, string provider, CancellationToken cancellationToken) =>
-        ApiHttp.HandleAsync(async () => ApiHttp.Ok(await providers.GetAsync(provider, cancellationToken)));
+        ApiHttp.HandleAsync(async () => ApiHttp.Ok(await queries.GetAsync(provider, cancellationToken)));
 
     /// <summary><c>PUT /api/providers/{provider}</c>: enabled, model, temperature, maxTokens, promptTemplates, secretSetting (a setting's name, never a key).</summary>
     [Function(nameof(UpdateProvider))]
