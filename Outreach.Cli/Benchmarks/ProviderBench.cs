@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Outreach.Data.Persistence;
+using Outreach.Data.Reads;
 using Outreach.Functions.Contracts;
 using Outreach.Functions.Providers;
 using Outreach.Functions.Providers.EnrichLayer;
@@ -58,6 +59,7 @@ internal static class ProviderBench
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton(TimeProvider.System);
         services.AddOutreachPersistence();
+        services.AddOutreachReads();
         services.AddOutreachProviders();
         await using var sp = services.BuildServiceProvider();
         await BenchCommand.MigrateAsync(sp.GetRequiredService<NpgsqlDataSource>(), cancellationToken);

@@ -22,7 +22,7 @@ internal static class EnumLabels
     /// <summary>The column (selected as <c>::text</c>) as the member of <typeparamref name="T"/> it labels, or null.</summary>
     public static T? NullableLabel<T>(this DbDataReader reader, int ordinal)
         where T : struct, Enum =>
-        reader.IsDBNull(ordinal) ? null : StatusLabel.Parse<T>(reader.GetString(ordinal));
+        reader.IsDBNull(ordinal) ? null : reader.Label<T>(ordinal);
 
     /// <summary>Binds <paramref name="value"/> as its label, untyped: PostgreSQL takes it as the enum type of the column it is compared with.</summary>
     public static void AddLabel(this NpgsqlParameterCollection parameters, string name, Enum value) =>

@@ -28,13 +28,8 @@ public sealed class ProviderReads(NpgsqlDataSource dataSource)
     }
 
     /// <summary>The row of <paramref name="provider"/> (lower case, as stored), or null when it has none.</summary>
-    public async Task<ProviderRow?> GetAsync(string provider, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand(Columns + "WHERE provider = @provider");
-        command.Parameters.AddWithValue("provider", provider);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
-    }
+    public Task<ProviderRow?> GetAsync(string provider, CancellationToken cancellationToken) =>
+        SingleRead.ReadAsync(dataSource, Columns + "WHERE provider = @id", provider, Read, cancellationToken);
 
     private static ProviderRow Read(DbDataReader reader) => new(
         reader.GetString(0),

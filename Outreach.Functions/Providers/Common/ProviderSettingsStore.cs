@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
-using Outreach.Data.Persistence;
+using Outreach.Data.Reads;
 using Outreach.Functions.Contracts;
 
 namespace Outreach.Functions.Providers.Common;
@@ -11,7 +10,7 @@ namespace Outreach.Functions.Providers.Common;
 /// query per prospect) and resolves each provider's key from configuration: from the setting the row's
 /// secret_setting names, else from <c>Providers__{Name}__ApiKey</c>. Keys never touch the database.
 /// </summary>
-public sealed class ProviderSettingsStore(IDbContextFactory<OutreachDbContext> contexts, IConfiguration configuration, TimeProvider clock)
+public sealed class ProviderSettingsStore(ProviderReads reads, IConfiguration configuration, TimeProvider clock)
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
     private readonly ConcurrentDictionary<string, (DateTimeOffset At, EffectiveProviderSettings Settings)> _cache = new(StringComparer.OrdinalIgnoreCase);
@@ -27,10 +26,8 @@ public sealed class ProviderSettingsStore(IDbContextFactory<OutreachDbContext> c
             return hit.Settings;
         }
 
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         // Providers are stored lower-case (ApiConfiguration normalizes), so an equality keeps the unique index usable.
-        var key = provider.ToLowerInvariant();
-        var row = await db.ApiConfigurations.AsNoTracking().SingleOrDefaultAsync(a => a.Provider == key, cancellationToken);
+        var row = await reads.GetAsync(provider.ToLowerInvariant(), cancellationToken);
         var settings = row is null
             ? new EffectiveProviderSettings(provider, true, null, null, null, new Dictionary<string, string>(), Setting(defaultKeySetting), descriptor.Keyless)
             : new EffectiveProviderSettings(provider, row.Enabled, row.Model, row.Temperature, row.MaxTokens, row.PromptTemplates, Setting(row.SecretSetting), descriptor.Keyless);
