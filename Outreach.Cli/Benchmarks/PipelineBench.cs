@@ -13,6 +13,7 @@ using Outreach.Domain.Enums;
 using Outreach.Functions.Activities;
 using Outreach.Functions.Contracts;
 using Outreach.Functions.Ingestion;
+using Outreach.Functions.Orchestrators;
 using Outreach.Functions.Pipeline;
 using Outreach.Functions.Providers.Template;
 using Outreach.Functions.Verification;
@@ -111,7 +112,7 @@ internal static class PipelineBench
             var options = engine.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PipelineOptions>>().Value;
             var concurrency = configuration.GetValue("LocalEngine:MaxConcurrentActivities", 16);
             await output.WriteLineAsync(
-                $"pipeline: chunks of {options.ChunkSize}, {options.MaxChunksInFlight} in flight, {concurrency} activities at once, provider latency {latencyMs} ms, median of {runs} after a warm-up; " +
+                $"pipeline: chunks of {options.ChunkSize} ({options.MaxChunksInFlight} at once, {options.MaxProspectsInFlightPerChunk} prospects in flight in each), {concurrency} activities at once, provider latency {latencyMs} ms, median of {runs} after a warm-up; " +
                 (string.IsNullOrEmpty(localDns) ? $"address checks ask the machine's resolver ({LocalDnsVariable} not set)" : $"address checks ask the local DNS server at {localDns}"));
             var figures = new List<Figures>();
             var run = 0;
@@ -261,36 +262,34 @@ internal static class PipelineBench
         return watch.Elapsed.TotalSeconds;
     }
 
-    private sealed record BaselineInput(int Count, int ChunkSize, int MaxChunksInFlight, bool PurgeChunkHistories);
+    private sealed record BaselineInput(int Count, int ChunkSize, int MaxChunksInFlight, bool PurgeChunkHistories, int MaxProspectsInFlightPerChunk);
 
-    private sealed record BaselineChunk(int From, int To);
+    private sealed record BaselineChunk(int From, int To, int MaxInFlight);
 
     private static void RegisterBaseline(DurableTaskRegistry registry, TimeSpan latency)
     {
         registry.AddOrchestratorFunc<BaselineInput, int>("BenchBatchOrchestrator", async (context, input) =>
         {
-            var inFlight = new List<Task<int>>();
+            // The pipeline's shape, through the pipeline's own fan-out: chunks of ChunkSize, MaxChunksInFlight at once.
             var done = 0;
-            for (var from = 0; from < input.Count; from += input.ChunkSize)
-            {
-                if (inFlight.Count >= input.MaxChunksInFlight)
-                {
-                    var finished = await Task.WhenAny(inFlight);
-                    inFlight.Remove(finished);
-                    done += finished.Result;
-                }
-
-                inFlight.Add(RunBaselineChunkAsync(
-                    context, new BaselineChunk(from, Math.Min(from + input.ChunkSize, input.Count) - 1), ProcessBatchInput.ChunkInstanceId(context.InstanceId, restart: 0, from), input.PurgeChunkHistories));
-            }
-
-            return done + (await Task.WhenAll(inFlight)).Sum();
+            await FanOut.RunAsync(
+                Enumerable.Range(0, (input.Count + input.ChunkSize - 1) / input.ChunkSize).Select(i => i * input.ChunkSize),
+                input.MaxChunksInFlight,
+                from => RunBaselineChunkAsync(
+                    context,
+                    new BaselineChunk(from, Math.Min(from + input.ChunkSize, input.Count) - 1, input.MaxProspectsInFlightPerChunk),
+                    ProcessBatchInput.ChunkInstanceId(context.InstanceId, restart: 0, from),
+                    input.PurgeChunkHistories),
+                count => done += count);
+            return done;
         });
         registry.AddOrchestratorFunc<BaselineChunk, int>("BenchChunkOrchestrator", async (context, chunk) =>
         {
-            // The pipeline's shape: one activity per item, items in parallel.
-            await Task.WhenAll(Enumerable.Range(chunk.From, chunk.To - chunk.From + 1).Select(i => context.CallActivityAsync<int>("BenchNoOpActivity", i)));
-            return chunk.To - chunk.From + 1;
+            // One activity per item, at most MaxInFlight scheduled at once.
+            var done = 0;
+            await FanOut.RunAsync(
+                Enumerable.Range(chunk.From, chunk.To - chunk.From + 1), chunk.MaxInFlight, i => context.CallActivityAsync<int>("BenchNoOpActivity", i), _ => done++);
+            return done;
         });
         // In the engine's activity slots, like the pipeline's activities.
         registry.AddActivity("BenchNoOpActivity", services => new NoOpActivity(services.GetRequiredService<ActivitySlots>(), latency));
@@ -311,7 +310,7 @@ internal static class PipelineBench
     private static async Task RunBaselineAsync(DurableTaskClient client, int prospects, PipelineOptions options, CancellationToken cancellationToken)
     {
         var id = await client.ScheduleNewOrchestrationInstanceAsync(
-            "BenchBatchOrchestrator", new BaselineInput(prospects, options.ChunkSizeFor(prospects), options.MaxChunksInFlight, options.PurgeChunkHistories), cancellationToken);
+            "BenchBatchOrchestrator", new BaselineInput(prospects, options.ChunkSizeFor(prospects), options.MaxChunksInFlight, options.PurgeChunkHistories, options.MaxProspectsInFlightPerChunk), cancellationToken);
         var result = await client.WaitForInstanceCompletionAsync(id, cancellationToken);
         if (result.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
         {

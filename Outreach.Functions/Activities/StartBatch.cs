@@ -51,7 +51,8 @@ public sealed class StartBatch(IDbContextFactory<OutreachDbContext> contexts, IO
         }
 
         return new BatchPlan(
-            job.Id, job.JobType, total, chunkSize, settings.MaxChunksInFlight, windows, settings.MaxAttempts, settings.FirstRetryDelaySeconds, settings.PurgeChunkHistories);
+            job.Id, job.JobType, total, chunkSize, settings.MaxChunksInFlight, windows, settings.MaxAttempts, settings.FirstRetryDelaySeconds, settings.PurgeChunkHistories,
+            settings.MaxProspectsInFlightPerChunk);
     }
 
     private static async Task<ProcessingJob> StartFirstRunAsync(OutreachDbContext db, StartBatchInput input, DateTimeOffset now, CancellationToken cancellationToken)

@@ -27,28 +27,19 @@ public static class ProcessBatchOrchestrator
         var failed = 0;
         context.SetCustomStatus(new PipelineStatus(step, 0, 0, plan.OrdinalCount));
 
-        var inFlight = new List<Task<ChunkResult>>();
-        foreach (var (from, to) in chunks)
-        {
-            if (inFlight.Count >= plan.MaxChunksInFlight)
-            {
-                var done = await Task.WhenAny(inFlight);
-                inFlight.Remove(done);
-                (completed, failed) = (completed + done.Result.Completed, failed + done.Result.Failed);
-                context.SetCustomStatus(new PipelineStatus(step, completed, failed, plan.OrdinalCount));
-            }
-
-            inFlight.Add(RunChunkAsync(
+        await FanOut.RunAsync(
+            chunks,
+            plan.MaxChunksInFlight,
+            range => RunChunkAsync(
                 context,
-                new ChunkInput(input.BatchId, plan.JobId, plan.JobType, from, to, plan.MaxAttempts, plan.FirstRetryDelaySeconds),
-                input.ChunkInstanceId(context.InstanceId, from),
-                plan.PurgeChunkHistories));
-        }
-
-        foreach (var result in await Task.WhenAll(inFlight))
-        {
-            (completed, failed) = (completed + result.Completed, failed + result.Failed);
-        }
+                new ChunkInput(input.BatchId, plan.JobId, plan.JobType, range.From, range.To, plan.MaxAttempts, plan.FirstRetryDelaySeconds, plan.MaxProspectsInFlightPerChunk),
+                input.ChunkInstanceId(context.InstanceId, range.From),
+                plan.PurgeChunkHistories),
+            result =>
+            {
+                (completed, failed) = (completed + result.Completed, failed + result.Failed);
+                context.SetCustomStatus(new PipelineStatus(step, completed, failed, plan.OrdinalCount));
+            });
 
         context.SetCustomStatus(new PipelineStatus("FINALIZING", completed, failed, plan.OrdinalCount));
         var final = await context.CallActivityAsync<FinalizeBatchResult>(nameof(FinalizeBatch), new FinalizeBatchInput(input.BatchId, plan.JobId), PipelineRetry.Outages);

@@ -21,8 +21,27 @@ public static class ProcessProspectChunkOrchestrator
 
         var prospects = await context.CallActivityAsync<List<Guid>>(nameof(ListChunkProspects), input, PipelineRetry.Outages);
         var retry = PipelineRetry.Transient(input.MaxAttempts, input.FirstRetryDelaySeconds);
-        var outcomes = await Task.WhenAll(prospects.Select(id => RunProspectAsync(context, input, new ProspectWork(id, input.JobId), retry)));
-        return new ChunkResult(outcomes.Count(ok => ok), outcomes.Count(ok => !ok));
+        int succeeded = 0, failed = 0;
+
+        // A window of prospects in flight, not the whole chunk: the rest wait here, in the orchestration, rather than as
+        // messages in the task hub's work-item queue, where every waiting message costs the storage backend on every
+        // queue request (Azurite rescans and re-indexes them all) and queues ahead of other batches' work (ADR 0017).
+        await FanOut.RunAsync(
+            prospects,
+            input.MaxProspectsInFlight,
+            id => RunProspectAsync(context, input, new ProspectWork(id, input.JobId), retry),
+            ok =>
+            {
+                if (ok)
+                {
+                    succeeded++;
+                }
+                else
+                {
+                    failed++;
+                }
+            });
+        return new ChunkResult(succeeded, failed);
     }
 
     private static async Task<bool> RunProspectAsync(TaskOrchestrationContext context, ChunkInput chunk, ProspectWork work, TaskOptions retry)

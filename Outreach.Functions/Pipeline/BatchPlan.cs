@@ -12,6 +12,10 @@ namespace Outreach.Functions.Pipeline;
 /// <param name="MaxAttempts">Attempts of a prospect step that fails transiently.</param>
 /// <param name="FirstRetryDelaySeconds">Delay before the first retry; doubles after each.</param>
 /// <param name="PurgeChunkHistories">Whether a finished chunk's orchestration history is deleted (<see cref="PipelineOptions.PurgeChunkHistories"/>).</param>
+/// <param name="MaxProspectsInFlightPerChunk">
+/// Prospects a chunk has scheduled at once (<see cref="PipelineOptions.MaxProspectsInFlightPerChunk"/>); 0 in a plan
+/// recorded before the setting existed: all of them, as then.
+/// </param>
 public sealed record BatchPlan(
     Guid JobId, JobType JobType, int OrdinalCount, int ChunkSize, int MaxChunksInFlight, IReadOnlyList<int>? Windows, int MaxAttempts, int FirstRetryDelaySeconds,
-    bool PurgeChunkHistories = true);
+    bool PurgeChunkHistories = true, int MaxProspectsInFlightPerChunk = 0);

@@ -26,7 +26,7 @@ public sealed class StartBatchTests(PostgresServer server)
         var first = await activity.RunAsync(input, ct);
         var second = await activity.RunAsync(input, ct);
 
-        Assert.Equal((4, 100, 4, null), (first.OrdinalCount, first.ChunkSize, first.MaxChunksInFlight, first.Windows));
+        Assert.Equal((4, 100, 4, 16, null), (first.OrdinalCount, first.ChunkSize, first.MaxChunksInFlight, first.MaxProspectsInFlightPerChunk, first.Windows));
         Assert.Equal(first, second);
         Assert.Equal("ENRICHING", await database.ScalarAsync<string>("SELECT status::text FROM batches"));
         var job = Assert.Single(await database.RowsAsync("SELECT job_type::text, status::text, progress_total, instance_id FROM processing_jobs"));

@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Converters;
 using Moq;
 using Outreach.Domain.Enums;
 using Outreach.Functions.Activities;
@@ -27,7 +28,7 @@ public sealed class OrchestratorTests
         await ProcessBatchOrchestrator.RunAsync(context.Mock.Object, new ProcessBatchInput(BatchId));
 
         Assert.Equal(expectedRanges, context.Chunks.SelectMany(c => new[] { c.FromOrdinal, c.ToOrdinal }));
-        Assert.All(context.Chunks, c => Assert.Equal((BatchId, JobId), (c.BatchId, c.JobId)));
+        Assert.All(context.Chunks, c => Assert.Equal((BatchId, JobId, 16), (c.BatchId, c.JobId, c.MaxProspectsInFlight)));
         Assert.Equal(context.Chunks.Select(c => $"batch-x-chunk-{c.FromOrdinal}"), context.ChunkInstanceIds);
         context.Mock.Verify(c => c.CallActivityAsync<FinalizeBatchResult>(new TaskName(nameof(FinalizeBatch)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()), Times.Once);
     }
@@ -163,7 +164,51 @@ public sealed class OrchestratorTests
         context.Verify(c => c.CallActivityAsync(It.Is<TaskName>(n => n.Name != nameof(ProcessProspect) && n.Name != nameof(FailProspect)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()), Times.Never);
     }
 
-    private static BatchPlan Plan(int prospects) => new(JobId, JobType.FullPipeline, prospects, 500, 4, null, 3, 5);
+    [Theory]
+    [InlineData(3, 3)]
+    [InlineData(1, 1)]
+    [InlineData(0, 10)] // a chunk whose input was recorded before the window existed: all at once, as it was then
+    public async Task ProspectChunk_WhenProspectsFinish_NeverHasMoreScheduledThanItsWindow(int window, int expectedPeak)
+    {
+        var chunk = new ProspectChunkScript(prospects: 10, failing: 4);
+
+        var run = ProcessProspectChunkOrchestrator.RunAsync(chunk.Mock.Object, new ChunkInput(BatchId, JobId, JobType.FullPipeline, 0, 9, 3, 5, window));
+        var peak = 0;
+        while (chunk.Scheduled.Count > 0)
+        {
+            peak = Math.Max(peak, chunk.Scheduled.Count);
+            chunk.FinishOldest();
+        }
+
+        Assert.Equal(new ChunkResult(9, 1), await run);
+        Assert.Equal(expectedPeak, peak);
+        Assert.Equal(chunk.Prospects, chunk.Started);
+        chunk.Mock.Verify(c => c.CallActivityAsync(new TaskName(nameof(FailProspect)), It.Is<object?>(i => ((FailProspectInput)i!).ProspectId == chunk.Prospects[4]), It.IsAny<TaskOptions?>()), Times.Once);
+    }
+
+    [Fact]
+    public void ChunkInputAndPlan_WhenRecordedBeforeTheWindowExisted_ReadBackWithoutOne()
+    {
+        // A chunk or batch in flight across the upgrade replays its recorded input: it must read as "all at once",
+        // what it scheduled then, or its replay would schedule differently from its history.
+        var converter = JsonDataConverter.Default;
+        var chunk = Recorded(converter, new ChunkInput(BatchId, JobId, JobType.FullPipeline, 0, 99, 4, 5, 16), nameof(ChunkInput.MaxProspectsInFlight));
+        var plan = Recorded(converter, Plan(100), nameof(BatchPlan.MaxProspectsInFlightPerChunk));
+
+        Assert.Equal(0, converter.Deserialize<ChunkInput>(chunk)!.MaxProspectsInFlight);
+        Assert.Equal(0, converter.Deserialize<BatchPlan>(plan)!.MaxProspectsInFlightPerChunk);
+        Assert.Equal((0, 99, 4), converter.Deserialize<ChunkInput>(chunk) is { } c ? (c.FromOrdinal, c.ToOrdinal, c.MaxAttempts) : default);
+    }
+
+    /// <summary>How <paramref name="value"/> was recorded before <paramref name="newProperty"/> existed.</summary>
+    private static string Recorded(DataConverter converter, object value, string newProperty)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(converter.Serialize(value)!)!.AsObject();
+        Assert.True(json.Remove(newProperty), $"{newProperty} is not in {json.ToJsonString()}");
+        return json.ToJsonString();
+    }
+
+    private static BatchPlan Plan(int prospects) => new(JobId, JobType.FullPipeline, prospects, 500, 4, null, 3, 5, MaxProspectsInFlightPerChunk: 16);
 
     private static TaskFailedException Failure(string task, Type exception, string message) =>
         new(task, 1, new TaskFailureDetails(exception.FullName!, message, null, null, null));
@@ -228,5 +273,55 @@ public sealed class OrchestratorTests
         public List<TaskCompletionSource<ChunkResult>> Pending => _pending.Where(p => !p.Task.IsCompleted).ToList();
 
         public void CompleteOldestChunk(ChunkResult result) => _pending.Dequeue().SetResult(result);
+    }
+
+    /// <summary>A mocked chunk context whose ProcessProspect calls stay scheduled until finished, oldest first.</summary>
+    private sealed class ProspectChunkScript
+    {
+        private readonly Queue<(Guid Id, TaskCompletionSource Done)> _scheduled = new();
+
+        public ProspectChunkScript(int prospects, int failing)
+        {
+            Prospects = Enumerable.Range(0, prospects).Select(_ => Guid.NewGuid()).ToList();
+            var bad = Prospects[failing];
+            Mock.Setup(c => c.CallActivityAsync<List<Guid>>(new TaskName(nameof(ListChunkProspects)), It.IsAny<object?>(), It.IsAny<TaskOptions?>())).ReturnsAsync(Prospects);
+            Mock.Setup(c => c.CallActivityAsync(new TaskName(nameof(ProcessProspect)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+                .Returns((TaskName _, object? input, TaskOptions? _) =>
+                {
+                    var id = ((ProspectWork)input!).ProspectId;
+                    Started.Add(id);
+                    var done = new TaskCompletionSource();
+                    _scheduled.Enqueue((id, done));
+                    return done.Task;
+                });
+            Mock.Setup(c => c.CallActivityAsync(new TaskName(nameof(FailProspect)), It.IsAny<object?>(), It.IsAny<TaskOptions?>())).Returns(Task.CompletedTask);
+            Bad = bad;
+        }
+
+        public Mock<TaskOrchestrationContext> Mock { get; } = new(MockBehavior.Strict);
+
+        public List<Guid> Prospects { get; }
+
+        /// <summary>The prospects whose activity was scheduled, in order.</summary>
+        public List<Guid> Started { get; } = [];
+
+        /// <summary>Activities scheduled and not yet finished.</summary>
+        public List<Guid> Scheduled => _scheduled.Where(s => !s.Done.Task.IsCompleted).Select(s => s.Id).ToList();
+
+        private Guid Bad { get; }
+
+        /// <summary>Finishes the oldest scheduled activity: it fails for good for the failing prospect.</summary>
+        public void FinishOldest()
+        {
+            var (id, done) = _scheduled.Dequeue();
+            if (id == Bad)
+            {
+                done.SetException(Failure(nameof(ProcessProspect), typeof(PermanentProspectException), "GenerateEmail: OpenRouter: 402 insufficient credits"));
+            }
+            else
+            {
+                done.SetResult();
+            }
+        }
     }
 }

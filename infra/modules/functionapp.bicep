@@ -107,6 +107,9 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
     'AzureWebJobs.CsvUploadLocalTrigger.Disabled': 'true'
     Pipeline__ChunkSize: '500'
     Pipeline__MaxChunksInFlight: '4'
+    // A chunk's prospects in flight: enough that one batch (4 chunks) fills every instance's 16 activity slots
+    // (host.json maxConcurrentActivityFunctions), since instances are added by the work-item queue's length.
+    Pipeline__MaxProspectsInFlightPerChunk: string(max(16, maximumInstanceCount * 16 / 4))
     // Every HTTP function is anonymous to the host; App Service authentication (below) and this role guard them.
     Access__RequiredRole: requiredRole
   })
