@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Outreach.Data.Reads;
+using Outreach.Functions.Contracts;
 using Outreach.Functions.Providers;
 using Outreach.Functions.Providers.Common;
 using Outreach.Functions.Providers.Llm;
@@ -42,7 +43,7 @@ public sealed class ProviderQueries(ProviderReads reads, IConfiguration configur
     private ProviderView View(string provider, ProviderRow? row)
     {
         var secret = row?.SecretSetting ?? Known[provider];
-        var keySet = !string.IsNullOrWhiteSpace(configuration[secret.Replace("__", ":", StringComparison.Ordinal)] ?? configuration[secret]);
+        var keySet = !string.IsNullOrWhiteSpace(SecretSetting.Read(configuration, secret));
         // A keyless provider (Azure OpenAI) signs in as the app's identity: there is no key to be set.
         var keyless = ProviderRegistration.Descriptors.Single(d => d.Id == provider).Keyless;
         var options = services.GetKeyedService<ProviderOptions>(provider);

@@ -19,14 +19,12 @@ public sealed class WebhookReceivers(IDbContextFactory<OutreachDbContext> contex
         var fromSettings = options.CurrentValue.Endpoints.Select((e, i) => new WebhookReceiver($"settings:{i}", e.Url, Secret(e.Secret), "settings"));
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = await db.WebhookEndpoints.AsNoTracking().OrderBy(w => w.CreatedAt).ToListAsync(cancellationToken);
-        return [.. fromSettings, .. rows.Select(r => new WebhookReceiver($"api:{r.Id:D}", r.Url, Secret(Setting(r.SecretSetting)), "api", r.Id, r.SecretSetting, r.Description))];
+        return [.. fromSettings, .. rows.Select(r => new WebhookReceiver($"api:{r.Id:D}", r.Url, Secret(SecretSetting.Read(configuration, r.SecretSetting)), "api", r.Id, r.SecretSetting, r.Description))];
     }
 
     /// <summary>The receiver with <paramref name="key"/>, or null when it is gone.</summary>
     public async Task<WebhookReceiver?> FindAsync(string key, CancellationToken cancellationToken) =>
         (await ListAsync(cancellationToken)).FirstOrDefault(r => r.Key == key);
-
-    private string? Setting(string name) => configuration[name.Replace("__", ":", StringComparison.Ordinal)] ?? configuration[name];
 
     private static string? Secret(string? value)
     {

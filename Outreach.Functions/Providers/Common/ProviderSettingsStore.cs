@@ -29,8 +29,8 @@ public sealed class ProviderSettingsStore(ProviderReads reads, IConfiguration co
         // Providers are stored lower-case (ApiConfiguration normalizes), so an equality keeps the unique index usable.
         var row = await reads.GetAsync(provider.ToLowerInvariant(), cancellationToken);
         var settings = row is null
-            ? new EffectiveProviderSettings(provider, true, null, null, null, new Dictionary<string, string>(), Setting(defaultKeySetting), descriptor.Keyless)
-            : new EffectiveProviderSettings(provider, row.Enabled, row.Model, row.Temperature, row.MaxTokens, row.PromptTemplates, Setting(row.SecretSetting), descriptor.Keyless);
+            ? new EffectiveProviderSettings(provider, true, null, null, null, new Dictionary<string, string>(), SecretSetting.Read(configuration, defaultKeySetting), descriptor.Keyless)
+            : new EffectiveProviderSettings(provider, row.Enabled, row.Model, row.Temperature, row.MaxTokens, row.PromptTemplates, SecretSetting.Read(configuration, row.SecretSetting), descriptor.Keyless);
         _cache[provider] = (now, settings);
         return settings;
     }
@@ -45,13 +45,4 @@ public sealed class ProviderSettingsStore(ProviderReads reads, IConfiguration co
 
     /// <summary>Forgets cached rows (after an update through the API).</summary>
     public void Invalidate() => _cache.Clear();
-
-    // Settings arrive as environment variables (Providers__OpenRouter__ApiKey), which configuration exposes with ':'.
-    // Every key read is registered with the scrubber before any provider can echo it.
-    private string? Setting(string name)
-    {
-        var value = configuration[name.Replace("__", ":", StringComparison.Ordinal)] ?? configuration[name];
-        SecretScrubber.Register(value);
-        return value;
-    }
 }
