@@ -89,11 +89,13 @@ public sealed class LocalDurableEngine : IAsyncDisposable
         settings.MaxQueuePollingInterval = TimeSpan.FromSeconds(1);
         settings.WorkItemQueueVisibilityTimeout = TimeSpan.FromSeconds(engine.VisibilityTimeoutSeconds);
         settings.ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(engine.VisibilityTimeoutSeconds);
+        settings.ExtendedSessionsEnabled = engine.ExtendedSessionIdleTimeoutSeconds > 0;
+        settings.ExtendedSessionIdleTimeout = TimeSpan.FromSeconds(Math.Max(1, engine.ExtendedSessionIdleTimeoutSeconds));
         settings.LoggerFactory = loggerFactory;
         var service = new AzureStorageOrchestrationService(settings);
         await service.CreateIfNotExistsAsync();
 
-        var sidecarBuilder = WebApplication.CreateSlimBuilder();
+        var sidecarBuilder = InProcessWebApplication.CreateBuilder();
         sidecarBuilder.Logging.ClearProviders();
         sidecarBuilder.Services.AddSingleton(loggerFactory);
         sidecarBuilder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));

@@ -21,4 +21,11 @@ public sealed class LocalEngineOptions
     /// longest activity, or a slow activity runs twice (harmless — activities are idempotent — but wasted).
     /// </summary>
     public int VisibilityTimeoutSeconds { get; set; } = 120;
+
+    /// <summary>
+    /// How long a running orchestration stays in memory waiting for its next message before it is released, as
+    /// host.json's <c>extendedSessionIdleTimeoutInSeconds</c> (30) in Azure; 0 turns extended sessions off, and every
+    /// episode then reads the orchestration's history from the task hub again.
+    /// </summary>
+    public int ExtendedSessionIdleTimeoutSeconds { get; set; } = 30;
 }

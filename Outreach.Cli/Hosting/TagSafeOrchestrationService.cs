@@ -31,6 +31,10 @@ namespace Outreach.Cli.Hosting;
 /// starts listening: <c>outreach pause</c> and <c>cancel</c> must not take a running batch's work items from the
 /// <c>outreach run</c> that is processing them.
 /// </para>
+/// <para>
+/// And it gives the sidecar extended sessions (<see cref="ExtendedSessions"/>): a running orchestration's work item is
+/// parked on its session between episodes rather than released after each.
+/// </para>
 /// </summary>
 internal sealed class TagSafeOrchestrationService(AzureStorageOrchestrationService inner, ILogger logger, bool listen = true)
     : IOrchestrationService, IOrchestrationServiceClient, IOrchestrationServiceQueryClient, IOrchestrationServicePurgeClient
@@ -38,6 +42,10 @@ internal sealed class TagSafeOrchestrationService(AzureStorageOrchestrationServi
     private static readonly ConcurrentDictionary<Type, PropertyInfo?> TagProperties = new();
 
     private readonly Lock _lifecycle = new();
+    private readonly ExtendedSessions _sessions = new(
+        cancellationToken => inner.LockNextTaskOrchestrationWorkItemAsync(Timeout.InfiniteTimeSpan, cancellationToken)!,
+        inner.ReleaseTaskOrchestrationWorkItemAsync,
+        logger);
     private Task? _start;
     private Task? _stop;
 
@@ -79,6 +87,7 @@ internal sealed class TagSafeOrchestrationService(AzureStorageOrchestrationServi
             }
 
             await started;
+            await _sessions.StopAsync();
             await inner.StopAsync(isForced);
         }
         catch (Exception e)
@@ -104,8 +113,8 @@ internal sealed class TagSafeOrchestrationService(AzureStorageOrchestrationServi
 
     public int GetDelayInSecondsAfterOnFetchException(Exception exception) => inner.GetDelayInSecondsAfterOnFetchException(exception);
 
-    public Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
-        inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken);
+    public async Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
+        (await _sessions.LockNextAsync(receiveTimeout, cancellationToken))!;
 
     public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem) => inner.RenewTaskOrchestrationWorkItemLockAsync(workItem);
 
@@ -133,9 +142,13 @@ internal sealed class TagSafeOrchestrationService(AzureStorageOrchestrationServi
         return inner.CompleteTaskOrchestrationWorkItemAsync(workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState);
     }
 
-    public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.AbandonTaskOrchestrationWorkItemAsync(workItem);
+    public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem)
+    {
+        _sessions.Abandoned(workItem);
+        return inner.AbandonTaskOrchestrationWorkItemAsync(workItem);
+    }
 
-    public Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.ReleaseTaskOrchestrationWorkItemAsync(workItem);
+    public Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => _sessions.ReleaseAsync(workItem);
 
     public Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
         inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
