@@ -11,6 +11,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Outreach.Cli.Hosting;
 using Outreach.Data.Persistence;
 using Outreach.Data.Reads;
 using Outreach.Functions.Contracts;
@@ -129,7 +130,7 @@ internal static class ProviderBench
         public static async Task<RateLimitedProvider> StartAsync(double rate)
         {
             var provider = new RateLimitedProvider(rate);
-            var builder = WebApplication.CreateSlimBuilder();
+            var builder = InProcessWebApplication.CreateBuilder();
             builder.Logging.ClearProviders();
             builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
             provider._app = builder.Build();

@@ -49,7 +49,7 @@ internal sealed class ConsoleServer : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(engine);
         var root = webRoot is not null && File.Exists(Path.Combine(webRoot, "index.html")) ? Path.GetFullPath(webRoot) : null;
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = InProcessWebApplication.CreateBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(logs);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
