@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Outreach.Cli.Hosting;
 using Outreach.Tests.Infrastructure;
+using Outreach.Tests.Pipeline;
 using Outreach.Tests.Providers;
 
 namespace Outreach.Tests.Hosting;
@@ -48,7 +49,9 @@ public sealed class LocalEngineSessionTests(PostgresServer server)
         var instanceId = $"waiter-{Guid.NewGuid():N}";
         await using var first = await StartAsync(configuration, logs: null);
         await first.Client.ScheduleNewOrchestrationInstanceAsync(Waiter, 1, new StartOrchestrationOptions(instanceId), TestContext.Current.CancellationToken);
-        await WaitForStatusAsync(first.Client, instanceId, "waiting");
+        await PipelineFixture.WaitUntilAsync(
+            "the orchestration to wait for its event",
+            async () => (await first.Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, TestContext.Current.CancellationToken))?.ReadCustomStatusAs<string>() == "waiting");
 
         // The idle timeout is five minutes; the stop releases the parked session rather than waiting for it (the unit
         // tests pin that down), and whatever the first engine held must come back to the second.
@@ -131,16 +134,4 @@ public sealed class LocalEngineSessionTests(PostgresServer server)
                 });
             },
             cancellationToken: TestContext.Current.CancellationToken);
-
-    private static async Task WaitForStatusAsync(DurableTaskClient client, string instanceId, string status)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromMinutes(3));
-        var metadata = await client.WaitForInstanceStartAsync(instanceId, getInputsAndOutputs: true, timeout.Token);
-        while (metadata?.ReadCustomStatusAs<string>() != status)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(100), timeout.Token);
-            metadata = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, timeout.Token);
-        }
-    }
 }
